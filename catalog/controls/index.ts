@@ -1,0 +1,7 @@
+import type { AnyControl } from "../control";
+import awsSagemakerNotebookNoDirectInternet from "./aws-sagemaker-notebook-no-direct-internet";
+
+/** Every control in the catalog, one line each. */
+export const allControls: readonly AnyControl[] = [
+    awsSagemakerNotebookNoDirectInternet,
+];

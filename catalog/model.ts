@@ -1,0 +1,113 @@
+/**
+ * The neutral resource view shared by both front-ends (DESIGN.md "One control, defined once").
+ *
+ * Controls are written in the Pulumi vocabulary (camelCase property names, type tokens such as
+ * `aws:sagemaker/notebookInstance:NotebookInstance`). The Pulumi front-end adapts engine
+ * properties into this view; the Terraform front-end translates HCL attributes and blocks into it.
+ * Every value keeps the place it came from and whether it was written, defaulted or unknown.
+ */
+
+/** A position in a source file; lines and columns are 1-based, `offset` is a 0-based byte offset. */
+export interface Position {
+    line: number;
+    column: number;
+    offset: number;
+}
+
+/** Where a value or resource came from: a file range (Terraform) or a URN plus property path (Pulumi). */
+export type SourceLocation =
+    | { kind: "file"; file: string; start: Position; end: Position }
+    | { kind: "pulumi"; urn: string; path: string };
+
+/** A scalar leaf as the provider schema sees it. */
+export type Scalar = string | number | boolean | null;
+
+/**
+ * A property value in the neutral view.
+ *
+ * `unknown` is a computed value: an Output during `pulumi preview`, or in Terraform a reference to
+ * another resource's attribute, a data source, or anything the evaluator could not resolve.
+ */
+export type Value =
+    | { kind: "scalar"; value: Scalar; source?: SourceLocation }
+    | { kind: "unknown"; source?: SourceLocation; reason?: string }
+    | { kind: "list"; items: Value[]; source?: SourceLocation }
+    | { kind: "map"; entries: Record<string, Value>; source?: SourceLocation };
+
+/** The front-end a resource was read from. */
+export type FrontEnd = "pulumi" | "terraform";
+
+/** One resource in the neutral view. */
+export interface Resource {
+    /** Stable identity: the URN (Pulumi) or the instance address (Terraform, e.g. `module.a.aws_s3_bucket.b["x"]`). */
+    id: string;
+    /** Pulumi type token, e.g. `aws:s3/bucket:Bucket`. */
+    type: string;
+    /** Logical name (Pulumi) or the resource name label (Terraform). */
+    name: string;
+    /** The resource's properties, always a `map`. */
+    props: Extract<Value, { kind: "map" }>;
+    /** The resource's own location: its block header, or its URN. */
+    source: SourceLocation;
+    frontEnd: FrontEnd;
+    /** Terraform module chain from the root (`["module.net", "module.sub"]`); empty at the root. */
+    modulePath?: string[];
+}
+
+/**
+ * A reference from one resource's property to another resource: Pulumi `propertyDependencies`,
+ * or a Terraform expression such as `aws_kms_key.k.arn`.
+ */
+export interface Reference {
+    from: string;
+    /** Top-level property (Pulumi) or dotted attribute path (Terraform, Pulumi spelling) holding the reference. */
+    path: string;
+    to: string;
+}
+
+/**
+ * The outcome of one check on one subject. `unknown`: the deciding value is computed and cannot be
+ * verified yet. `error`: the check itself failed on this input (reported, never a crashed run).
+ */
+export type Status = "pass" | "fail" | "unknown" | "not-applicable" | "error";
+
+/** What a check says about a subject, before the runner attaches control metadata. */
+export interface CheckResult {
+    status: Status;
+    /** One sentence a user can act on. Never interpolates values that may be secret. */
+    message: string;
+    /** The property path the result is about (Pulumi spelling), when there is one. */
+    path?: string;
+    /** The attribute's own location, or the resource's when the attribute is absent. */
+    location: SourceLocation;
+    /** The value that decided the result and how it came to be (for reports; never shown by the pack). */
+    evidence?: Evidence;
+}
+
+/** The value behind a result: what it was and whether it was written, defaulted or unknown. */
+export interface Evidence {
+    state: "explicit" | "default" | "unknown";
+    value?: unknown;
+}
+
+/** A result attached to a control and a resource: what reporters and the pack consume. */
+export interface Finding extends CheckResult {
+    controlId: string;
+    severity: Severity;
+    resourceId: string;
+    resourceType: string;
+    resourceName: string;
+    frontEnd: FrontEnd;
+    /** Set when a configured exemption covers this resource; reporters leave such findings out. */
+    exemption?: { reason: string };
+}
+
+export type Severity = "critical" | "high" | "medium" | "low";
+export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
+
+/** Numeric rank: higher is more severe. */
+export function severityRank(severity: Severity): number {
+    return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+
+export type CloudProvider = "aws" | "gcp";

@@ -1,0 +1,92 @@
+import type { AnyControl } from "./control";
+import type { ResourceGraph } from "./graph";
+import type { Finding, Resource } from "./model";
+
+/** An exemption from one control for resources matching `resource` (URN, address or name; `*` globs). */
+export interface Exemption {
+    resource: string;
+    reason: string;
+}
+
+/** Per-control settings as a user writes them: option values plus exemptions. */
+export type ControlSettings = Record<string, unknown> & { exemptions?: Exemption[] };
+
+/** The option values a control runs with: its defaults overlaid with what the user set. */
+export function resolveOptions(control: AnyControl, settings: ControlSettings | undefined): Record<string, unknown> {
+    const options: Record<string, unknown> = {};
+    for (const [key, spec] of Object.entries(control.options as Record<string, { default: unknown }>)) {
+        const given = settings?.[key];
+        options[key] = given === undefined || given === null ? spec.default : given;
+    }
+    return options;
+}
+
+function globToRegExp(glob: string): RegExp {
+    const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+    return new RegExp(`^${escaped}$`);
+}
+
+/** The exemption covering a resource, if any. Exemptions without a reason never apply. */
+export function findExemption(resource: Resource, exemptions: readonly Exemption[] | undefined): Exemption | undefined {
+    if (!Array.isArray(exemptions)) return undefined;
+    for (const e of exemptions) {
+        if (!e || typeof e.resource !== "string" || typeof e.reason !== "string" || e.reason.trim() === "") continue;
+        const re = globToRegExp(e.resource);
+        if (re.test(resource.id) || re.test(resource.name)) return e;
+    }
+    return undefined;
+}
+
+/**
+ * Runs one control on one subject and attaches its metadata to the results. A check that throws
+ * becomes an `error` finding for that resource; the run goes on.
+ */
+export function checkSubject(
+    control: AnyControl,
+    subject: Resource,
+    graph: ResourceGraph,
+    settings?: ControlSettings,
+): Finding[] {
+    const options = resolveOptions(control, settings);
+    const exemption = findExemption(subject, settings?.exemptions);
+    let results;
+    try {
+        results = control.check(subject, { graph, options });
+    } catch (err) {
+        results = [
+            {
+                status: "error" as const,
+                message: `The check failed on this resource: ${err instanceof Error ? err.message : String(err)}`,
+                location: subject.source,
+            },
+        ];
+    }
+    return results.map((r) => {
+        const finding: Finding = {
+            ...r,
+            controlId: control.id,
+            severity: control.severity,
+            resourceId: subject.id,
+            resourceType: subject.type,
+            resourceName: subject.name,
+            frontEnd: subject.frontEnd,
+        };
+        if (exemption) finding.exemption = { reason: exemption.reason };
+        return finding;
+    });
+}
+
+/** Runs controls over every subject in a graph. */
+export function runControls(
+    graph: ResourceGraph,
+    controls: readonly AnyControl[],
+    settings: Readonly<Record<string, ControlSettings | undefined>> = {},
+): Finding[] {
+    const findings: Finding[] = [];
+    for (const control of controls) {
+        for (const subject of graph.ofType(...control.subjects)) {
+            findings.push(...checkSubject(control, subject, graph, settings[control.id]));
+        }
+    }
+    return findings;
+}

@@ -1,0 +1,171 @@
+import type {
+    EnforcementLevel,
+    Policy,
+    ReportViolation,
+    ResourceRemediation,
+    ResourceValidation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import { type AnyControl, type JsonSchema, docsUrl } from "../catalog/control";
+import { ResourceGraph } from "../catalog/graph";
+import type { Finding, Severity } from "../catalog/model";
+import { type ControlSettings, checkSubject } from "../catalog/run";
+import { adaptResource, adaptStack } from "./adapter";
+import { policyProxy } from "./policy-internals";
+
+/** Per-policy settings as in a `--policy-pack-config` file: a level, or a level plus options. */
+export type PolicySettings = EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & ControlSettings);
+export type PackSettings = Record<string, PolicySettings | undefined>;
+
+/** Critical and high controls block a deployment by default; the rest advise. */
+export function defaultEnforcementLevel(severity: Severity): EnforcementLevel {
+    return severity === "critical" || severity === "high" ? "mandatory" : "advisory";
+}
+
+/** The option every policy accepts: exemptions, each with the reason a reviewer will read. */
+export const exemptionsSchema: JsonSchema = {
+    type: "array",
+    description:
+        "Resources exempted from this policy. `resource` matches a URN or a logical name (`*` matches any run of characters); a reason is required.",
+    items: {
+        type: "object",
+        properties: {
+            resource: { type: "string", minLength: 1 },
+            reason: { type: "string", minLength: 3 },
+        },
+        required: ["resource", "reason"],
+        additionalProperties: false,
+    },
+    default: [],
+};
+
+/** The CrossGuard config schema of a control: its own options plus `exemptions`. */
+export function configSchemaFor(control: AnyControl): { properties: Record<string, JsonSchema> } {
+    const properties: Record<string, JsonSchema> = { exemptions: exemptionsSchema };
+    for (const [key, spec] of Object.entries(control.options as Record<string, { description: string; schema: JsonSchema; default: unknown }>)) {
+        properties[key] = { ...spec.schema, description: spec.description, default: spec.default };
+    }
+    return { properties };
+}
+
+/**
+ * Raised after all definite violations of one validation have been reported, when some results
+ * could not be decided because the values they need are computed. The policy server turns it into
+ * an advisory "can't run policy … during preview" diagnostic; it never fails the preview.
+ */
+export class NotYetVerifiable extends policyProxy.UnknownValueError {
+    constructor(messages: string[]) {
+        super(policyProxy.unknownStringValue, []);
+        this.message = messages.join(" ");
+    }
+}
+
+function settingsFrom(baked: PolicySettings | undefined, fromEngine: Record<string, unknown> | undefined): ControlSettings {
+    const base = typeof baked === "object" && baked !== null ? baked : {};
+    const { enforcementLevel: _ignored, ...rest } = { ...base, ...(fromEngine ?? {}) } as Record<string, unknown>;
+    return rest as ControlSettings;
+}
+
+function safeConfig(args: { getConfig: () => object }): Record<string, unknown> {
+    try {
+        return args.getConfig() as Record<string, unknown>;
+    } catch {
+        return {};
+    }
+}
+
+/** Reports failures, and raises the undecided results as one advisory diagnostic at the end. */
+function reportFindings(findings: Finding[], report: ReportViolation, attribute: boolean): void {
+    const undecided: string[] = [];
+    for (const f of findings) {
+        if (f.exemption) continue;
+        if (f.status === "fail") report(f.message, attribute ? f.resourceId : undefined);
+        else if (f.status === "unknown") undecided.push(f.message);
+        else if (f.status === "error") undecided.push(`${f.resourceName}: ${f.message}`);
+    }
+    if (undecided.length > 0) throw new NotYetVerifiable(undecided);
+}
+
+function resourceValidation(control: AnyControl, token: string, baked: PolicySettings | undefined): ResourceValidation {
+    const validate: ResourceValidation = (args: ResourceValidationArgs, report: ReportViolation) => {
+        if (args.type !== token) return;
+        const subject = adaptResource({ type: args.type, name: args.name, urn: args.urn, props: args.props });
+        const graph = new ResourceGraph([subject]);
+        reportFindings(checkSubject(control, subject, graph, settingsFrom(baked, safeConfig(args))), report, false);
+    };
+    // The policy server skips non-matching types without deserializing when the function carries a type.
+    (validate as { __pulumiType?: string }).__pulumiType = token;
+    return validate;
+}
+
+function resourceRemediation(control: AnyControl, baked: PolicySettings | undefined): ResourceRemediation | undefined {
+    const fixes = control.autofix;
+    if (!fixes || fixes.length === 0) return undefined;
+    const tokens = new Set(control.subjects.map((t) => t.token));
+    return (args) => {
+        if (!tokens.has(args.type)) return undefined;
+        const subject = adaptResource({ type: args.type, name: args.name, urn: args.urn, props: args.props });
+        const findings = checkSubject(control, subject, new ResourceGraph([subject]), settingsFrom(baked, safeConfig(args)));
+        const failing = findings.filter((f) => f.status === "fail" && !f.exemption);
+        if (failing.length === 0) return undefined;
+        // Write through the engine's proxy so secretness of untouched and rewritten keys is kept.
+        const props = args.props as Record<string, unknown>;
+        for (const fix of fixes) props[fix.path] = fix.value;
+        return props;
+    };
+}
+
+function stackValidation(control: AnyControl, baked: PolicySettings | undefined) {
+    const tokens = new Set(control.subjects.map((t) => t.token));
+    return (args: StackValidationArgs, report: ReportViolation) => {
+        if (!args.resources.some((r) => tokens.has(r.type))) return;
+        const graph = adaptStack(args.resources);
+        const settings = settingsFrom(baked, safeConfig(args));
+        const findings: Finding[] = [];
+        for (const subject of graph.ofType(...control.subjects)) {
+            findings.push(...checkSubject(control, subject, graph, settings));
+        }
+        reportFindings(findings, report, true);
+    };
+}
+
+function levelFrom(settings: PolicySettings | undefined): EnforcementLevel | undefined {
+    if (typeof settings === "string") return settings;
+    return settings?.enforcementLevel;
+}
+
+/**
+ * Builds one CrossGuard policy per control, named by the control's id. `settings` bakes in levels
+ * and options (the `initialConfig` shape); the engine's `--policy-pack-config` still overrides them.
+ */
+export function buildPolicies(controls: readonly AnyControl[], settings: PackSettings = {}): Policy[] {
+    return controls.map((control) => {
+        const baked = settings[control.id];
+        const base: Policy = {
+            name: control.id,
+            displayName: control.title,
+            description: `${control.title}. ${control.rationale}`,
+            enforcementLevel: levelFrom(baked) ?? defaultEnforcementLevel(control.severity),
+            severity: control.severity,
+            remediationSteps: control.remediation.pulumi,
+            url: docsUrl(control.id),
+            tags: [control.provider, ...control.tags],
+            configSchema: configSchemaFor(control) as Policy["configSchema"],
+        };
+        if (control.scope === "stack") {
+            const policy: StackValidationPolicy = { ...base, validateStack: stackValidation(control, baked) };
+            return policy;
+        }
+        const validations = control.subjects.map((t) => resourceValidation(control, t.token, baked));
+        const policy: ResourceValidationPolicy = {
+            ...base,
+            validateResource: validations.length === 1 ? validations[0] : validations,
+        };
+        const remediate = resourceRemediation(control, baked);
+        if (remediate) policy.remediateResource = remediate;
+        return policy;
+    });
+}
