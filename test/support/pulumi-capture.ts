@@ -1,0 +1,278 @@
+/**
+ * Runs a Pulumi program under `pulumi.runtime.setMocks` and captures every resource it registers,
+ * with what the engine would know about it: type, name, URN, inputs (unknowns kept as the engine's
+ * sentinel), parent, dependencies and property dependencies. `toStackResources` hands the capture
+ * to `analyzeStack`, so a component is checked by the very policy pack that guards user stacks.
+ *
+ * `setMocks` keeps its state in the process-wide Pulumi store; every `capturePulumi` call installs a
+ * fresh mock monitor (which resets the runtime options), so captures never leak into each other.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { StackResource } from "../../policypack/testing";
+import { policyProxy } from "../../policypack/policy-internals";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const settings = require("@pulumi/pulumi/runtime/settings") as {
+    getMonitor(): MonitorLike | undefined;
+    waitForRPCs(): Promise<void>;
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The parts of the generated `RegisterResourceRequest` the capture reads. */
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+    getProtect(): boolean;
+}
+
+interface MonitorLike {
+    registerResource(req: RegisterRequest, callback: (err: unknown, resp: { getUrn(): string } | undefined) => void): void;
+}
+
+/** One registered resource as the engine would record it. */
+export interface CapturedResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** Custom resource (provider-managed) or component. */
+    custom: boolean;
+    /** Inputs in wire form: unknown values are the engine's unknown sentinel, secrets are envelopes. */
+    inputs: Record<string, unknown>;
+    parent?: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    protect: boolean;
+}
+
+export interface CaptureOptions {
+    /** `true` runs as `pulumi preview`: outputs the mocks do not echo stay unknown. */
+    preview?: boolean;
+    project?: string;
+    stack?: string;
+    /** Extra outputs per resource (after the defaults); return `undefined` to keep the defaults. */
+    outputs?: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown> | undefined;
+    /** Invoke results; the defaults answer the AWS/GCP identity look-ups the components use. */
+    call?: (args: pulumi.runtime.MockCallArgs) => Record<string, unknown> | undefined;
+}
+
+export const MOCK_ACCOUNT_ID = "111122223333";
+export const MOCK_AWS_REGION = "eu-west-1";
+export const MOCK_GCP_PROJECT = "ml-research-prod";
+export const MOCK_GCP_PROJECT_NUMBER = "123456789012";
+
+function defaultCall(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+    switch (args.token) {
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+            return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/deployer`, userId: "AIDA", id: MOCK_ACCOUNT_ID };
+        case "aws:index/getRegion:getRegion":
+            return { region: MOCK_AWS_REGION, name: MOCK_AWS_REGION, id: MOCK_AWS_REGION, description: "Europe (Ireland)" };
+        case "aws:index/getPartition:getPartition":
+            return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+        case "gcp:organizations/getProject:getProject":
+            return {
+                projectId: args.inputs.projectId ?? MOCK_GCP_PROJECT,
+                number: MOCK_GCP_PROJECT_NUMBER,
+                name: args.inputs.projectId ?? MOCK_GCP_PROJECT,
+                id: `projects/${args.inputs.projectId ?? MOCK_GCP_PROJECT}`,
+            };
+        case "gcp:storage/getProjectServiceAccount:getProjectServiceAccount":
+            return {
+                emailAddress: `service-${MOCK_GCP_PROJECT_NUMBER}@gs-project-accounts.iam.gserviceaccount.com`,
+                member: `serviceAccount:service-${MOCK_GCP_PROJECT_NUMBER}@gs-project-accounts.iam.gserviceaccount.com`,
+                project: args.inputs.project ?? MOCK_GCP_PROJECT,
+                id: "gcs-agent",
+            };
+        default:
+            return {};
+    }
+}
+
+/** Plausible computed outputs, so joins on ARNs and ids resolve as they would after `pulumi up`. */
+function computedOutputs(args: pulumi.runtime.MockResourceArgs): Record<string, unknown> {
+    const [pkg, mod] = args.type.split(":");
+    const name = args.name;
+    const inputs = args.inputs as Record<string, unknown>;
+    if (pkg === "aws") {
+        const service = (mod ?? "").split("/")[0];
+        const out: Record<string, unknown> = {
+            arn: `arn:aws:${service}:${MOCK_AWS_REGION}:${MOCK_ACCOUNT_ID}:${name}`,
+            tagsAll: inputs.tags ?? {},
+            // Auto-named resources get their physical name from the provider.
+            name: inputs.name ?? `${name}-abc123`,
+        };
+        switch (args.type) {
+            case "aws:s3/bucket:Bucket": {
+                const bucket = (inputs.bucket as string | undefined) ?? `${name}-abc123`;
+                Object.assign(out, { bucket, arn: `arn:aws:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.amazonaws.com` });
+                break;
+            }
+            case "aws:iam/role:Role":
+                Object.assign(out, { arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${(inputs.name as string) ?? name}`, name: inputs.name ?? name });
+                break;
+            case "aws:kms/key:Key":
+                Object.assign(out, { keyId: `${name}-key-id`, arn: `arn:aws:kms:${MOCK_AWS_REGION}:${MOCK_ACCOUNT_ID}:key/${name}-key-id` });
+                break;
+            case "aws:ecr/repository:Repository":
+                Object.assign(out, { repositoryUrl: `${MOCK_ACCOUNT_ID}.dkr.ecr.${MOCK_AWS_REGION}.amazonaws.com/${inputs.name ?? name}` });
+                break;
+            case "aws:ec2/vpcEndpoint:VpcEndpoint":
+                Object.assign(out, { prefixListId: "pl-6da54004" });
+                break;
+            case "aws:sagemaker/domain:Domain":
+                Object.assign(out, { homeEfsFileSystemId: "fs-123", securityGroupIdForDomainBoundary: "sg-boundary" });
+                break;
+        }
+        return out;
+    }
+    if (pkg === "gcp") {
+        const out: Record<string, unknown> = {};
+        switch (args.type) {
+            case "gcp:kms/keyRing:KeyRing":
+                out.id = `projects/${inputs.project ?? MOCK_GCP_PROJECT}/locations/${inputs.location}/keyRings/${inputs.name ?? name}`;
+                break;
+            case "gcp:kms/cryptoKey:CryptoKey":
+                out.id = `${inputs.keyRing}/cryptoKeys/${inputs.name ?? name}`;
+                break;
+            case "gcp:serviceaccount/account:Account": {
+                const email = `${inputs.accountId}@${inputs.project ?? MOCK_GCP_PROJECT}.iam.gserviceaccount.com`;
+                Object.assign(out, { email, member: `serviceAccount:${email}`, name: `projects/${MOCK_GCP_PROJECT}/serviceAccounts/${email}` });
+                break;
+            }
+            case "gcp:storage/bucket:Bucket":
+                Object.assign(out, { name: inputs.name ?? `${name}-abc123`, url: `gs://${inputs.name ?? name}` });
+                break;
+            case "gcp:projects/serviceIdentity:ServiceIdentity":
+                out.email = `service-${MOCK_GCP_PROJECT_NUMBER}@gcp-sa-${String(inputs.service).split(".")[0]}.iam.gserviceaccount.com`;
+                out.member = `serviceAccount:${out.email}`;
+                break;
+            case "gcp:accesscontextmanager/accessPolicy:AccessPolicy":
+                out.name = "987654321";
+                break;
+        }
+        return out;
+    }
+    return {};
+}
+
+/**
+ * Runs `program` under mocks and returns every resource it registered, in registration order.
+ * Errors thrown by the program (e.g. a component rejecting its inputs) propagate.
+ */
+export async function capturePulumi(program: () => unknown, options: CaptureOptions = {}): Promise<CapturedResource[]> {
+    const preview = options.preview ?? false;
+    const mocks: pulumi.runtime.Mocks = {
+        newResource(args) {
+            // During preview the engine only knows the inputs; computed outputs stay unknown.
+            const state: Record<string, unknown> = preview
+                ? { ...args.inputs }
+                : { ...computedOutputs(args), ...args.inputs, ...(options.outputs?.(args) ?? {}) };
+            return { id: preview ? undefined : `${args.name}-id`, state };
+        },
+        call(args) {
+            return { ...defaultCall(args), ...(options.call?.(args) ?? {}) };
+        },
+    };
+    await pulumi.runtime.setMocks(mocks, options.project ?? "mlguard-test", options.stack ?? "dev", preview);
+
+    const monitor = settings.getMonitor();
+    if (!monitor) throw new Error("pulumi-capture: setMocks installed no monitor");
+    const captured: CapturedResource[] = [];
+    const pending = new Set<Promise<void>>();
+    const original = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) => {
+        let done!: () => void;
+        const settled = new Promise<void>((resolve) => (done = resolve));
+        pending.add(settled);
+        original(req, (err, resp) => {
+            if (!err && resp) {
+                const propertyDependencies: Record<string, string[]> = {};
+                req.getPropertydependenciesMap().forEach((v, k) => (propertyDependencies[k] = v.getUrnsList()));
+                captured.push({
+                    urn: resp.getUrn(),
+                    type: req.getType(),
+                    name: req.getName(),
+                    custom: req.getCustom(),
+                    inputs: req.getObject()?.toJavaScript() ?? {},
+                    parent: req.getParent() || undefined,
+                    dependencies: req.getDependenciesList(),
+                    propertyDependencies,
+                    protect: req.getProtect(),
+                });
+            }
+            callback(err, resp);
+            pending.delete(settled);
+            done();
+        });
+    };
+
+    await program();
+    // Registrations chain on each other's outputs; wait until the queue stays empty.
+    for (let quiet = 0; quiet < 3; ) {
+        await settings.waitForRPCs();
+        await new Promise((r) => setImmediate(r));
+        if (pending.size > 0) {
+            await Promise.all([...pending]);
+            quiet = 0;
+        } else {
+            quiet++;
+        }
+    }
+    return captured;
+}
+
+const UNKNOWN_WIRE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Captured resources → what `pulumi preview` sends the analyzer (unknowns as the policy sentinel). */
+export function toStackResources(resources: readonly CapturedResource[]): StackResource[] {
+    const convert = (v: unknown): unknown => {
+        if (v === UNKNOWN_WIRE) return policyProxy.unknownStringValue;
+        if (Array.isArray(v)) return v.map(convert);
+        if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]));
+        return v;
+    };
+    return resources.map((r) => ({
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        props: convert(r.inputs) as Record<string, unknown>,
+        parent: r.parent,
+        dependencies: r.dependencies,
+        propertyDependencies: r.propertyDependencies,
+    }));
+}
+
+/** Lookup helpers for assertions. */
+export class Capture {
+    constructor(readonly resources: readonly CapturedResource[]) {}
+
+    ofType(type: string): CapturedResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    /** The single resource of `type` (optionally whose name ends with `suffix`); throws otherwise. */
+    one(type: string, suffix?: string): CapturedResource {
+        const found = this.ofType(type).filter((r) => suffix === undefined || r.name.endsWith(suffix));
+        if (found.length !== 1) {
+            throw new Error(`expected one ${type}${suffix ? ` named *${suffix}` : ""}, found ${found.map((r) => r.name).join(", ") || "none"}`);
+        }
+        return found[0]!;
+    }
+
+    byUrn(urn: string): CapturedResource | undefined {
+        return this.resources.find((r) => r.urn === urn);
+    }
+
+    /** True when `prop` of `resource` takes its value from `target` (a property dependency). */
+    dependsThrough(resource: CapturedResource, prop: string, target: CapturedResource): boolean {
+        return (resource.propertyDependencies[prop] ?? []).includes(target.urn);
+    }
+}
+
+export function isUnknownWire(v: unknown): boolean {
+    return v === UNKNOWN_WIRE;
+}
