@@ -187,3 +187,88 @@ export function exampleToStack(example: readonly ExampleResource[]): StackResour
         return { urn, type: r.type.token, name: r.name, props, dependencies, propertyDependencies };
     });
 }
+
+/** How a program runs under `captureProgram`. */
+export interface CaptureOptions {
+    /** Preview mode (default true): values the mocks do not provide stay unknown, as in `pulumi preview`. */
+    preview?: boolean;
+    project?: string;
+    stack?: string;
+    /** Extra outputs a mocked resource reports (e.g. `arn`), by type token; inputs are echoed back anyway. */
+    outputs?: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+
+/**
+ * Runs a Pulumi program under `pulumi.runtime.setMocks` and returns every resource it registered,
+ * in the engine's wire form (unknown sentinels, secret envelopes, parent, dependencies and
+ * `propertyDependencies`), ready for `analyzeStack`. Components are included, as the engine
+ * analyzes them too.
+ */
+export async function captureProgram(program: () => unknown, options: CaptureOptions = {}): Promise<StackResource[]> {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+    const settings = require("@pulumi/pulumi/runtime/settings") as {
+        getMonitor(): { registerResource(req: RegisterRequest, cb: (err: unknown, res: { getUrn(): string }) => void): void };
+        waitForRPCs(): Promise<void>;
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const captured: StackResource[] = [];
+    await pulumi.runtime.setMocks(
+        {
+            // In preview the engine does not know new resources' ids yet: an empty id is unknown.
+            newResource: (args) => ({
+                id: (options.preview ?? true) ? "" : `${args.name}-id`,
+                state: { ...args.inputs, ...(options.outputs?.(args.type, args.name, args.inputs) ?? {}) },
+            }),
+            call: (args) => args.inputs,
+        },
+        options.project ?? "mlguard-example",
+        options.stack ?? "dev",
+        options.preview ?? true,
+    );
+    const monitor = settings.getMonitor();
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) =>
+        register(req, (err, res) => {
+            if (!err && res) {
+                const propertyDependencies: Record<string, string[]> = {};
+                req.getPropertydependenciesMap().forEach((v, k) => (propertyDependencies[k] = v.getUrnsList()));
+                captured.push({
+                    urn: res.getUrn(),
+                    type: req.getType(),
+                    name: req.getName(),
+                    props: req.getObject()?.toJavaScript() ?? {},
+                    parent: req.getParent() || undefined,
+                    dependencies: req.getDependenciesList(),
+                    propertyDependencies,
+                });
+            }
+            callback(err, res);
+        });
+    await program();
+    await settings.waitForRPCs();
+    return captured;
+}
+
+/**
+ * Captures a Pulumi program given as a module path (a directory with `index.js`, or a file). The
+ * module is loaded afresh each time, so the same program can be captured in preview and update mode.
+ */
+export function captureModule(modulePath: string, options: CaptureOptions = {}): Promise<StackResource[]> {
+    const resolved = require.resolve(modulePath);
+    return captureProgram(() => {
+        delete require.cache[resolved];
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return require(resolved);
+    }, options);
+}
