@@ -209,6 +209,16 @@ interface RegisterRequest {
 }
 
 /**
+ * What a provider reports after creating a resource, beyond its inputs: during an update AWS
+ * resources have an ARN; during a preview it is unknown, so nothing is reported.
+ */
+function defaultOutputs(type: string, name: string, preview: boolean): Record<string, unknown> {
+    if (preview || !type.startsWith("aws:")) return {};
+    const service = type.slice(4, type.indexOf("/"));
+    return { arn: `arn:aws:${service}:eu-west-1:111122223333:${name}` };
+}
+
+/**
  * Runs a Pulumi program under `pulumi.runtime.setMocks` and returns every resource it registered,
  * in the engine's wire form (unknown sentinels, secret envelopes, parent, dependencies and
  * `propertyDependencies`), ready for `analyzeStack`. Components are included, as the engine
@@ -223,18 +233,19 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
     };
     /* eslint-enable @typescript-eslint/no-require-imports */
     const captured: StackResource[] = [];
+    const preview = options.preview ?? true;
     await pulumi.runtime.setMocks(
         {
             // In preview the engine does not know new resources' ids yet: an empty id is unknown.
             newResource: (args) => ({
-                id: (options.preview ?? true) ? "" : `${args.name}-id`,
-                state: { ...args.inputs, ...(options.outputs?.(args.type, args.name, args.inputs) ?? {}) },
+                id: preview ? "" : `${args.name}-id`,
+                state: { ...defaultOutputs(args.type, args.name, preview), ...args.inputs, ...(options.outputs?.(args.type, args.name, args.inputs) ?? {}) },
             }),
             call: (args) => args.inputs,
         },
         options.project ?? "mlguard-example",
         options.stack ?? "dev",
-        options.preview ?? true,
+        preview,
     );
     const monitor = settings.getMonitor();
     const register = monitor.registerResource.bind(monitor);
