@@ -1,7 +1,8 @@
 /**
- * Secure-by-default Pulumi components: `import { aws, gcp } from "mlguard/components"`.
- * Each namespace loads only its own cloud SDK when first imported.
+ * Secure-by-default Pulumi components for SageMaker and Vertex AI:
+ * `import { aws, gcp } from "mlguard/components"`.
  */
 import * as aws from "./aws";
-export { aws };
+import * as gcp from "./gcp";
+export { aws, gcp };
 export { MlguardComponentError, EXCEPTION_TAG, type EscapeHatch, type Environment } from "./errors";

@@ -196,6 +196,10 @@ export interface CaptureOptions {
     stack?: string;
     /** Extra outputs a mocked resource reports (e.g. `arn`), by type token; inputs are echoed back anyway. */
     outputs?: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+    /** Results of data-source invokes (e.g. `aws:index/getCallerIdentity:getCallerIdentity`); default: the inputs echoed. */
+    call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown> | undefined;
+    /** Sees what the engine knows of each registration beyond `StackResource` (custom or component, protect). */
+    onRegister?: (registered: { urn: string; custom: boolean; protect: boolean }) => void;
 }
 
 interface RegisterRequest {
@@ -206,6 +210,7 @@ interface RegisterRequest {
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+    getProtect(): boolean;
 }
 
 /**
@@ -241,7 +246,7 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
                 id: preview ? "" : `${args.name}-id`,
                 state: { ...defaultOutputs(args.type, args.name, preview), ...args.inputs, ...(options.outputs?.(args.type, args.name, args.inputs) ?? {}) },
             }),
-            call: (args) => args.inputs,
+            call: (args) => options.call?.(args.token, args.inputs) ?? args.inputs,
         },
         options.project ?? "mlguard-example",
         options.stack ?? "dev",
@@ -263,6 +268,7 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
                     dependencies: req.getDependenciesList(),
                     propertyDependencies,
                 });
+                options.onRegister?.({ urn: res.getUrn(), custom: req.getCustom(), protect: req.getProtect() });
             }
             callback(err, res);
         });

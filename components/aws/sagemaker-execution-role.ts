@@ -34,6 +34,12 @@ export interface SageMakerExecutionRoleArgs {
     studioSourceIdentity?: boolean;
     /** Extra statements, validated against the least-privilege rules at construction. */
     extraStatements?: ExtraStatement[];
+    /**
+     * The role's name (≤ 64 characters of `[A-Za-z0-9+=,.@_-]`). Default `<component name>-<stack>`.
+     * The name is fixed rather than auto-generated so the role's ARN, which `iam:PassRole` is scoped
+     * to, is known before the role exists and the pack can verify the scoping during preview.
+     */
+    roleName?: string;
     /** Permissions boundary policy ARN. */
     permissionsBoundary?: pulumi.Input<string>;
     tags?: Record<string, string>;
@@ -85,12 +91,17 @@ export class SageMakerExecutionRole extends pulumi.ComponentResource {
             const problem = extraStatementProblem(s);
             if (problem) throw new MlguardComponentError(COMPONENT, `extraStatements[${i}]`, problem);
         });
+        const roleName = args.roleName ?? `${name}-${pulumi.getStack()}`;
+        if (!/^[A-Za-z0-9+=,.@_-]{1,64}$/.test(roleName)) {
+            throw new MlguardComponentError(COMPONENT, "roleName", `"${roleName}" must be 1-64 characters of letters, digits and +=,.@_-`);
+        }
         this.sourceIdentity = args.studioSourceIdentity ?? false;
         const tags = { ...(args.tags ?? {}), "mlguard:component": COMPONENT };
         const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         const region = aws.getRegionOutput({}, { parent: this }).region;
 
         this.role = new aws.iam.Role(`${name}-role`, {
+            name: roleName,
             description: `SageMaker execution role (${name}), managed by mlguard`,
             assumeRolePolicy: {
                 Version: "2012-10-17",
@@ -104,7 +115,8 @@ export class SageMakerExecutionRole extends pulumi.ComponentResource {
             permissionsBoundary: args.permissionsBoundary,
             maxSessionDuration: 3600,
             tags,
-        }, { parent: this });
+        }, { parent: this, deleteBeforeReplace: true });
+        const ownArn = pulumi.interpolate`arn:aws:iam::${accountId}:role/${roleName}`;
 
         const read = args.readBuckets ?? [];
         const write = args.writeBuckets ?? [];
@@ -208,7 +220,7 @@ export class SageMakerExecutionRole extends pulumi.ComponentResource {
                 Sid: "PassOnlyThisRoleToSageMaker",
                 Effect: "Allow",
                 Action: ["iam:PassRole"],
-                Resource: [this.role.arn],
+                Resource: [ownArn],
                 Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
             },
             // Guardrails for jobs launched from notebooks and pipelines, which IaC never sees.

@@ -313,7 +313,8 @@ describe("AWS components", () => {
                 for (const a of actions(s)) assert.ok(a !== "*" && !/^[a-z0-9-]+:\*$/.test(a), `no wildcard action (${a})`);
             }
             const pass = allows.find((s) => actions(s).includes("iam:PassRole"))!;
-            assert.deepEqual(pass.Resource, [`arn:aws:iam::${MOCK_ACCOUNT_ID}:role/ml-exec-role`]);
+            assert.deepEqual(pass.Resource, [`arn:aws:iam::${MOCK_ACCOUNT_ID}:role/ml-exec-dev`]);
+            assert.equal(role.inputs.name, "ml-exec-dev");
             assert.deepEqual(pass.Condition, { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } });
             assert.ok(!allows.some((s) => actions(s).some((a) => /DeleteObject|PutObjectRetention|BypassGovernance/.test(a))), "no delete or retention actions");
             const denies = new Map(policy.filter((s) => s.Effect === "Deny").map((s) => [s.Sid, s]));
@@ -349,6 +350,10 @@ describe("AWS components", () => {
             await rejects(make({ Effect: "Allow", Action: "iam:PassRole", Resource: "*" }), /iam:PassRole is granted only on the role itself/);
             await rejects(make({ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }), /kms:Decrypt on Resource "\*"/);
             await rejects(make({ Effect: "Allow", Action: "iam:AttachRolePolicy", Resource: "*" }), /can escalate privileges/);
+            await rejects(() => {
+                const network = new ml.MlPrivateNetwork("net", { availabilityZones: ["a1", "a2"] });
+                return new ml.SageMakerExecutionRole("r", { key: new ml.MlKmsKey("key"), network, roleName: "x".repeat(65) });
+            }, /SageMakerExecutionRole: invalid input `roleName`/);
             await rejects(make({ Effect: "Allow", NotAction: "s3:GetObject", Resource: "*" } as unknown as ml.ExtraStatement), /NotAction/);
         });
     });

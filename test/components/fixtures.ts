@@ -1,4 +1,4 @@
-import { aws as ml } from "../../components";
+import { aws as ml, gcp as mg } from "../../components";
 
 export const DIGEST = `sha256:${"ab12".repeat(16)}`;
 
@@ -19,4 +19,26 @@ export function awsPlatform(environment: "prod" | "dev" = "prod") {
         environment, network, key, role, repository, imageDigest: DIGEST, modelBucket: artifacts, modelDataKey: "churn/v1/model.tar.gz",
     });
     return { network, key, trainingData, artifacts, repository, role, notebook, studio, user, endpoint };
+}
+
+export const GCP_PROJECT = "ml-research-prod";
+export const GCP_REGION = "europe-west4";
+export const GCP_NETWORK = "projects/ml-research-prod/global/networks/ml-vpc";
+export const GCP_SUBNET = "projects/ml-research-prod/regions/europe-west4/subnetworks/ml-private";
+
+/** The smallest realistic GCP platform: every GCP component with default arguments. */
+export function gcpPlatform(environment: "prod" | "dev" = "prod") {
+    const project = GCP_PROJECT;
+    const key = new mg.VertexCmekKey("vertex-cmek", { project, region: GCP_REGION });
+    const trainingData = new mg.LockedModelBucket("training", { project, dataClass: "training-data", environment, key });
+    const models = new mg.LockedModelBucket("models", { project, dataClass: "model-artifacts", environment, key });
+    const workbench = new mg.SecureWorkbenchInstance("research", {
+        project, zone: `${GCP_REGION}-a`, key, network: GCP_NETWORK, subnet: GCP_SUBNET, owner: "alice@example.com",
+        readBuckets: [trainingData], writeBuckets: [models],
+    });
+    const endpoint = new mg.PrivateVertexEndpoint("churn", { project, region: GCP_REGION, key });
+    const stores = new mg.VertexDataStores("features", { project, region: GCP_REGION, key });
+    const perimeter = new mg.VertexPerimeter("ml-perimeter", { accessPolicy: "123456", projectNumbers: ["123456789012"], environment });
+    const audit = new mg.VertexAuditConfig("audit", { project });
+    return { key, trainingData, models, workbench, endpoint, stores, perimeter, audit };
 }

@@ -1,38 +1,17 @@
 /**
- * Runs a Pulumi program under `pulumi.runtime.setMocks` and captures every resource it registers,
- * with what the engine would know about it: type, name, URN, inputs (unknowns kept as the engine's
- * sentinel), parent, dependencies and property dependencies. `toStackResources` hands the capture
- * to `analyzeStack`, so a component is checked by the very policy pack that guards user stacks.
+ * Component-test capture: runs a program under `pulumi.runtime.setMocks` through the pack's
+ * `captureProgram` (which wraps the mock monitor's `registerResource` to record parent, dependencies
+ * and property dependencies) and adds what component tests need on top: realistic computed outputs
+ * (ARNs, ids, emails) in update mode, answers to the identity look-ups the components make, and
+ * whether each resource is custom and protected. `toStackResources` hands a capture to
+ * `analyzeStack`, so a component is checked by the very policy pack that guards user stacks.
  *
- * `setMocks` keeps its state in the process-wide Pulumi store; every `capturePulumi` call installs a
- * fresh mock monitor (which resets the runtime options), so captures never leak into each other.
+ * `setMocks` keeps its state in the process-wide Pulumi store; every capture installs a fresh mock
+ * monitor (`setMocks` resets the runtime options), so captures never leak into each other.
  */
-import * as pulumi from "@pulumi/pulumi";
-import type { StackResource } from "../../policypack/testing";
+import type * as pulumi from "@pulumi/pulumi";
+import { type StackResource, captureProgram } from "../../policypack/testing";
 import { policyProxy } from "../../policypack/policy-internals";
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const settings = require("@pulumi/pulumi/runtime/settings") as {
-    getMonitor(): MonitorLike | undefined;
-    waitForRPCs(): Promise<void>;
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
-
-/** The parts of the generated `RegisterResourceRequest` the capture reads. */
-interface RegisterRequest {
-    getType(): string;
-    getName(): string;
-    getParent(): string;
-    getCustom(): boolean;
-    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-    getDependenciesList(): string[];
-    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
-    getProtect(): boolean;
-}
-
-interface MonitorLike {
-    registerResource(req: RegisterRequest, callback: (err: unknown, resp: { getUrn(): string } | undefined) => void): void;
-}
 
 /** One registered resource as the engine would record it. */
 export interface CapturedResource {
@@ -57,7 +36,7 @@ export interface CaptureOptions {
     /** Extra outputs per resource (after the defaults); return `undefined` to keep the defaults. */
     outputs?: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown> | undefined;
     /** Invoke results; the defaults answer the AWS/GCP identity look-ups the components use. */
-    call?: (args: pulumi.runtime.MockCallArgs) => Record<string, unknown> | undefined;
+    call?: (args: { token: string; inputs: Record<string, unknown> }) => Record<string, unknown> | undefined;
 }
 
 export const MOCK_ACCOUNT_ID = "111122223333";
@@ -65,7 +44,7 @@ export const MOCK_AWS_REGION = "eu-west-1";
 export const MOCK_GCP_PROJECT = "ml-research-prod";
 export const MOCK_GCP_PROJECT_NUMBER = "123456789012";
 
-function defaultCall(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+function defaultCall(args: { token: string; inputs: Record<string, any> }): Record<string, unknown> {
     switch (args.token) {
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/deployer`, userId: "AIDA", id: MOCK_ACCOUNT_ID };
@@ -160,69 +139,37 @@ function computedOutputs(args: pulumi.runtime.MockResourceArgs): Record<string, 
 }
 
 /**
- * Runs `program` under mocks and returns every resource it registered, in registration order.
+ * Runs `program` under mocks (through the pack's own `captureProgram`) and returns every resource
+ * it registered, in registration order, with realistic computed outputs and identity look-ups.
  * Errors thrown by the program (e.g. a component rejecting its inputs) propagate.
  */
 export async function capturePulumi(program: () => unknown, options: CaptureOptions = {}): Promise<CapturedResource[]> {
     const preview = options.preview ?? false;
-    const mocks: pulumi.runtime.Mocks = {
-        newResource(args) {
-            // During preview the engine only knows the inputs; computed outputs stay unknown.
-            const state: Record<string, unknown> = preview
-                ? { ...args.inputs }
-                : { ...computedOutputs(args), ...args.inputs, ...(options.outputs?.(args) ?? {}) };
-            return { id: preview ? undefined : `${args.name}-id`, state };
+    const extra = new Map<string, { custom: boolean; protect: boolean }>();
+    const resources = await captureProgram(program, {
+        preview,
+        project: options.project ?? "mlguard-test",
+        stack: options.stack ?? "dev",
+        // During preview the engine only knows the inputs; computed outputs stay unknown.
+        outputs: (type, name, inputs) => {
+            if (preview) return {};
+            const args = { type, name, inputs, custom: true };
+            return { ...computedOutputs(args), ...inputs, ...(options.outputs?.(args) ?? {}) };
         },
-        call(args) {
-            return { ...defaultCall(args), ...(options.call?.(args) ?? {}) };
-        },
-    };
-    await pulumi.runtime.setMocks(mocks, options.project ?? "mlguard-test", options.stack ?? "dev", preview);
-
-    const monitor = settings.getMonitor();
-    if (!monitor) throw new Error("pulumi-capture: setMocks installed no monitor");
-    const captured: CapturedResource[] = [];
-    const pending = new Set<Promise<void>>();
-    const original = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, callback) => {
-        let done!: () => void;
-        const settled = new Promise<void>((resolve) => (done = resolve));
-        pending.add(settled);
-        original(req, (err, resp) => {
-            if (!err && resp) {
-                const propertyDependencies: Record<string, string[]> = {};
-                req.getPropertydependenciesMap().forEach((v, k) => (propertyDependencies[k] = v.getUrnsList()));
-                captured.push({
-                    urn: resp.getUrn(),
-                    type: req.getType(),
-                    name: req.getName(),
-                    custom: req.getCustom(),
-                    inputs: req.getObject()?.toJavaScript() ?? {},
-                    parent: req.getParent() || undefined,
-                    dependencies: req.getDependenciesList(),
-                    propertyDependencies,
-                    protect: req.getProtect(),
-                });
-            }
-            callback(err, resp);
-            pending.delete(settled);
-            done();
-        });
-    };
-
-    await program();
-    // Registrations chain on each other's outputs; wait until the queue stays empty.
-    for (let quiet = 0; quiet < 3; ) {
-        await settings.waitForRPCs();
-        await new Promise((r) => setImmediate(r));
-        if (pending.size > 0) {
-            await Promise.all([...pending]);
-            quiet = 0;
-        } else {
-            quiet++;
-        }
-    }
-    return captured;
+        call: (token, inputs) => ({ ...defaultCall({ token, inputs }), ...(options.call?.({ token, inputs }) ?? {}) }),
+        onRegister: (r) => extra.set(r.urn, r),
+    });
+    return resources.map((r) => ({
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        custom: extra.get(r.urn)?.custom ?? true,
+        inputs: r.props,
+        parent: r.parent,
+        dependencies: r.dependencies ?? [],
+        propertyDependencies: r.propertyDependencies ?? {},
+        protect: extra.get(r.urn)?.protect ?? false,
+    }));
 }
 
 const UNKNOWN_WIRE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
