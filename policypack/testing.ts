@@ -196,6 +196,8 @@ export interface CaptureOptions {
     stack?: string;
     /** Extra outputs a mocked resource reports (e.g. `arn`), by type token; inputs are echoed back anyway. */
     outputs?: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+    /** The id a mocked resource gets during an update (default `<name>-id`). */
+    id?: (type: string, name: string, inputs: Record<string, unknown>) => string | undefined;
     /** Results of data-source invokes (e.g. `aws:index/getCallerIdentity:getCallerIdentity`); default: the inputs echoed. */
     call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown> | undefined;
     /** Sees what the engine knows of each registration beyond `StackResource` (custom or component, protect). */
@@ -243,7 +245,7 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
         {
             // In preview the engine does not know new resources' ids yet: an empty id is unknown.
             newResource: (args) => ({
-                id: preview ? "" : `${args.name}-id`,
+                id: preview ? "" : (options.id?.(args.type, args.name, args.inputs) ?? `${args.name}-id`),
                 state: { ...defaultOutputs(args.type, args.name, preview), ...args.inputs, ...(options.outputs?.(args.type, args.name, args.inputs) ?? {}) },
             }),
             call: (args) => options.call?.(args.token, args.inputs) ?? args.inputs,

@@ -67,7 +67,7 @@ export class SecureWorkbenchInstance extends pulumi.ComponentResource {
         if (schedule.trim().split(/\s+/).length !== 5) {
             throw new MlguardComponentError(COMPONENT, "upgradeSchedule", `"${schedule}" is not a five-field cron expression; auto-upgrade cannot be turned off`);
         }
-        const accountId = `${name}-wb`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 30).replace(/-+$/, "");
+        const accountId = `${name}-workbench`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 30).replace(/-+$/, "");
         if (!/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(accountId)) {
             throw new MlguardComponentError(COMPONENT, "name", `"${name}" gives the service-account id "${accountId}", which must be 6-30 characters starting with a letter`);
         }

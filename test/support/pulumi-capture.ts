@@ -87,7 +87,7 @@ function computedOutputs(args: pulumi.runtime.MockResourceArgs): Record<string, 
         switch (args.type) {
             case "aws:s3/bucket:Bucket": {
                 const bucket = (inputs.bucket as string | undefined) ?? `${name}-abc123`;
-                Object.assign(out, { bucket, arn: `arn:aws:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.amazonaws.com` });
+                Object.assign(out, { id: bucket, bucket, arn: `arn:aws:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.amazonaws.com` });
                 break;
             }
             case "aws:iam/role:Role":
@@ -155,6 +155,10 @@ export async function capturePulumi(program: () => unknown, options: CaptureOpti
             if (preview) return {};
             const args = { type, name, inputs, custom: true };
             return { ...computedOutputs(args), ...inputs, ...(options.outputs?.(args) ?? {}) };
+        },
+        id: (type, name, inputs) => {
+            const outputs = computedOutputs({ type, name, inputs, custom: true });
+            return typeof outputs.id === "string" ? outputs.id : undefined;
         },
         call: (token, inputs) => ({ ...defaultCall({ token, inputs }), ...(options.call?.({ token, inputs }) ?? {}) }),
         onRegister: (r) => extra.set(r.urn, r),
