@@ -1,7 +1,9 @@
 import type { AnyControl } from "../control";
 import awsSagemakerNotebookNoDirectInternet from "./aws-sagemaker-notebook-no-direct-internet";
+import gcpIamNoPublicMembers from "./gcp-iam-no-public-members";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
     awsSagemakerNotebookNoDirectInternet,
+    gcpIamNoPublicMembers,
 ];

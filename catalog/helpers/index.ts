@@ -1,2 +1,5 @@
 export * from "./props";
 export * from "./results";
+export * from "./coerce";
+export * from "./outcomes";
+export * from "./gcp-iam";
