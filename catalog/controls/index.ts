@@ -1,9 +1,11 @@
 import type { AnyControl } from "../control";
 import awsSagemakerNotebookNoDirectInternet from "./aws-sagemaker-notebook-no-direct-internet";
+import gcpIamNoBasicRoles from "./gcp-iam-no-basic-roles";
 import gcpIamNoPublicMembers from "./gcp-iam-no-public-members";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
     awsSagemakerNotebookNoDirectInternet,
+    gcpIamNoBasicRoles,
     gcpIamNoPublicMembers,
 ];
