@@ -48,3 +48,12 @@ export function outOfLabelScope(labels: Attr, key: unknown, what: string): Check
     if (node?.kind === "map" && Object.prototype.hasOwnProperty.call(node.entries, key)) return undefined;
     return notApplicable(labels, `The ${what} does not carry the label "${key}", so it is not in scope.`);
 }
+
+/**
+ * True when the value at the attribute's own path is computed (`key.id` during preview), as opposed
+ * to unknown because a parent object is computed (then the attribute may not be set at all). A
+ * control that only needs a value to be present accepts the first and not the second.
+ */
+export function isComputedValue(attr: Attr): boolean {
+    return attr.state === "unknown" && attr.node?.kind === "unknown";
+}
