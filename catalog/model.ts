@@ -88,6 +88,11 @@ export interface CheckResult {
 export interface Evidence {
     state: "explicit" | "default" | "unknown";
     value?: unknown;
+    /**
+     * Where the value was decided when that is not the attribute itself, e.g. "var.internet_access
+     * default" at variables.tf:12 (filled in by the Terraform evaluator).
+     */
+    origin?: { description: string; location?: SourceLocation };
 }
 
 /** A result attached to a control and a resource: what reporters and the pack consume. */

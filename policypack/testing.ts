@@ -156,7 +156,11 @@ export function exampleUrn(type: string, name: string, stack = "dev", project = 
  * that holds it, each `computed()` becomes the sentinel alone.
  */
 export function exampleToStack(example: readonly ExampleResource[]): StackResource[] {
-    const urnByName = new Map(example.map((r) => [r.name, exampleUrn(r.type.token, r.name)]));
+    const urnByName = new Map<string, string>();
+    for (const r of example) {
+        if (urnByName.has(r.name)) throw new Error(`example resources must have unique names: ${r.name} appears twice`);
+        urnByName.set(r.name, exampleUrn(r.type.token, r.name));
+    }
     return example.map((r) => {
         const urn = urnByName.get(r.name)!;
         const propertyDependencies: Record<string, string[]> = {};
@@ -182,4 +186,100 @@ export function exampleToStack(example: readonly ExampleResource[]): StackResour
         const dependencies = [...new Set(Object.values(propertyDependencies).flat())];
         return { urn, type: r.type.token, name: r.name, props, dependencies, propertyDependencies };
     });
+}
+
+/** How a program runs under `captureProgram`. */
+export interface CaptureOptions {
+    /** Preview mode (default true): values the mocks do not provide stay unknown, as in `pulumi preview`. */
+    preview?: boolean;
+    project?: string;
+    stack?: string;
+    /** Extra outputs a mocked resource reports (e.g. `arn`), by type token; inputs are echoed back anyway. */
+    outputs?: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+
+/**
+ * What a provider reports after creating a resource, beyond its inputs: during an update AWS
+ * resources have an ARN; during a preview it is unknown, so nothing is reported.
+ */
+function defaultOutputs(type: string, name: string, preview: boolean): Record<string, unknown> {
+    if (preview || !type.startsWith("aws:")) return {};
+    const service = type.slice(4, type.indexOf("/"));
+    return { arn: `arn:aws:${service}:eu-west-1:111122223333:${name}` };
+}
+
+/**
+ * Runs a Pulumi program under `pulumi.runtime.setMocks` and returns every resource it registered,
+ * in the engine's wire form (unknown sentinels, secret envelopes, parent, dependencies and
+ * `propertyDependencies`), ready for `analyzeStack`. Components are included, as the engine
+ * analyzes them too.
+ */
+export async function captureProgram(program: () => unknown, options: CaptureOptions = {}): Promise<StackResource[]> {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+    const settings = require("@pulumi/pulumi/runtime/settings") as {
+        getMonitor(): { registerResource(req: RegisterRequest, cb: (err: unknown, res: { getUrn(): string }) => void): void };
+        waitForRPCs(): Promise<void>;
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const captured: StackResource[] = [];
+    const preview = options.preview ?? true;
+    await pulumi.runtime.setMocks(
+        {
+            // In preview the engine does not know new resources' ids yet: an empty id is unknown.
+            newResource: (args) => ({
+                id: preview ? "" : `${args.name}-id`,
+                state: { ...defaultOutputs(args.type, args.name, preview), ...args.inputs, ...(options.outputs?.(args.type, args.name, args.inputs) ?? {}) },
+            }),
+            call: (args) => args.inputs,
+        },
+        options.project ?? "mlguard-example",
+        options.stack ?? "dev",
+        preview,
+    );
+    const monitor = settings.getMonitor();
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) =>
+        register(req, (err, res) => {
+            if (!err && res) {
+                const propertyDependencies: Record<string, string[]> = {};
+                req.getPropertydependenciesMap().forEach((v, k) => (propertyDependencies[k] = v.getUrnsList()));
+                captured.push({
+                    urn: res.getUrn(),
+                    type: req.getType(),
+                    name: req.getName(),
+                    props: req.getObject()?.toJavaScript() ?? {},
+                    parent: req.getParent() || undefined,
+                    dependencies: req.getDependenciesList(),
+                    propertyDependencies,
+                });
+            }
+            callback(err, res);
+        });
+    await program();
+    await settings.waitForRPCs();
+    return captured;
+}
+
+/**
+ * Captures a Pulumi program given as a module path (a directory with `index.js`, or a file). The
+ * module is loaded afresh each time, so the same program can be captured in preview and update mode.
+ */
+export function captureModule(modulePath: string, options: CaptureOptions = {}): Promise<StackResource[]> {
+    const resolved = require.resolve(modulePath);
+    return captureProgram(() => {
+        delete require.cache[resolved];
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return require(resolved);
+    }, options);
 }

@@ -1,11 +1,12 @@
 import type { BucketArgs } from "@pulumi/gcp/storage";
 import { defineControl } from "../control";
 import { ref } from "../examples";
-import { allOf, isComputedValue, outOfLabelScope } from "../helpers/outcomes";
+import { allOf, isComputedValue } from "../helpers/outcomes";
 import { prop } from "../helpers/props";
 import { expectOneOf, fail, pass, unknown } from "../helpers/results";
 import type { CheckResult } from "../model";
 import { types } from "../resource-types";
+import { gcsScopeOption, outOfGcsScope } from "./gcp-gcs-retention-locked";
 
 interface Options {
     requireEncryptionEnforcement: boolean;
@@ -57,15 +58,10 @@ export default defineControl<BucketArgs, Options>({
             schema: { type: "boolean" },
             default: false,
         },
-        scopeLabel: {
-            description:
-                'When set, only buckets carrying this label key (e.g. "ml-data-class") are checked; other buckets are not applicable. Empty checks every bucket.',
-            schema: { type: "string" },
-            default: "",
-        },
+        scopeLabel: gcsScopeOption,
     },
     check(bucket, { options }) {
-        const outOfScope = outOfLabelScope(prop(bucket, "labels"), options.scopeLabel, "bucket");
+        const outOfScope = outOfGcsScope(bucket, options.scopeLabel);
         if (outOfScope) return [outOfScope];
 
         const results: CheckResult[] = [];
@@ -118,14 +114,14 @@ export default defineControl<BucketArgs, Options>({
             good: [
                 [
                     { type: types.kmsKeyRing, name: "ml", props: { name: "ml", location: "us-central1" } },
-                    { type: types.kmsCryptoKey, name: "training-data", props: { name: "training-data", keyRing: ref("ml", "id"), rotationPeriod: "7776000s" } },
+                    { type: types.kmsCryptoKey, name: "training-data-key", props: { name: "training-data", keyRing: ref("ml", "id"), rotationPeriod: "7776000s" } },
                     {
                         type: types.storageBucket,
                         name: "training-data",
                         props: {
                             location: "US-CENTRAL1",
                             uniformBucketLevelAccess: true,
-                            encryption: { defaultKmsKeyName: ref("training-data", "id") },
+                            encryption: { defaultKmsKeyName: ref("training-data-key", "id") },
                         },
                     },
                 ],

@@ -1,10 +1,11 @@
 import type { BucketArgs } from "@pulumi/gcp/storage";
 import { defineControl } from "../control";
 import { asBoolean, numberOption, parseSeconds } from "../helpers/coerce";
-import { allOf, expectBoolean, outOfLabelScope } from "../helpers/outcomes";
+import { allOf, expectBoolean } from "../helpers/outcomes";
+import { hasTagKey } from "../helpers/joins";
 import { prop } from "../helpers/props";
-import { fail, pass, unknown } from "../helpers/results";
-import type { CheckResult } from "../model";
+import { fail, notApplicable, pass, unknown } from "../helpers/results";
+import type { CheckResult, Resource } from "../model";
 import { types } from "../resource-types";
 
 interface Options {
@@ -14,6 +15,20 @@ interface Options {
 }
 
 const DAY = 86400;
+
+/** The option shared by the GCS controls that scope themselves to ML buckets. */
+export const gcsScopeOption = {
+    description:
+        "Label key that marks ML buckets (for example `ml-data-class`). Empty: every bucket is checked. Buckets without the label are not applicable; buckets whose labels are computed are checked.",
+    schema: { type: "string" as const },
+    default: "",
+};
+
+/** A not-applicable result for a bucket outside the configured ML scope, undefined when it is in scope. */
+export function outOfGcsScope(bucket: Resource, scopeLabel: unknown): CheckResult | undefined {
+    if (typeof scopeLabel !== "string" || scopeLabel === "" || hasTagKey(bucket, scopeLabel, "labels") !== false) return undefined;
+    return notApplicable(bucket, `The bucket has no "${scopeLabel}" label, so it is not in scope.`);
+}
 
 export default defineControl<BucketArgs, Options>({
     id: "gcp-gcs-retention-locked",
@@ -59,15 +74,10 @@ export default defineControl<BucketArgs, Options>({
             schema: { type: "boolean" },
             default: true,
         },
-        scopeLabel: {
-            description:
-                'When set, only buckets carrying this label key (e.g. "ml-data-class") are checked; other buckets are not applicable. Empty checks every bucket.',
-            schema: { type: "string" },
-            default: "",
-        },
+        scopeLabel: gcsScopeOption,
     },
     check(bucket, { options }) {
-        const outOfScope = outOfLabelScope(prop(bucket, "labels"), options.scopeLabel, "bucket");
+        const outOfScope = outOfGcsScope(bucket, options.scopeLabel);
         if (outOfScope) return [outOfScope];
         const minDays = numberOption(options.minRetentionDays, 30);
         const requireLock = options.requireLock !== false;

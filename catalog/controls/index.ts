@@ -1,5 +1,14 @@
 import type { AnyControl } from "../control";
+import awsIamNoAdminWildcard from "./aws-iam-no-admin-wildcard";
+import awsIamPassroleScoped from "./aws-iam-passrole-scoped";
+import awsKmsKeyRotation from "./aws-kms-key-rotation";
+import awsMlSubnetPrivateRoute from "./aws-ml-subnet-private-route";
+import awsS3KmsEncrypted from "./aws-s3-kms-encrypted";
+import awsS3ObjectLockEnabled from "./aws-s3-object-lock-enabled";
+import awsSagemakerNotebookInVpc from "./aws-sagemaker-notebook-in-vpc";
+import awsSagemakerNotebookKmsEncrypted from "./aws-sagemaker-notebook-kms-encrypted";
 import awsSagemakerNotebookNoDirectInternet from "./aws-sagemaker-notebook-no-direct-internet";
+import awsSagemakerNotebookNoRootAccess from "./aws-sagemaker-notebook-no-root-access";
 import gcpGcsCmek from "./gcp-gcs-cmek";
 import gcpGcsRetentionLocked from "./gcp-gcs-retention-locked";
 import gcpIamNoBasicRoles from "./gcp-iam-no-basic-roles";
@@ -9,6 +18,15 @@ import gcpKmsKeyRotation from "./gcp-kms-key-rotation";
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
     awsSagemakerNotebookNoDirectInternet,
+    awsSagemakerNotebookInVpc,
+    awsSagemakerNotebookNoRootAccess,
+    awsSagemakerNotebookKmsEncrypted,
+    awsMlSubnetPrivateRoute,
+    awsS3ObjectLockEnabled,
+    awsS3KmsEncrypted,
+    awsKmsKeyRotation,
+    awsIamNoAdminWildcard,
+    awsIamPassroleScoped,
     gcpGcsCmek,
     gcpGcsRetentionLocked,
     gcpIamNoBasicRoles,

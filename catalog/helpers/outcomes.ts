@@ -1,7 +1,7 @@
 import type { CheckResult, Resource } from "../model";
 import { asBoolean } from "./coerce";
 import type { Attr } from "./props";
-import { fail, notApplicable, pass, unknown } from "./results";
+import { fail, pass, unknown } from "./results";
 
 /**
  * Combines the results of a check made of several requirements: the failures and undecided results
@@ -32,21 +32,6 @@ export function expectBoolean(
     if (value === expected) return pass(attr, `${spec.what} is ${expected}.`);
     const shown = value === undefined ? "not a boolean" : String(value);
     return fail(attr, `${spec.what} (${attr.path}) is ${shown}; ${spec.fix}.`);
-}
-
-/**
- * Restricts a control to resources carrying a label (or tag) key, when the user configured one:
- * a not-applicable result for resources without it, an unknown one when the labels are computed,
- * undefined when the resource is in scope (or no key is configured).
- */
-export function outOfLabelScope(labels: Attr, key: unknown, what: string): CheckResult | undefined {
-    if (typeof key !== "string" || key === "") return undefined;
-    if (labels.state === "unknown") {
-        return unknown(labels, `The ${what}'s labels are computed; whether it carries "${key}" is not known yet.`);
-    }
-    const node = labels.node;
-    if (node?.kind === "map" && Object.prototype.hasOwnProperty.call(node.entries, key)) return undefined;
-    return notApplicable(labels, `The ${what} does not carry the label "${key}", so it is not in scope.`);
 }
 
 /**

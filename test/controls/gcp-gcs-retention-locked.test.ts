@@ -53,10 +53,10 @@ edgeCases(control, [
         expect: ["fail"],
     },
     {
-        name: "option: scopeLabel with computed labels is not verifiable yet",
+        name: "option: scopeLabel checks buckets whose labels are computed",
         resources: bucket({ retentionPolicy: undefined, labels: UNKNOWN }),
         settings: { scopeLabel: "ml-data-class" },
-        expect: ["unknown"],
+        expect: ["fail"],
     },
     {
         name: "an exemption with a reason still evaluates but marks the finding",
