@@ -14,6 +14,7 @@ import gcpGcsRetentionLocked from "./gcp-gcs-retention-locked";
 import gcpIamNoBasicRoles from "./gcp-iam-no-basic-roles";
 import gcpIamNoPublicMembers from "./gcp-iam-no-public-members";
 import gcpKmsKeyRotation from "./gcp-kms-key-rotation";
+import gcpWorkbenchNoPublicIp from "./gcp-workbench-no-public-ip";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -32,4 +33,5 @@ export const allControls: readonly AnyControl[] = [
     gcpIamNoBasicRoles,
     gcpIamNoPublicMembers,
     gcpKmsKeyRotation,
+    gcpWorkbenchNoPublicIp,
 ];
