@@ -14,6 +14,7 @@ import gcpGcsRetentionLocked from "./gcp-gcs-retention-locked";
 import gcpIamNoBasicRoles from "./gcp-iam-no-basic-roles";
 import gcpIamNoPublicMembers from "./gcp-iam-no-public-members";
 import gcpKmsKeyRotation from "./gcp-kms-key-rotation";
+import gcpWorkbenchCmekDisks from "./gcp-workbench-cmek-disks";
 import gcpWorkbenchNoPublicIp from "./gcp-workbench-no-public-ip";
 
 /** Every control in the catalog, one line each. */
@@ -33,5 +34,6 @@ export const allControls: readonly AnyControl[] = [
     gcpIamNoBasicRoles,
     gcpIamNoPublicMembers,
     gcpKmsKeyRotation,
+    gcpWorkbenchCmekDisks,
     gcpWorkbenchNoPublicIp,
 ];
