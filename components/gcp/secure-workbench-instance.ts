@@ -78,23 +78,27 @@ export class SecureWorkbenchInstance extends pulumi.ComponentResource {
             accountId,
             displayName: `Workbench ${name} (mlguard, dedicated)`,
         }, { parent: this });
-        this.serviceAccountEmail = this.serviceAccount.email;
-        const saMember = this.serviceAccount.member;
+        // Built from known parts rather than the account's computed outputs, so the pack can verify the
+        // members and the instance's account during preview; `dependsOn` keeps the ordering.
+        const email = `${accountId}@${args.project}.iam.gserviceaccount.com`;
+        this.serviceAccountEmail = pulumi.output(email);
+        const saMember = `serviceAccount:${email}`;
+        const afterAccount = { parent: this, dependsOn: [this.serviceAccount] };
 
-        new gcp.projects.IAMMember(`${name}-sa-aiplatform-user`, { project: args.project, role: "roles/aiplatform.user", member: saMember }, { parent: this });
+        new gcp.projects.IAMMember(`${name}-sa-aiplatform-user`, { project: args.project, role: "roles/aiplatform.user", member: saMember }, afterAccount);
         (args.readBuckets ?? []).forEach((b, i) => {
-            new gcp.storage.BucketIAMMember(`${name}-sa-read-${i}`, { bucket: b.bucketName, role: "roles/storage.objectViewer", member: saMember }, { parent: this });
+            new gcp.storage.BucketIAMMember(`${name}-sa-read-${i}`, { bucket: b.bucketName, role: "roles/storage.objectViewer", member: saMember }, afterAccount);
         });
         (args.writeBuckets ?? []).forEach((b, i) => {
-            new gcp.storage.BucketIAMMember(`${name}-sa-write-${i}`, { bucket: b.bucketName, role: "roles/storage.objectCreator", member: saMember }, { parent: this });
-            new gcp.storage.BucketIAMMember(`${name}-sa-write-read-${i}`, { bucket: b.bucketName, role: "roles/storage.objectViewer", member: saMember }, { parent: this });
+            new gcp.storage.BucketIAMMember(`${name}-sa-write-${i}`, { bucket: b.bucketName, role: "roles/storage.objectCreator", member: saMember }, afterAccount);
+            new gcp.storage.BucketIAMMember(`${name}-sa-write-read-${i}`, { bucket: b.bucketName, role: "roles/storage.objectViewer", member: saMember }, afterAccount);
         });
         // Only the owner may act as the instance's account: on this account, not project-wide.
         const actAs = new gcp.serviceaccount.IAMMember(`${name}-owner-act-as`, {
-            serviceAccountId: this.serviceAccount.name,
+            serviceAccountId: `projects/${args.project}/serviceAccounts/${email}`,
             role: "roles/iam.serviceAccountUser",
             member: `user:${args.owner}`,
-        }, { parent: this });
+        }, afterAccount);
 
         const metadata: Record<string, string> = {
             "notebook-disable-root": "true",
@@ -128,11 +132,11 @@ export class SecureWorkbenchInstance extends pulumi.ComponentResource {
                 },
                 shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
                 confidentialInstanceConfig: args.confidentialCompute ? { confidentialInstanceType: "SEV" } : undefined,
-                serviceAccounts: [{ email: this.serviceAccount.email }],
+                serviceAccounts: [{ email }],
                 metadata,
             },
             labels,
-        }, { parent: this, dependsOn: [...args.key.grants, actAs] });
+        }, { parent: this, dependsOn: [...args.key.grants, this.serviceAccount, actAs] });
         this.instanceName = this.instance.name;
         this.registerOutputs({ instanceName: this.instanceName, serviceAccountEmail: this.serviceAccountEmail });
     }

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { allControls } from "../../catalog";
+import type { PackSettings } from "../../policypack/policies";
 import { analyzeStack, type PolicyDiagnostic } from "../../policypack/testing";
 import { capturePulumi, toStackResources } from "../support/pulumi-capture";
 import { awsPlatform, gcpPlatform } from "./fixtures";
@@ -11,11 +12,19 @@ import { awsPlatform, gcpPlatform } from "./fixtures";
  */
 const PREVIEW_UNVERIFIABLE: Record<string, string> = {};
 
-const stacks: Array<{ name: string; program: () => unknown }> = [
+/**
+ * The pack configuration a platform team uses for non-production stacks, where the components keep
+ * data deletable (GCS retention unlocked; see components/README.md). Prod stacks use the defaults.
+ */
+const NON_PROD_SETTINGS: PackSettings = {
+    "gcp-gcs-retention-locked": { requireLock: false },
+};
+
+const stacks: Array<{ name: string; program: () => unknown; settings?: PackSettings }> = [
     { name: "AWS platform, prod", program: () => awsPlatform("prod") },
-    { name: "AWS platform, dev", program: () => awsPlatform("dev") },
+    { name: "AWS platform, dev", program: () => awsPlatform("dev"), settings: NON_PROD_SETTINGS },
     { name: "GCP platform, prod", program: () => gcpPlatform("prod") },
-    { name: "GCP platform, dev", program: () => gcpPlatform("dev") },
+    { name: "GCP platform, dev", program: () => gcpPlatform("dev"), settings: NON_PROD_SETTINGS },
 ];
 
 const show = (ds: PolicyDiagnostic[]) => ds.map((d) => `${d.enforcementLevel} ${d.policyName} ${d.urn.split("::").pop()}: ${d.message}`).join("\n");
@@ -29,7 +38,7 @@ describe(`dogfooding: the components pass all ${allControls.length} catalog cont
     for (const stack of stacks) {
         it(`${stack.name} (preview): no violation and nothing left unverified`, async () => {
             const resources = toStackResources(await capturePulumi(stack.program, { preview: true }));
-            const { diagnostics } = await analyzeStack(resources, { controls: allControls });
+            const { diagnostics } = await analyzeStack(resources, { controls: allControls, settings: stack.settings });
             const unexpected = diagnostics.filter(
                 (d) => !(d.message.startsWith("can't run policy") && d.policyName in PREVIEW_UNVERIFIABLE),
             );
@@ -38,7 +47,7 @@ describe(`dogfooding: the components pass all ${allControls.length} catalog cont
 
         it(`${stack.name} (update): no diagnostic at all`, async () => {
             const resources = toStackResources(await capturePulumi(stack.program, { preview: false }));
-            const { diagnostics } = await analyzeStack(resources, { controls: allControls });
+            const { diagnostics } = await analyzeStack(resources, { controls: allControls, settings: stack.settings });
             assert.equal(show(diagnostics), "");
         });
     }
@@ -56,6 +65,12 @@ describe(`dogfooding: the components pass all ${allControls.length} catalog cont
             "mlguard:gcp:LockedModelBucket", "mlguard:gcp:PrivateVertexEndpoint", "mlguard:gcp:SecureWorkbenchInstance",
             "mlguard:gcp:VertexAuditConfig", "mlguard:gcp:VertexCmekKey", "mlguard:gcp:VertexDataStores", "mlguard:gcp:VertexPerimeter",
         ]);
+    });
+
+    it("the dev stacks need the non-prod settings: with prod settings the unlocked GCS retention is reported", async () => {
+        const resources = toStackResources(await capturePulumi(() => gcpPlatform("dev")));
+        const { violations } = await analyzeStack(resources, { controls: allControls });
+        assert.deepEqual([...new Set(violations.map((v) => v.policyName))], allControls.some((c) => c.id === "gcp-gcs-retention-locked") ? ["gcp-gcs-retention-locked"] : []);
     });
 
     it("a deliberately weakened resource next to the components is caught (the test can fail)", async () => {

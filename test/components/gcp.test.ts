@@ -158,7 +158,7 @@ describe("GCP components", () => {
             }
             assert.deepEqual(g.shieldedInstanceConfig, { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true });
             assert.deepEqual(g.serviceAccounts, [{ email: "research-workbench@ml-research-prod.iam.gserviceaccount.com" }]);
-            assert.ok(c.dependsThrough(wb, "gceSetup", c.one(T.sa)));
+            assert.ok(wb.dependencies.includes(c.one(T.sa).urn), "the instance waits for its account");
             assert.equal(g.metadata["notebook-disable-root"], "true");
             assert.equal(g.metadata["notebook-disable-downloads"], "true");
             assert.equal(g.metadata["notebook-disable-nbconvert"], "true");
@@ -170,7 +170,9 @@ describe("GCP components", () => {
             const actAs = c.one(T.saMember);
             assert.equal(actAs.inputs.role, "roles/iam.serviceAccountUser");
             assert.equal(actAs.inputs.member, "user:alice@example.com");
-            assert.ok(c.dependsThrough(actAs, "serviceAccountId", c.one(T.sa)));
+            assert.equal(actAs.inputs.serviceAccountId, "projects/ml-research-prod/serviceAccounts/research-workbench@ml-research-prod.iam.gserviceaccount.com");
+            assert.ok(actAs.dependencies.includes(c.one(T.sa).urn));
+            assert.ok(c.ofType(T.projectMember).every((m) => m.inputs.member === "serviceAccount:research-workbench@ml-research-prod.iam.gserviceaccount.com"));
             const projectRoles = c.ofType(T.projectMember).map((m) => m.inputs.role);
             assert.deepEqual(projectRoles, ["roles/aiplatform.user"]);
             assert.deepEqual(c.ofType(T.bucketMember).filter((m) => m.name.startsWith("research-")).map((m) => m.inputs.role).sort(), [
