@@ -227,3 +227,24 @@ export class Capture {
 export function isUnknownWire(v: unknown): boolean {
     return v === UNKNOWN_WIRE;
 }
+
+/**
+ * Captures a Pulumi program given as a module path (loaded afresh each time), with `config` set as
+ * `pulumi config set` would (keys without a namespace get the project's).
+ */
+export async function captureProgramModule(modulePath: string, options: CaptureOptions & { config?: Record<string, string> } = {}): Promise<CapturedResource[]> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const runtime = require("@pulumi/pulumi").runtime as typeof pulumi.runtime;
+    const project = options.project ?? "mlguard-test";
+    const resolved = require.resolve(modulePath);
+    runtime.setAllConfig(Object.fromEntries(Object.entries(options.config ?? {}).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, v])));
+    try {
+        return await capturePulumi(() => {
+            delete require.cache[resolved];
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            return require(resolved);
+        }, { ...options, project });
+    } finally {
+        runtime.setAllConfig({});
+    }
+}
