@@ -265,7 +265,7 @@ class JsonReader {
                 this.i++;
                 return { kind: "object", props, start, end: this.i };
             }
-            if (value.kind !== "invalid" || this.i === before) {
+            if (this.i < this.text.length && (value.kind !== "invalid" || this.i === before)) {
                 this.error("Missing comma", "A comma must separate the properties of an object.", this.i, Math.min(this.text.length, this.i + 1));
             }
             if (!this.recover(125)) break;
