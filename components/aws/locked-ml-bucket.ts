@@ -39,7 +39,10 @@ export interface LockedMlBucketArgs {
     administratorArns?: pulumi.Input<string>[];
     /** Server access logging target bucket (name). */
     accessLogBucket?: pulumi.Input<string>;
-    /** Explicit bucket name; default: auto-named from the component name. */
+    /**
+     * Explicit bucket name. Default `<name>-<stack>-<account>-<region>`: deterministic (known during
+     * preview, so the bucket policy's resources and model-data URIs can be verified then) and globally unique.
+     */
     bucketName?: string;
     tags?: Record<string, string>;
 }
@@ -87,14 +90,29 @@ export class LockedMlBucket extends pulumi.ComponentResource {
         this.retentionDays = days;
         const tags = { ...(args.tags ?? {}), "mlguard:component": COMPONENT, "ml-data-class": args.dataClass };
 
+        let bucketName: pulumi.Input<string>;
+        if (args.bucketName !== undefined) {
+            if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(args.bucketName)) {
+                throw new MlguardComponentError(COMPONENT, "bucketName", `"${args.bucketName}" is not a valid S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)`);
+            }
+            bucketName = args.bucketName;
+        } else {
+            const prefix = `${name}-${pulumi.getStack()}`;
+            if (!/^[a-z0-9][a-z0-9-]*$/.test(prefix) || prefix.length > 34) {
+                throw new MlguardComponentError(COMPONENT, "bucketName", `is required: "${prefix}" (name-stack) cannot prefix a bucket name (lower-case letters, digits, hyphens, ≤ 34 characters)`);
+            }
+            const identity = aws.getCallerIdentityOutput({}, { parent: this });
+            const region = aws.getRegionOutput({}, { parent: this });
+            bucketName = pulumi.interpolate`${prefix}-${identity.accountId}-${region.region}`;
+        }
         this.bucket = new aws.s3.Bucket(`${name}-bucket`, {
-            bucket: args.bucketName,
+            bucket: bucketName,
             // Forces a new bucket if ever changed; cannot be turned off once on.
             objectLockEnabled: true,
             forceDestroy: false,
             tags,
         }, { parent: this });
-        const bucketId = this.bucket.id;
+        const bucketId = this.bucket.bucket;
 
         const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, {
             bucket: bucketId,
@@ -131,7 +149,8 @@ export class LockedMlBucket extends pulumi.ComponentResource {
             }, { parent: this });
         }
 
-        const bucketArn = this.bucket.arn;
+        // From the (known) name output: known during preview, still a dependency on the bucket.
+        const bucketArn = pulumi.interpolate`arn:aws:s3:::${this.bucket.bucket}`;
         const objects = pulumi.interpolate`${bucketArn}/*`;
         const admins = args.administratorArns ?? [];
         const vpces = [args.network.s3EndpointId, ...(args.extraVpceIds ?? [])];

@@ -244,6 +244,18 @@ export class MlPrivateNetwork extends pulumi.ComponentResource {
                 privateDnsEnabled: true,
                 subnetIds: this.subnetIds,
                 securityGroupIds: [endpointSg.id],
+                // Only this account's principals may use the endpoint: stolen credentials of another
+                // account cannot be used through it to move data out.
+                policy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [{
+                        Sid: "OwnAccountPrincipalsOnly",
+                        Effect: "Allow",
+                        Principal: { AWS: pulumi.interpolate`arn:aws:iam::${accountId}:root` },
+                        Action: "*",
+                        Resource: "*",
+                    }],
+                }),
                 tags: { ...tags, Name: `${name}-${id}` },
             }, { parent: this });
         }

@@ -30,6 +30,8 @@ export class ModelImageRepository extends pulumi.ComponentResource {
     public readonly repository: aws.ecr.Repository;
     public readonly repositoryArn: pulumi.Output<string>;
     public readonly repositoryUrl: pulumi.Output<string>;
+    /** `<account>.dkr.ecr.<region>.amazonaws.com`. */
+    public readonly registry: pulumi.Output<string>;
 
     constructor(name: string, args: ModelImageRepositoryArgs, opts?: pulumi.ComponentResourceOptions) {
         super(ModelImageRepository.__pulumiType, name, {}, opts);
@@ -43,6 +45,10 @@ export class ModelImageRepository extends pulumi.ComponentResource {
             }
         }
         const tags = { ...(args.tags ?? {}), "mlguard:component": COMPONENT };
+        const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+        const region = aws.getRegionOutput({}, { parent: this }).region;
+        // The registry host from known parts, so digest-pinned image URIs are known during preview.
+        this.registry = pulumi.interpolate`${accountId}.dkr.ecr.${region}.amazonaws.com`;
         this.repository = new aws.ecr.Repository(`${name}-repo`, {
             name: args.repositoryName ?? name,
             imageTagMutability: "IMMUTABLE",
@@ -86,6 +92,6 @@ export class ModelImageRepository extends pulumi.ComponentResource {
         if (!DIGEST.test(digest)) {
             throw new MlguardComponentError(COMPONENT, "digest", `"${digest}" is not an image digest (sha256:<64 hex>); images are pinned by digest`);
         }
-        return pulumi.interpolate`${this.repositoryUrl}@${digest}`;
+        return pulumi.interpolate`${this.registry}/${this.repository.name}@${digest}`;
     }
 }

@@ -116,7 +116,8 @@ export class SageMakerExecutionRole extends pulumi.ComponentResource {
             maxSessionDuration: 3600,
             tags,
         }, { parent: this, deleteBeforeReplace: true });
-        const ownArn = pulumi.interpolate`arn:aws:iam::${accountId}:role/${roleName}`;
+        // From the (known) name output: known during preview and still a dependency on the role.
+        const ownArn = pulumi.interpolate`arn:aws:iam::${accountId}:role/${this.role.name}`;
 
         const read = args.readBuckets ?? [];
         const write = args.writeBuckets ?? [];

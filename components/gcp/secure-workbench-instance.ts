@@ -78,11 +78,11 @@ export class SecureWorkbenchInstance extends pulumi.ComponentResource {
             accountId,
             displayName: `Workbench ${name} (mlguard, dedicated)`,
         }, { parent: this });
-        // Built from known parts rather than the account's computed outputs, so the pack can verify the
-        // members and the instance's account during preview; `dependsOn` keeps the ordering.
-        const email = `${accountId}@${args.project}.iam.gserviceaccount.com`;
-        this.serviceAccountEmail = pulumi.output(email);
-        const saMember = `serviceAccount:${email}`;
+        // Built from the account's (known) id output rather than its computed e-mail: known during
+        // preview, so the pack can verify the members and the instance's account, and still a dependency.
+        const email = pulumi.interpolate`${this.serviceAccount.accountId}@${args.project}.iam.gserviceaccount.com`;
+        this.serviceAccountEmail = email;
+        const saMember = pulumi.interpolate`serviceAccount:${email}`;
         const afterAccount = { parent: this, dependsOn: [this.serviceAccount] };
 
         new gcp.projects.IAMMember(`${name}-sa-aiplatform-user`, { project: args.project, role: "roles/aiplatform.user", member: saMember }, afterAccount);
@@ -95,7 +95,7 @@ export class SecureWorkbenchInstance extends pulumi.ComponentResource {
         });
         // Only the owner may act as the instance's account: on this account, not project-wide.
         const actAs = new gcp.serviceaccount.IAMMember(`${name}-owner-act-as`, {
-            serviceAccountId: `projects/${args.project}/serviceAccounts/${email}`,
+            serviceAccountId: pulumi.interpolate`projects/${args.project}/serviceAccounts/${email}`,
             role: "roles/iam.serviceAccountUser",
             member: `user:${args.owner}`,
         }, afterAccount);

@@ -57,6 +57,7 @@ export class VertexCmekKey extends pulumi.ComponentResource {
     public readonly region: string;
     public readonly project: string;
     public readonly workloadProject: string;
+    public readonly keyRingId: pulumi.Output<string>;
     /** The service-agent grants; CMEK resources must be created after them. */
     public readonly grants: gcp.kms.CryptoKeyIAMMember[];
     public readonly projectNumber: pulumi.Output<string>;
@@ -92,8 +93,11 @@ export class VertexCmekKey extends pulumi.ComponentResource {
             location: args.region,
             name: args.keyRingName ?? `${name}-ring`,
         }, { parent: this });
+        // Resource names built from the (known) name outputs: known during preview, and they still carry
+        // the dependency on the ring / key, so the pack can both read the location and join the key.
+        const keyRingId = pulumi.interpolate`projects/${args.project}/locations/${args.region}/keyRings/${this.keyRing.name}`;
         this.cryptoKey = new gcp.kms.CryptoKey(`${name}-key`, {
-            keyRing: this.keyRing.id,
+            keyRing: keyRingId,
             name: args.keyName ?? `${name}-key`,
             purpose: "ENCRYPT_DECRYPT",
             rotationPeriod: `${rotationDays * 86400}s`,
@@ -101,7 +105,7 @@ export class VertexCmekKey extends pulumi.ComponentResource {
             versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: args.hsm ? "HSM" : "SOFTWARE" },
             labels,
         }, { parent: this });
-        this.keyId = this.cryptoKey.id;
+        this.keyId = pulumi.interpolate`${keyRingId}/cryptoKeys/${this.cryptoKey.name}`;
 
         this.projectNumber = gcp.organizations.getProjectOutput({ projectId: this.workloadProject }, { parent: this }).apply((p) => p.number);
         const agents = args.serviceAgents ?? [...ALL_SERVICE_AGENTS];
@@ -113,26 +117,27 @@ export class VertexCmekKey extends pulumi.ComponentResource {
                 ? new gcp.projects.ServiceIdentity(`${name}-${agent}-agent`, { project: this.workloadProject, service: api }, { parent: this })
                 : undefined;
             this.grants.push(new gcp.kms.CryptoKeyIAMMember(`${name}-${agent}-encrypter`, {
-                cryptoKeyId: this.cryptoKey.id,
+                cryptoKeyId: this.keyId,
                 role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
                 member: pulumi.interpolate`serviceAccount:service-${this.projectNumber}@${domain}`,
             }, { parent: this, dependsOn: identity ? [identity] : [] }));
         }
         (args.extraEncrypterMembers ?? []).forEach((member, i) => {
             this.grants.push(new gcp.kms.CryptoKeyIAMMember(`${name}-extra-encrypter-${i}`, {
-                cryptoKeyId: this.cryptoKey.id,
+                cryptoKeyId: this.keyId,
                 role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
                 member,
             }, { parent: this }));
         });
         (args.keyRingAdmins ?? []).forEach((member, i) => {
             new gcp.kms.KeyRingIAMMember(`${name}-ring-admin-${i}`, {
-                keyRingId: this.keyRing.id,
+                keyRingId,
                 role: "roles/cloudkms.admin",
                 member,
             }, { parent: this });
         });
-        this.registerOutputs({ keyId: this.keyId, keyRingId: this.keyRing.id });
+        this.keyRingId = keyRingId;
+        this.registerOutputs({ keyId: this.keyId, keyRingId });
     }
 
     /** Throws unless `region` is the key's region (Vertex needs the key where the resource is). */

@@ -136,6 +136,7 @@ describe("AWS components", () => {
                 assert.equal(ep.inputs.vpcEndpointType, "Interface");
                 assert.equal(ep.inputs.privateDnsEnabled, true);
                 assert.equal((ep.inputs.subnetIds as string[]).length, 3);
+                assert.deepEqual(statements(ep.inputs.policy)[0]!.Principal, { AWS: `arn:aws:iam::${MOCK_ACCOUNT_ID}:root` });
             }
             const s3 = byService.get("com.amazonaws.eu-west-1.s3")!;
             assert.equal(s3.inputs.vpcEndpointType, "Gateway");
@@ -241,6 +242,7 @@ describe("AWS components", () => {
             const c = await capture(() => new ml.LockedMlBucket("data", { dataClass: "training-data", environment: "prod", ...base() }));
             const children = assertChildrenOf(c, "mlguard:aws:LockedMlBucket", "data");
             const bucket = c.one(T.bucket);
+            assert.equal(bucket.inputs.bucket, "data-dev-111122223333-eu-west-1");
             assert.equal(bucket.inputs.objectLockEnabled, true);
             assert.equal(bucket.inputs.forceDestroy, false);
             assert.equal((bucket.inputs.tags as Record<string, string>)["ml-data-class"], "training-data");
@@ -264,6 +266,7 @@ describe("AWS components", () => {
                 dataClass: "model-artifacts", environment: "prod", administratorArns: ["arn:aws:iam::111122223333:role/breakglass"], ...base(),
             }));
             const policy = statements(c.one(T.bucketPolicy).inputs.policy);
+            assert.deepEqual(policy[0]!.Resource, ["arn:aws:s3:::data-dev-111122223333-eu-west-1", "arn:aws:s3:::data-dev-111122223333-eu-west-1/*"]);
             const bySid = new Map(policy.map((s) => [s.Sid, s]));
             assert.deepEqual(bySid.get("DenyInsecureTransport")!.Condition, { Bool: { "aws:SecureTransport": "false" } });
             assert.deepEqual(bySid.get("DenyDataAccessOutsideVpcEndpoints")!.Condition, {
@@ -295,6 +298,8 @@ describe("AWS components", () => {
             await rejects(() => new ml.LockedMlBucket("d", { dataClass: "training-data", environment: "dev", retentionDays: 0, ...base() }), /≥ 1 \(got 0\)/);
             await rejects(() => new ml.LockedMlBucket("d", { dataClass: "scratch" as ml.MlDataClass, environment: "dev", ...base() }), /`dataClass`/);
             await rejects(() => new ml.LockedMlBucket("d", { dataClass: "training-data", environment: "dev", mode: "OFF" as ml.ObjectLockMode, ...base() }), /`mode`: must be "GOVERNANCE" or "COMPLIANCE"/);
+            await rejects(() => new ml.LockedMlBucket("Data", { dataClass: "training-data", environment: "dev", ...base() }), /`bucketName`: is required: "Data-dev" \(name-stack\) cannot prefix a bucket name/);
+            await rejects(() => new ml.LockedMlBucket("d", { dataClass: "training-data", environment: "dev", bucketName: "No_Such", ...base() }), /`bucketName`: "No_Such" is not a valid S3 bucket name/);
         });
     });
 
@@ -484,7 +489,7 @@ describe("AWS components", () => {
             assert.equal(model.inputs.enableNetworkIsolation, true);
             const pc = model.inputs.primaryContainer as Record<string, any>;
             assert.equal(pc.image, `111122223333.dkr.ecr.eu-west-1.amazonaws.com/inference@${DIGEST}`);
-            assert.equal(pc.modelDataUrl, "s3://artifacts-bucket-abc123/churn/v1/model.tar.gz");
+            assert.equal(pc.modelDataUrl, "s3://artifacts-dev-111122223333-eu-west-1/churn/v1/model.tar.gz");
             assert.ok(c.dependsThrough(model, "primaryContainer", c.one(T.repo)));
             assert.ok(c.dependsThrough(model, "primaryContainer", c.one(T.bucket, "artifacts-bucket")));
             const vpc = model.inputs.vpcConfig as Record<string, string[]>;
@@ -521,7 +526,7 @@ describe("AWS components", () => {
             assert.equal(dc.enableCapture, true);
             assert.equal(dc.initialSamplingPercentage, 20);
             assert.match(String(dc.kmsKeyId), /^arn:aws:kms:/);
-            assert.equal(dc.destinationS3Uri, "s3://artifacts-bucket-abc123/data-capture/ep2");
+            assert.equal(dc.destinationS3Uri, "s3://artifacts-dev-111122223333-eu-west-1/data-capture/ep2");
             assert.equal((cfg.inputs.productionVariants as Array<Record<string, unknown>>)[0]!.initialInstanceCount, 1);
         });
 
