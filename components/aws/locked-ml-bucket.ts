@@ -167,8 +167,10 @@ export class LockedMlBucket extends pulumi.ComponentResource {
                 Sid: "DenyDataAccessOutsideVpcEndpoints",
                 Effect: "Deny",
                 Principal: "*",
-                Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:ListBucket", "s3:ListBucketVersions"],
-                Resource: [bucketArn, objects],
+                // Object data only: bucket-level reads (HeadBucket needs s3:ListBucket) stay possible for the
+                // deployer, which manages the bucket from outside the VPC.
+                Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"],
+                Resource: objects,
                 Condition: {
                     StringNotEquals: { "aws:SourceVpce": vpces },
                     ...(admins.length > 0 ? { ArnNotLike: { "aws:PrincipalArn": admins } } : {}),

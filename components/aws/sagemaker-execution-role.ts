@@ -217,6 +217,17 @@ export class SageMakerExecutionRole extends pulumi.ComponentResource {
                 ],
                 Resource: [pulumi.interpolate`arn:aws:sagemaker:${region}:${accountId}:*`],
             },
+            ...(this.sourceIdentity ? [{
+                // Studio runs its UI and apps as the execution role.
+                Sid: "StudioAppsAndSpaces",
+                Effect: "Allow",
+                Action: [
+                    "sagemaker:CreateApp", "sagemaker:DeleteApp", "sagemaker:DescribeApp", "sagemaker:ListApps",
+                    "sagemaker:CreateSpace", "sagemaker:UpdateSpace", "sagemaker:DeleteSpace", "sagemaker:DescribeSpace",
+                    "sagemaker:ListSpaces", "sagemaker:DescribeDomain", "sagemaker:DescribeUserProfile", "sagemaker:ListTags",
+                ],
+                Resource: [pulumi.interpolate`arn:aws:sagemaker:${region}:${accountId}:*`],
+            }] : []),
             {
                 Sid: "PassOnlyThisRoleToSageMaker",
                 Effect: "Allow",

@@ -325,6 +325,7 @@ describe("AWS components", () => {
             const denies = new Map(policy.filter((s) => s.Effect === "Deny").map((s) => [s.Sid, s]));
             assert.deepEqual(denies.get("DenyJobsOutsideVpc")!.Condition, { Null: { "sagemaker:VpcSubnets": "true" } });
             assert.ok(denies.has("DenyJobsWithoutVolumeKey") && denies.has("DenyOpenNotebooks") && denies.has("DenyRootNotebooks"));
+            assert.ok(allows.some((s) => s.Sid === "StudioAppsAndSpaces"), "a Studio role may run Studio apps");
             assert.equal(c.ofType(T.attachment).length, 0, "no managed policies attached");
         });
 
@@ -342,6 +343,7 @@ describe("AWS components", () => {
             assert.ok(policy.some((s) => actions(s).includes("athena:StartQueryExecution")));
             const [trust] = statements(c.one(T.role, "r-role").inputs.assumeRolePolicy);
             assert.deepEqual(trust!.Action, ["sts:AssumeRole"]);
+            assert.ok(!policy.some((s) => s.Sid === "StudioAppsAndSpaces"), "no Studio permissions for a non-Studio role");
         });
 
         it("rejects wildcard, NotAction, PassRole and decrypt-everything extra statements", async () => {
