@@ -183,6 +183,66 @@ describe("AWS components", () => {
         });
     });
 
+    describe("remaining AWS overrides", () => {
+        it("network: CIDRs, external read-only objects, flow-log retention, tags", async () => {
+            const c = await capture(() => new ml.MlPrivateNetwork("net", {
+                availabilityZones: ["a1", "a2"], cidrBlock: "10.9.0.0/20", subnetCidrs: ["10.9.0.0/24", "10.9.1.0/24"],
+                externalReadOnlyObjectArns: ["arn:aws:s3:::vendor-models/*"], flowLogRetentionDays: 90, tags: { team: "ml" },
+            }));
+            assert.equal(c.one(T.vpc).inputs.cidrBlock, "10.9.0.0/20");
+            assert.deepEqual(c.ofType(T.subnet).map((s) => s.inputs.cidrBlock), ["10.9.0.0/24", "10.9.1.0/24"]);
+            const s3 = c.ofType(T.endpoint).find((e) => String(e.inputs.serviceName).endsWith(".s3"))!;
+            assert.ok((statements(s3.inputs.policy)[1]!.Resource as string[]).includes("arn:aws:s3:::vendor-models/*"));
+            assert.equal(c.one("aws:cloudwatch/logGroup:LogGroup").inputs.retentionInDays, 90);
+            assert.equal((c.one(T.vpc).inputs.tags as Record<string, string>).team, "ml");
+        });
+
+        it("key: alias and description; bucket: extra endpoints and explicit name", async () => {
+            const c = await capture(() => {
+                const network = new ml.MlPrivateNetwork("net", { availabilityZones: ["a1", "a2"] });
+                const key = new ml.MlKmsKey("key", { alias: "ml/data", description: "ML data" });
+                new ml.LockedMlBucket("data", { dataClass: "training-data", environment: "dev", key, network, extraVpceIds: ["vpce-0other"], bucketName: "acme-ml-training" });
+            });
+            assert.equal(c.one(T.alias).inputs.name, "alias/ml/data");
+            assert.equal(c.one(T.key).inputs.description, "ML data");
+            assert.equal(c.one(T.bucket).inputs.bucket, "acme-ml-training");
+            const deny = statements(c.one(T.bucketPolicy).inputs.policy).find((s) => s.Sid === "DenyDataAccessOutsideVpcEndpoints")!;
+            assert.deepEqual(deny.Condition!.StringNotEquals, { "aws:SourceVpce": ["net-s3-id", "vpce-0other"] });
+        });
+
+        it("role: name and permissions boundary; repository: name and expiry; Studio: names, images, lifecycle, per-user role; endpoint: environment", async () => {
+            const c = await capture(() => {
+                const p = awsPlatform("dev");
+                const analyst = new ml.SageMakerExecutionRole("analyst", {
+                    key: p.key, network: p.network, roleName: "ml-analyst", permissionsBoundary: "arn:aws:iam::111122223333:policy/ml-boundary", studioSourceIdentity: true,
+                });
+                new ml.ModelImageRepository("images2", { key: p.key, repositoryName: "team/serving", untaggedExpiryDays: 3 });
+                const s = new ml.SecureStudioDomain("s2", {
+                    network: p.network, key: p.key, defaultRole: p.role, domainName: "research", defaultInstanceType: "ml.t3.large",
+                    lifecycleConfigArns: ["arn:aws:sagemaker:eu-west-1:111122223333:studio-lifecycle-config/idle"],
+                });
+                s.addUserProfile({ userProfileName: "carol", ssoUserName: "carol@example.com", executionRole: analyst });
+                new ml.SecureModelEndpoint("ep3", {
+                    environment: "dev", network: p.network, key: p.key, role: p.role, repository: p.repository, imageDigest: DIGEST,
+                    modelBucket: p.artifacts, modelDataKey: "m.tar.gz", environmentVariables: { LOG_LEVEL: "info" },
+                });
+            });
+            const role = c.one(T.role, "analyst-role");
+            assert.equal(role.inputs.name, "ml-analyst");
+            assert.equal(role.inputs.permissionsBoundary, "arn:aws:iam::111122223333:policy/ml-boundary");
+            assert.equal(c.one(T.repo, "images2-repo").inputs.name, "team/serving");
+            assert.match(String(c.one("aws:ecr/lifecyclePolicy:LifecyclePolicy", "images2-lifecycle").inputs.policy), /"countNumber":3/);
+            const d = c.one(T.domain, "s2-domain");
+            assert.equal(d.inputs.domainName, "research");
+            const jl = (d.inputs.defaultUserSettings as Record<string, any>).jupyterLabAppSettings;
+            assert.deepEqual(jl.defaultResourceSpec, { instanceType: "ml.t3.large" });
+            assert.deepEqual(jl.lifecycleConfigArns, ["arn:aws:sagemaker:eu-west-1:111122223333:studio-lifecycle-config/idle"]);
+            const u = c.one(T.userProfile, "s2-user-carol");
+            assert.ok(c.dependsThrough(u, "userSettings", role));
+            assert.deepEqual((c.one(T.model, "ep3-model").inputs.primaryContainer as Record<string, any>).environment, { LOG_LEVEL: "info" });
+        });
+    });
+
     describe("MlKmsKey", () => {
         it("is a rotating, symmetric, single-region key with a 30-day window, an explicit policy and protect", async () => {
             const c = await capture(() => new ml.MlKmsKey("k"));

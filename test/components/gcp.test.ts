@@ -330,6 +330,29 @@ describe("GCP components", () => {
         });
     });
 
+    describe("remaining GCP overrides", () => {
+        it("key: workload project and names; bucket: explicit name; Workbench: upgrade schedule; stores: prefix and allowlist; perimeter: access levels", async () => {
+            const c = await capture(() => {
+                const k = new mg.VertexCmekKey("k", { project: "ml-keys", workloadProject: GCP_PROJECT, region: GCP_REGION, keyRingName: "ml", keyName: "vertex" });
+                new mg.LockedModelBucket("b", { project: GCP_PROJECT, dataClass: "training-data", environment: "dev", key: k, bucketName: "acme-ml-training" });
+                new mg.SecureWorkbenchInstance("wb-two", {
+                    project: GCP_PROJECT, zone: "europe-west4-c", key: k, network: GCP_NETWORK, subnet: GCP_SUBNET, owner: "dana@example.com", upgradeSchedule: "30 2 * * MON",
+                });
+                new mg.VertexDataStores("s", { project: GCP_PROJECT, region: GCP_REGION, key: k, storePrefix: "team_a", projectAllowlist: ["consumer-b"] });
+                new mg.VertexPerimeter("vp", { accessPolicy: "9", projectNumbers: ["1"], environment: "prod", accessLevels: ["accessPolicies/9/accessLevels/corp"] });
+            });
+            assert.equal(c.one(T.keyRing).inputs.project, "ml-keys");
+            assert.equal(c.one(T.keyMember, "k-aiplatform-encrypter").inputs.cryptoKeyId, "projects/ml-keys/locations/europe-west4/keyRings/ml/cryptoKeys/vertex");
+            assert.equal(c.one(T.identity, "k-aiplatform-agent").inputs.project, GCP_PROJECT);
+            assert.equal(c.one(T.bucket).inputs.name, "acme-ml-training");
+            assert.equal((c.one(T.workbench).inputs.gceSetup as Record<string, any>).metadata["notebook-upgrade-schedule"], "30 2 * * MON");
+            const os = c.one(T.onlineStore);
+            assert.equal(os.inputs.name, "team_a_online");
+            assert.deepEqual((os.inputs.dedicatedServingEndpoint as Record<string, any>).privateServiceConnectConfig.projectAllowlists, ["consumer-b"]);
+            assert.deepEqual((c.one(T.perimeter).inputs.status as Record<string, any>).accessLevels, ["accessPolicies/9/accessLevels/corp"]);
+        });
+    });
+
     describe("VertexAuditConfig", () => {
         it("ADMIN_READ, DATA_READ and DATA_WRITE for Vertex AI, Workbench, Storage and KMS, no exemptions", async () => {
             const c = await capture(() => gcpPlatform());
