@@ -3,7 +3,8 @@ import { allControls } from "../../catalog";
 import type { PackSettings } from "../../policypack/policies";
 import { analyzeStack, type PolicyDiagnostic } from "../../policypack/testing";
 import { capturePulumi, toStackResources } from "../support/pulumi-capture";
-import { awsPlatform, gcpPlatform } from "./fixtures";
+import { aws, EXCEPTION_TAG } from "../../components";
+import { awsPlatform, DIGEST, gcpPlatform } from "./fixtures";
 
 /**
  * Controls that cannot verify a component's value during preview however the component is written,
@@ -71,6 +72,30 @@ describe(`dogfooding: the components pass all ${allControls.length} catalog cont
         const resources = toStackResources(await capturePulumi(() => gcpPlatform("dev")));
         const { violations } = await analyzeStack(resources, { controls: allControls });
         assert.deepEqual([...new Set(violations.map((v) => v.policyName))], allControls.some((c) => c.id === "gcp-gcs-retention-locked") ? ["gcp-gcs-retention-locked"] : []);
+    });
+
+    it("escape hatches never block a deployment and stay visible as mlguard:exception tags", async () => {
+        const captured = await capturePulumi(() => {
+            const network = new aws.MlPrivateNetwork("net", {
+                availabilityZones: ["eu-west-1a", "eu-west-1b"],
+                inspectedEgress: { natGatewayId: "nat-0abc", reason: "package mirror pending, CHG-1234" },
+            });
+            const key = new aws.MlKmsKey("key");
+            const artifacts = new aws.LockedMlBucket("artifacts", { dataClass: "model-artifacts", environment: "dev", key, network });
+            const repository = new aws.ModelImageRepository("images", { key });
+            const role = new aws.SageMakerExecutionRole("exec", { key, network, readBuckets: [artifacts], imageRepositories: [repository] });
+            new aws.SecureNotebookInstance("nb", { network, key, role });
+            new aws.SecureModelEndpoint("ep", {
+                environment: "dev", network, key, role, repository, imageDigest: DIGEST, modelBucket: artifacts, modelDataKey: "m.tar.gz",
+                allowContainerEgress: { reason: "calls an in-VPC feature API, RISK-77" },
+            });
+        });
+        const tagged = captured.filter((r) => (r.inputs.tags as Record<string, string> | undefined)?.[EXCEPTION_TAG] !== undefined);
+        assert.deepEqual(tagged.map((r) => r.type).sort(), [
+            "aws:ec2/routeTable:RouteTable", "aws:ec2/routeTable:RouteTable", "aws:sagemaker/model:Model",
+        ]);
+        const { violations } = await analyzeStack(toStackResources(captured), { controls: allControls, settings: NON_PROD_SETTINGS });
+        assert.equal(show(violations), "");
     });
 
     it("a deliberately weakened resource next to the components is caught (the test can fail)", async () => {
