@@ -4,7 +4,7 @@ import type { PackSettings } from "../../policypack/policies";
 import { analyzeStack, type PolicyDiagnostic } from "../../policypack/testing";
 import { capturePulumi, toStackResources } from "../support/pulumi-capture";
 import { aws, EXCEPTION_TAG } from "../../components";
-import { awsPlatform, DIGEST, gcpPlatform } from "./fixtures";
+import { awsPlatform, DIGEST, gcpPlatform, NON_PROD_SETTINGS } from "./fixtures";
 
 /**
  * Controls that cannot verify a component's value during preview however the component is written,
@@ -12,14 +12,6 @@ import { awsPlatform, DIGEST, gcpPlatform } from "./fixtures";
  * stacks must still be fully clean in update mode. Keep this empty whenever possible.
  */
 const PREVIEW_UNVERIFIABLE: Record<string, string> = {};
-
-/**
- * The pack configuration a platform team uses for non-production stacks, where the components keep
- * data deletable (GCS retention unlocked; see components/README.md). Prod stacks use the defaults.
- */
-const NON_PROD_SETTINGS: PackSettings = {
-    "gcp-gcs-retention-locked": { requireLock: false },
-};
 
 const stacks: Array<{ name: string; program: () => unknown; settings?: PackSettings }> = [
     { name: "AWS platform, prod", program: () => awsPlatform("prod") },

@@ -1,14 +1,11 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { allControls } from "../../catalog";
-import type { PackSettings } from "../../policypack/policies";
 import { analyzeStack } from "../../policypack/testing";
 import { captureProgramModule, toStackResources } from "../support/pulumi-capture";
+import { NON_PROD_SETTINGS } from "./fixtures";
 
 const examples = path.resolve(__dirname, "../../examples/pulumi");
-
-/** As in the dogfood test: non-production stacks run the pack with its documented non-prod settings. */
-const NON_PROD_SETTINGS: PackSettings = { "gcp-gcs-retention-locked": { requireLock: false } };
 
 const cases = [
     { example: "aws-sagemaker-platform", expectTypes: ["aws:sagemaker/notebookInstance:NotebookInstance", "aws:sagemaker/domain:Domain", "aws:sagemaker/endpoint:Endpoint"] },

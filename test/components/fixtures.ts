@@ -1,4 +1,15 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { aws as ml, gcp as mg } from "../../components";
+import type { PackSettings } from "../../policypack/policies";
+
+/**
+ * The pack configuration documented for non-production stacks, where the components keep data
+ * deletable (GCS retention unlocked): the example's `nonprod.json`, so the documented file is the tested one.
+ */
+export const NON_PROD_SETTINGS: PackSettings = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../../../examples/pulumi/gcp-vertex-platform/nonprod.json"), "utf8"),
+);
 
 export const DIGEST = `sha256:${"ab12".repeat(16)}`;
 
