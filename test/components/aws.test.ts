@@ -48,6 +48,12 @@ async function capture(program: () => unknown, preview = false): Promise<Capture
     return new Capture(await capturePulumi(program, { preview }));
 }
 
+/** The default platform (update mode), captured once: tests only read it. */
+let cachedPlatform: Promise<Capture> | undefined;
+function platform(): Promise<Capture> {
+    return (cachedPlatform ??= capture(() => awsPlatform()));
+}
+
 function assertChildrenOf(c: Capture, componentType: string, name: string) {
     const component = c.resources.find((r) => r.type === componentType && r.name === name);
     assert.ok(component, `component ${componentType} ${name} registered`);
@@ -71,7 +77,7 @@ async function rejects(program: () => unknown, pattern: RegExp) {
 describe("AWS components", () => {
     describe("the capture helper", () => {
         it("records parent, dependencies and property dependencies of every resource", async () => {
-            const c = await capture(() => awsPlatform());
+            const c = await platform();
             const nb = c.one(T.notebook);
             const key = c.one(T.key, "ml-key-key");
             assert.ok(c.dependsThrough(nb, "kmsKeyId", key));
@@ -82,7 +88,7 @@ describe("AWS components", () => {
         it("keeps computed outputs unknown in preview and resolves them in update mode", async () => {
             const preview = await capture(() => awsPlatform(), true);
             assert.equal(preview.one(T.notebook).inputs.kmsKeyId, "04da6b54-80e4-46f7-96ec-b56ff0331ba9");
-            const update = await capture(() => awsPlatform());
+            const update = await platform();
             assert.match(String(update.one(T.notebook).inputs.kmsKeyId), /^arn:aws:kms:/);
         });
 
@@ -365,7 +371,7 @@ describe("AWS components", () => {
 
     describe("SageMakerExecutionRole", () => {
         it("is trusted only by SageMaker in this account, PassRole only on itself, with guardrail denies", async () => {
-            const c = await capture(() => awsPlatform());
+            const c = await platform();
             assertChildrenOf(c, "mlguard:aws:SageMakerExecutionRole", "ml-exec");
             const role = c.one(T.role, "ml-exec-role");
             const [trust] = statements(role.inputs.assumeRolePolicy);
@@ -447,7 +453,7 @@ describe("AWS components", () => {
 
     describe("SecureNotebookInstance", () => {
         it("has no direct internet, no root, the CMK, a private subnet, the workload SG, IMDSv2 and AL2023", async () => {
-            const c = await capture(() => awsPlatform());
+            const c = await platform();
             assertChildrenOf(c, "mlguard:aws:SecureNotebookInstance", "research");
             const nb = c.one(T.notebook);
             assert.equal(nb.inputs.directInternetAccess, "Disabled");
@@ -492,7 +498,7 @@ describe("AWS components", () => {
 
     describe("SecureStudioDomain", () => {
         it("is VpcOnly in private subnets with the CMK, SGs everywhere, no sharing, no Docker, per-user identity", async () => {
-            const c = await capture(() => awsPlatform());
+            const c = await platform();
             assertChildrenOf(c, "mlguard:aws:SecureStudioDomain", "studio");
             const d = c.one(T.domain);
             const sg = c.one(T.sg, "ml-net-workloads-sg");
@@ -545,7 +551,7 @@ describe("AWS components", () => {
 
     describe("SecureModelEndpoint", () => {
         it("isolates the model in the VPC, pins the image by digest, reads from the locked bucket, encrypts with the CMK", async () => {
-            const c = await capture(() => awsPlatform());
+            const c = await platform();
             assertChildrenOf(c, "mlguard:aws:SecureModelEndpoint", "churn");
             const model = c.one(T.model);
             assert.equal(model.inputs.enableNetworkIsolation, true);

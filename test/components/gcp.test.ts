@@ -31,6 +31,12 @@ async function capture(program: () => unknown, preview = false): Promise<Capture
     return new Capture(await capturePulumi(program, { preview }));
 }
 
+/** The default platform (update mode), captured once: tests only read it. */
+let cachedPlatform: Promise<Capture> | undefined;
+function platform(): Promise<Capture> {
+    return (cachedPlatform ??= capture(() => gcpPlatform()));
+}
+
 async function rejects(program: () => unknown, pattern: RegExp) {
     await assert.rejects(capturePulumi(program), (err: unknown) => {
         assert.ok(err instanceof MlguardComponentError, `expected MlguardComponentError, got ${String(err)}`);
@@ -145,7 +151,7 @@ describe("GCP components", () => {
 
     describe("SecureWorkbenchInstance", () => {
         it("no public IP, CMEK disks, Shielded VM, dedicated SA, single owner, hardened Jupyter", async () => {
-            const c = await capture(() => gcpPlatform());
+            const c = await platform();
             assertChildrenOf(c, "mlguard:gcp:SecureWorkbenchInstance", "research");
             const wb = c.one(T.workbench);
             const g = wb.inputs.gceSetup as Record<string, any>;
@@ -212,7 +218,7 @@ describe("GCP components", () => {
 
     describe("PrivateVertexEndpoint", () => {
         it("PSC with the project allowlisted, CMEK in the same region, created after the grants", async () => {
-            const c = await capture(() => gcpPlatform());
+            const c = await platform();
             assertChildrenOf(c, "mlguard:gcp:PrivateVertexEndpoint", "churn");
             const ep = c.one(T.endpoint);
             assert.deepEqual(ep.inputs.privateServiceConnectConfig, { enablePrivateServiceConnect: true, projectAllowlists: [GCP_PROJECT] });
@@ -252,7 +258,7 @@ describe("GCP components", () => {
 
     describe("VertexDataStores", () => {
         it("every store CMEK-encrypted in the key's region; the online store PSC-only; metadata store named default", async () => {
-            const c = await capture(() => gcpPlatform());
+            const c = await platform();
             assertChildrenOf(c, "mlguard:gcp:VertexDataStores", "features");
             const ck = c.one(T.cryptoKey);
             for (const t of [T.dataset, T.onlineStore, T.metadata, T.tensorboard]) {
@@ -284,7 +290,7 @@ describe("GCP components", () => {
 
     describe("VertexPerimeter", () => {
         it("enforced, regular, restricting the ML services for the ML project numbers, VPC access restricted", async () => {
-            const c = await capture(() => gcpPlatform());
+            const c = await platform();
             const { component } = assertChildrenOf(c, "mlguard:gcp:VertexPerimeter", "ml-perimeter");
             assert.ok(component.protect);
             const p = c.one(T.perimeter);
@@ -355,7 +361,7 @@ describe("GCP components", () => {
 
     describe("VertexAuditConfig", () => {
         it("ADMIN_READ, DATA_READ and DATA_WRITE for Vertex AI, Workbench, Storage and KMS, no exemptions", async () => {
-            const c = await capture(() => gcpPlatform());
+            const c = await platform();
             assertChildrenOf(c, "mlguard:gcp:VertexAuditConfig", "audit");
             const configs = c.ofType(T.audit);
             assert.deepEqual(configs.map((a) => a.inputs.service).sort(), ["aiplatform.googleapis.com", "cloudkms.googleapis.com", "notebooks.googleapis.com", "storage.googleapis.com"]);
