@@ -82,14 +82,18 @@ export function applyBaseline<T extends Pick<ReportedFinding, "fingerprint">>(fi
  */
 export function updateBaseline(
     previous: Baseline | undefined,
-    findings: readonly Pick<ReportedFinding, "fingerprint" | "controlId" | "resourceId">[],
-    fileOf: (f: Pick<ReportedFinding, "fingerprint" | "controlId" | "resourceId">) => string,
+    current: readonly BaselineEntry[],
     coverage: { controls: ReadonlySet<string>; covers: (file: string) => boolean },
 ): Baseline {
     const entries = new Map<string, BaselineEntry>();
     for (const e of previous?.entries ?? []) {
         if (!coverage.controls.has(e.controlId) || !coverage.covers(e.file)) entries.set(e.fingerprint, e);
     }
-    for (const f of findings) entries.set(f.fingerprint, { fingerprint: f.fingerprint, controlId: f.controlId, resource: f.resourceId, file: fileOf(f) });
+    for (const e of current) entries.set(e.fingerprint, e);
     return { version: BASELINE_VERSION, entries: [...entries.values()].sort(compareEntries) };
+}
+
+/** The baseline entry recording a finding. */
+export function baselineEntry(f: Pick<ReportedFinding, "fingerprint" | "controlId" | "resourceId" | "location">, file: string): BaselineEntry {
+    return { fingerprint: f.fingerprint, controlId: f.controlId, resource: f.resourceId, file };
 }

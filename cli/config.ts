@@ -12,6 +12,7 @@ import type { Severity } from "../catalog/model";
 import type { Exemption } from "../catalog/run";
 import { globToRegExp } from "./globs";
 import { packageFile } from "./paths";
+import { suggestId } from "./suggest";
 
 export const DEFAULT_CONFIG_FILES = [".mlguard.yaml", ".mlguard.yml"];
 export const CONFIG_SCHEMA_URL = "https://unpkg.com/mlguard/schemas/mlguard-config.schema.json";
@@ -46,7 +47,10 @@ export class ConfigError extends Error {
     }
 }
 
-const EMPTY: Config = { rules: {}, varFiles: [], formats: [], suppressions: { peerComments: true, unused: "warn" } };
+/** The configuration when there is no config file. */
+export function defaultConfig(): Config {
+    return { rules: {}, varFiles: [], formats: [], suppressions: { peerComments: true, unused: "warn" } };
+}
 
 /** `rules.aws-x.exemptions[0].reason` from a JSON pointer. */
 function keyPath(segments: Array<string | number>): string {
@@ -118,35 +122,6 @@ function schemaValidator() {
     return validator;
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-function distance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let prev = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = tmp;
-        }
-    }
-    return row[b.length];
-}
-
-/** The closest control id, when one is close enough to be a typo. */
-export function suggestId(id: string, controls: readonly AnyControl[]): string | undefined {
-    let best: string | undefined;
-    let bestD = Infinity;
-    for (const c of controls) {
-        const d = distance(id, c.id);
-        if (d < bestD) {
-            bestD = d;
-            best = c.id;
-        }
-    }
-    return bestD <= Math.max(3, Math.floor(id.length / 4)) ? best : undefined;
-}
-
 /**
  * Parses and validates config text. `file` is used in messages and to resolve relative paths.
  * Throws `ConfigError` with every problem found, one per line.
@@ -166,7 +141,7 @@ export function parseConfig(text: string, file: string, controls: readonly AnyCo
         );
     }
     const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    if (data === null || data === undefined) return { ...EMPTY, file };
+    if (data === null || data === undefined) return { ...defaultConfig(), file };
     const locate = (segments: Array<string | number>): string => {
         // Point at the key when the value is missing or the key itself is wrong, else at the value.
         for (let n = segments.length; n >= 0; n--) {
@@ -252,7 +227,7 @@ export function loadConfig(explicit: string | undefined, cwd: string, controls: 
         if (!fs.existsSync(file)) throw new ConfigError(`${explicit}: config file not found (--config)`);
     } else {
         file = DEFAULT_CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => fs.existsSync(f));
-        if (!file) return { ...EMPTY };
+        if (!file) return defaultConfig();
     }
     let text: string;
     try {

@@ -106,7 +106,7 @@ export function loadEngine(dir: string = path.join(__dirname, "..", "terraform-c
     } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === "MODULE_NOT_FOUND" && String((err as Error).message).includes(dir)) {
-            throw new EngineUnavailableError(`${path.relative(process.cwd(), dir) || dir} is missing`);
+            throw new EngineUnavailableError("terraform-checks is not part of it");
         }
         throw err;
     }
