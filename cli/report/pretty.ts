@@ -97,8 +97,10 @@ function formatFinding(f: ReportedFinding, result: ScanResult, controls: Map<str
     }
     const ev = f.evidence;
     if (ev) {
-        let value = ev.state === "unknown" ? "(computed, not known before apply)" : ev.value === undefined ? "(not set)" : formatValue(ev.value);
-        if (ev.state === "default") value += " (provider default: the attribute is not set)";
+        let value: string;
+        if (ev.state === "unknown") value = "computed, not known before apply";
+        else if (ev.state === "default") value = ev.value === undefined ? "not set (the provider default applies)" : `${formatValue(ev.value)} (provider default; the attribute is not set)`;
+        else value = ev.value === undefined ? "not set" : formatValue(ev.value);
         if (ev.origin) {
             const at = ev.origin.location?.kind === "file"
                 ? `, ${positionText(displayPath(ev.origin.location.file, result.baseDir), ev.origin.location.start.line, ev.origin.location.start.column)}`

@@ -5,7 +5,7 @@ import type { Severity } from "../../catalog/model";
 import type { FileRange } from "../engine";
 import type { ReportedFinding, ScanResult } from "../result";
 import { severityIndex } from "../result";
-import { type ReportOptions, displayPath, docsUrl, indexControls, lineReader, sanitize, terraformTypeOf } from "./shared";
+import { type ReportOptions, displayPath, docsUrl, indexControls, lineReader, terraformTypeOf } from "./shared";
 
 /** GitHub code scanning displays at most this many results per run (prioritised by severity). */
 export const SARIF_MAX_RESULTS = 5000;
@@ -93,14 +93,14 @@ function result(f: ReportedFinding, ruleIndex: number, baseDir: string, read: Re
     const relatedLocations = f.moduleCalls.map((m, i) => ({
         id: i + 1,
         physicalLocation: physicalLocation(m.range, baseDir, read),
-        message: { text: `via ${sanitize(m.address)}` },
+        message: { text: `via ${m.address}` },
     }));
     const suppressions = suppressionsOf(f);
     return {
         ruleId: f.controlId,
         ruleIndex,
         level,
-        message: { text: `${prefix}${sanitize(f.message)} Resource: ${sanitize(f.resourceId)}.` },
+        message: { text: `${prefix}${f.message} Resource: ${f.resourceId}.` },
         locations: [
             {
                 ...(range ? { physicalLocation: physicalLocation(range, baseDir, read) } : {}),
@@ -114,13 +114,15 @@ function result(f: ReportedFinding, ruleIndex: number, baseDir: string, read: Re
     };
 }
 
-function notification(level: "error" | "warning" | "note", id: string, text: string, range: FileRange | undefined, baseDir: string, read: ReturnType<typeof lineReader>) {
-    return {
-        level,
-        descriptor: { id },
-        message: { text: sanitize(text) },
-        ...(range ? { locations: [{ physicalLocation: physicalLocation(range, baseDir, read) }] } : {}),
-    };
+/** A notification about a range, a whole file (a path) or nothing in particular. */
+function notification(level: "error" | "warning" | "note", id: string, text: string, where: FileRange | string | undefined, baseDir: string, read: ReturnType<typeof lineReader>) {
+    const location =
+        typeof where === "string"
+            ? { physicalLocation: { artifactLocation: { uri: artifactUri(where, baseDir), uriBaseId: SRCROOT } } }
+            : where
+              ? { physicalLocation: physicalLocation(where, baseDir, read) }
+              : undefined;
+    return { level, descriptor: { id }, message: { text }, ...(location ? { locations: [location] } : {}) };
 }
 
 /** `mlguard/<roots>/`: one category per scan root set, so several scans of one repository do not collide. */
@@ -157,7 +159,7 @@ export function formatSarif(scan: ScanResult, controls: readonly AnyControl[], o
     const notifications = [
         ...scan.diagnostics.map((d) =>
             notification(d.severity, d.severity === "error" ? "parse-error" : "parse-warning", d.detail ? `${d.summary} ${d.detail}` : d.summary,
-                d.range ? { file: d.file, ...d.range } : { file: d.file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } }, scan.baseDir, read),
+                d.range ? { file: d.file, ...d.range } : d.file, scan.baseDir, read),
         ),
         ...scan.findings
             .filter((f) => f.status === "error")
