@@ -89,7 +89,7 @@ function describeError(e: ErrorObject): { extra?: string; text: string } {
 }
 
 /** Formats validation errors with file, line:column and key path, most specific first. */
-function formatErrors(errors: ErrorObject[], file: string, locate: (segments: Array<string | number>) => string, root: unknown): string {
+function formatErrors(errors: ErrorObject[], file: string, locate: (segments: Array<string | number>, atKey?: boolean) => string, root: unknown): string {
     // Drop the wrappers Ajv adds around the error that matters.
     const useful = errors.filter((e) => e.keyword !== "if" && e.keyword !== "anyOf" && !(e.keyword === "propertyNames" && errors.some((o) => o.keyword === "pattern" && o.instancePath !== e.instancePath)));
     const lines = new Set<string>();
@@ -107,7 +107,8 @@ function formatErrors(errors: ErrorObject[], file: string, locate: (segments: Ar
             got = ` (got ${JSON.stringify(v)})`;
         }
         const text = e.keyword === "pattern" && e.propertyName !== undefined ? `invalid key "${e.propertyName}": use a control id or an id glob such as aws-iam-*` : d.text;
-        lines.add(`${file}${locate(target)}: ${keyPath(target)}: ${text}${got}`);
+        const aboutKey = e.keyword === "additionalProperties" || e.keyword === "propertyNames" || (e.keyword === "pattern" && e.propertyName !== undefined);
+        lines.add(`${file}${locate(target, aboutKey)}: ${keyPath(target)}: ${text}${got}`);
     }
     return [...lines].join("\n");
 }
@@ -142,23 +143,27 @@ export function parseConfig(text: string, file: string, controls: readonly AnyCo
     }
     const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (data === null || data === undefined) return { ...defaultConfig(), file };
-    const locate = (segments: Array<string | number>): string => {
-        // Point at the key when the value is missing or the key itself is wrong, else at the value.
+    const position = (node: unknown): string | undefined => {
+        const range = (node as Node | undefined)?.range;
+        if (!isNode(node) || !range) return undefined;
+        const pos = lineCounter.linePos(range[0]);
+        return `:${pos.line}:${pos.col}`;
+    };
+    /** The key node of `segments` in its parent map (for errors about the key itself). */
+    const keyNode = (segments: Array<string | number>): unknown => {
+        const parent = segments.length === 1 ? doc.contents : doc.getIn(segments.slice(0, -1), true);
+        const items = (parent as { items?: Array<{ key: unknown }> } | undefined)?.items;
+        return items?.find((it) => isNode(it.key) && (it.key as { value?: unknown }).value === segments[segments.length - 1])?.key;
+    };
+    const locate = (segments: Array<string | number>, atKey = false): string => {
+        if (atKey && segments.length > 0) {
+            const at = position(keyNode(segments));
+            if (at) return at;
+        }
+        // The value's own node, or the nearest enclosing node that exists.
         for (let n = segments.length; n >= 0; n--) {
-            const parent = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
-            const node = parent as Node | undefined;
-            if (isNode(node) && node.range) {
-                const pos = lineCounter.linePos(node.range[0]);
-                return `:${pos.line}:${pos.col}`;
-            }
-            if (n > 0 && n === segments.length) {
-                const pair = doc.getIn(segments.slice(0, n - 1), true) as { items?: Array<{ key: Node }> } | undefined;
-                const key = pair?.items?.find((it) => isNode(it.key) && (it.key as unknown as { value: unknown }).value === segments[n - 1])?.key;
-                if (key?.range) {
-                    const pos = lineCounter.linePos(key.range[0]);
-                    return `:${pos.line}:${pos.col}`;
-                }
-            }
+            const at = position(n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true));
+            if (at) return at;
         }
         return "";
     };
@@ -173,7 +178,7 @@ export function parseConfig(text: string, file: string, controls: readonly AnyCo
         const matched = key.includes("*") ? controls.filter((c) => globToRegExp(key).test(c.id)) : controls.filter((c) => c.id === key);
         if (matched.length === 0) {
             const hint = key.includes("*") ? "" : suggestId(key, controls);
-            problems.push(`${shown}${locate(["rules", key])}: rules.${key}: ${key.includes("*") ? "matches no control" : "unknown control id"}${hint ? ` (did you mean "${hint}"?)` : ""}; \`mlguard rules\` lists them`);
+            problems.push(`${shown}${locate(["rules", key], true)}: rules.${key}: ${key.includes("*") ? "matches no control" : "unknown control id"}${hint ? ` (did you mean "${hint}"?)` : ""}; \`mlguard rules\` lists them`);
             continue;
         }
         const setting: RuleConfig = typeof value === "string" ? { enabled: value === "on" } : (value as RuleConfig);
@@ -183,7 +188,7 @@ export function parseConfig(text: string, file: string, controls: readonly AnyCo
                 const schema = { type: "object", additionalProperties: false, properties: Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, s.schema])) };
                 const check = ajv.compile(schema);
                 if (!check(setting.options)) {
-                    const msg = formatErrors(check.errors ?? [], shown, (segs) => locate(["rules", key, "options", ...segs]), setting.options)
+                    const msg = formatErrors(check.errors ?? [], shown, (segs, atKey) => locate(["rules", key, "options", ...segs], atKey), setting.options)
                         .split("\n")
                         .map((l) => l.replace(/: ((?:[^:]|:(?! ))*?): /, (_m, p: string) => `: rules.${key}.options${p === "(top level)" ? "" : p.startsWith("[") ? p : `.${p}`}: `))
                         .map((l) => (Object.keys(specs).length === 0 ? `${l} (${control.id} takes no options)` : l));
