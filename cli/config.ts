@@ -127,10 +127,10 @@ function schemaValidator() {
  * Parses and validates config text. `file` is used in messages and to resolve relative paths.
  * Throws `ConfigError` with every problem found, one per line.
  */
-export function parseConfig(text: string, file: string, controls: readonly AnyControl[]): Config {
+export function parseConfig(text: string, file: string, controls: readonly AnyControl[], shownAs?: string): Config {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const shown = path.relative(process.cwd(), file) || file;
+    const shown = shownAs ?? (path.relative(process.cwd(), file) || file);
     if (doc.errors.length > 0) {
         throw new ConfigError(
             doc.errors
@@ -240,7 +240,7 @@ export function loadConfig(explicit: string | undefined, cwd: string, controls: 
     } catch (err) {
         throw new ConfigError(`${file}: cannot read the config file (${(err as Error).message})`);
     }
-    return parseConfig(text, file, controls);
+    return parseConfig(text, file, controls, path.relative(cwd, file) || file);
 }
 
 /** The text `mlguard init` writes. */

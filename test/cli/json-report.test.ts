@@ -10,7 +10,7 @@ const schemaFile = path.resolve(__dirname, "..", "..", "..", "schemas", "mlguard
 
 describe("JSON report", () => {
     const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
-    const validate = new Ajv({ allErrors: true, strict: true, validateFormats: false }).compile(schema);
+    const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false, validateFormats: false }).compile(schema);
 
     it("validates against the schema shipped in the package", () => {
         for (const includeUnknown of [true, false]) {
