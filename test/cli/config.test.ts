@@ -61,7 +61,7 @@ describe("config", () => {
         ["a missing reason", "rules:\n  aws-kms-key-rotation:\n    exemptions:\n      - resource: x", '.mlguard.yaml:4:9: rules.aws-kms-key-rotation.exemptions[0]: missing required key "reason"'],
         ["a rule setting that is neither on/off nor an object", "rules:\n  aws-kms-key-rotation: disabled", '.mlguard.yaml:2:25: rules.aws-kms-key-rotation: expected one of "off", "on" (got "disabled")'],
         ["an unknown control id, with a suggestion", "rules:\n  aws-kms-rotation: off", '.mlguard.yaml:2:3: rules.aws-kms-rotation: unknown control id (did you mean "aws-kms-key-rotation"?); `mlguard rules` lists them'],
-        ["a glob that matches nothing", "rules:\n  gcp-*: off", ".mlguard.yaml:2:3: rules.gcp-*: matches no control; `mlguard rules` lists them"],
+        ["a glob that matches nothing", "rules:\n  azure-*: off", ".mlguard.yaml:2:3: rules.azure-*: matches no control; `mlguard rules` lists them"],
         ["an option a control does not have", "rules:\n  aws-iam-no-admin-wildcard:\n    options:\n      strict: true", '.mlguard.yaml:4:7: rules.aws-iam-no-admin-wildcard.options.strict: unknown key "strict" (aws-iam-no-admin-wildcard takes no options)'],
         ["invalid YAML", "failOn: [high", ".mlguard.yaml:1:14: invalid YAML: Flow sequence"],
         ["a duplicate key", "failOn: high\nfailOn: low", ".mlguard.yaml:2:1: invalid YAML: Map keys must be unique"],
