@@ -156,7 +156,11 @@ export function exampleUrn(type: string, name: string, stack = "dev", project = 
  * that holds it, each `computed()` becomes the sentinel alone.
  */
 export function exampleToStack(example: readonly ExampleResource[]): StackResource[] {
-    const urnByName = new Map(example.map((r) => [r.name, exampleUrn(r.type.token, r.name)]));
+    const urnByName = new Map<string, string>();
+    for (const r of example) {
+        if (urnByName.has(r.name)) throw new Error(`example resources must have unique names: ${r.name} appears twice`);
+        urnByName.set(r.name, exampleUrn(r.type.token, r.name));
+    }
     return example.map((r) => {
         const urn = urnByName.get(r.name)!;
         const propertyDependencies: Record<string, string[]> = {};
