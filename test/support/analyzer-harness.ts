@@ -549,6 +549,8 @@ export class PackProcess {
     readonly port: number;
     /** The full command line, for messages. */
     readonly commandLine: string[];
+    /** Milliseconds from spawn to the port line, and to a ready channel with the handshake done. */
+    readonly startup: { portLineMs: number; readyMs: number };
     private readonly child: ChildProcess;
     private readonly client: analyzerGrpcTypes.AnalyzerClient;
     private readonly engine: net.Server;
@@ -566,6 +568,7 @@ export class PackProcess {
         engine: net.Server;
         portLine: PortLine;
         commandLine: string[];
+        startup: { portLineMs: number; readyMs: number };
         stdoutRest: () => string;
         stderr: () => string;
         exited: Promise<void>;
@@ -576,6 +579,7 @@ export class PackProcess {
         this.portLine = init.portLine.raw;
         this.port = init.portLine.port;
         this.commandLine = init.commandLine;
+        this.startup = init.startup;
         this.readStdout = init.stdoutRest;
         this.readStderr = init.stderr;
         this.exited = init.exited;
@@ -867,6 +871,7 @@ export async function startPack(packDir: string = PACK_DIR, options: StartOption
         PULUMI_DRY_RUN: String(s.dryRun),
         ...options.env,
     };
+    const spawnedAt = performance.now();
     const child = spawn(commandLine[0], commandLine.slice(1), { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
     live.add(child);
     const exited = new Promise<void>((resolve) => {
@@ -895,6 +900,7 @@ export async function startPack(packDir: string = PACK_DIR, options: StartOption
     } catch (err) {
         return fail(err);
     }
+    const portLineMs = performance.now() - spawnedAt;
     child.stdout!.on("data", (d: Buffer) => (stdoutRest += d.toString("utf8")));
     const client = new rpc.AnalyzerClient(`127.0.0.1:${portLine.port}`, grpc.credentials.createInsecure(), {
         // The engine allows large AnalyzeStack messages; so does the pack's server (400 MiB).
@@ -911,12 +917,14 @@ export async function startPack(packDir: string = PACK_DIR, options: StartOption
         client.close();
         return fail(err);
     }
+    const startup = { portLineMs, readyMs: 0 };
     const pack = new PackProcess({
         child,
         client,
         engine,
         portLine,
         commandLine,
+        startup,
         stdoutRest: () => stdoutRest,
         stderr: () => stderr,
         exited,
@@ -927,6 +935,7 @@ export async function startPack(packDir: string = PACK_DIR, options: StartOption
         client.close();
         return fail(err);
     }
+    startup.readyMs = performance.now() - spawnedAt;
     return pack;
 }
 
