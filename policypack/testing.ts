@@ -88,6 +88,15 @@ function readDiagnostics(response: unknown, phase: PolicyDiagnostic["phase"], fa
     }));
 }
 
+/** The fields Analyze and AnalyzeStack requests share. */
+interface DescribedRequest {
+    setType(value: string): unknown;
+    setUrn(value: string): unknown;
+    setName(value: string): unknown;
+    setOptions(value: InstanceType<Protos["analyzer"]["AnalyzerResourceOptions"]>): unknown;
+    setProperties(value: InstanceType<Protos["Struct"]>): unknown;
+}
+
 /** The engine always sends resource options; the policy server refuses requests without them. */
 function resourceOptions(analyzer: Protos["analyzer"], r: StackResource) {
     const opts = new analyzer.AnalyzerResourceOptions();
@@ -108,28 +117,26 @@ export interface AnalyzeOptions {
  */
 export async function analyzeStack(resources: readonly StackResource[], options: AnalyzeOptions = {}): Promise<AnalysisResult> {
     const { analyzer, Struct, server } = loadProtos();
-    const policies = buildPolicies(options.controls ?? allControls, options.settings);
-    const analyze = server.makeAnalyzeRpcFun("mlguard", "0.0.0-test", "advisory", policies);
-    const analyzeStackRpc = server.makeAnalyzeStackRpcFun("mlguard", "0.0.0-test", "advisory", policies);
-    const diagnostics: PolicyDiagnostic[] = [];
-    for (const r of resources) {
-        const req = new analyzer.AnalyzeRequest();
+    const describe = <T extends DescribedRequest>(req: T, r: StackResource): T => {
         req.setType(r.type);
         req.setUrn(r.urn);
         req.setName(r.name);
         req.setOptions(resourceOptions(analyzer, r));
         req.setProperties(Struct.fromJavaScript(r.props as Record<string, never>));
+        return req;
+    };
+    const policies = buildPolicies(options.controls ?? allControls, options.settings);
+    const analyze = server.makeAnalyzeRpcFun("mlguard", "0.0.0-test", "advisory", policies);
+    const analyzeStackRpc = server.makeAnalyzeStackRpcFun("mlguard", "0.0.0-test", "advisory", policies);
+    const diagnostics: PolicyDiagnostic[] = [];
+    for (const r of resources) {
+        const req = describe(new analyzer.AnalyzeRequest(), r);
         diagnostics.push(...readDiagnostics(await invoke(analyze, req), "analyze", r.urn));
     }
     const stackReq = new analyzer.AnalyzeStackRequest();
     stackReq.setResourcesList(
         resources.map((r) => {
-            const ar = new analyzer.AnalyzerResource();
-            ar.setType(r.type);
-            ar.setUrn(r.urn);
-            ar.setName(r.name);
-            ar.setOptions(resourceOptions(analyzer, r));
-            ar.setProperties(Struct.fromJavaScript(r.props as Record<string, never>));
+            const ar = describe(new analyzer.AnalyzerResource(), r);
             if (r.parent) ar.setParent(r.parent);
             ar.setDependenciesList(r.dependencies ?? []);
             const deps = ar.getPropertydependenciesMap();
@@ -186,4 +193,100 @@ export function exampleToStack(example: readonly ExampleResource[]): StackResour
         const dependencies = [...new Set(Object.values(propertyDependencies).flat())];
         return { urn, type: r.type.token, name: r.name, props, dependencies, propertyDependencies };
     });
+}
+
+/** How a program runs under `captureProgram`. */
+export interface CaptureOptions {
+    /** Preview mode (default true): values the mocks do not provide stay unknown, as in `pulumi preview`. */
+    preview?: boolean;
+    project?: string;
+    stack?: string;
+    /** Extra outputs a mocked resource reports (e.g. `arn`), by type token; inputs are echoed back anyway. */
+    outputs?: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+
+/**
+ * What a provider reports after creating a resource, beyond its inputs: during an update AWS
+ * resources have an ARN; during a preview it is unknown, so nothing is reported.
+ */
+function defaultOutputs(type: string, name: string, preview: boolean): Record<string, unknown> {
+    if (preview || !type.startsWith("aws:")) return {};
+    const service = type.slice(4, type.indexOf("/"));
+    return { arn: `arn:aws:${service}:eu-west-1:111122223333:${name}` };
+}
+
+/**
+ * Runs a Pulumi program under `pulumi.runtime.setMocks` and returns every resource it registered,
+ * in the engine's wire form (unknown sentinels, secret envelopes, parent, dependencies and
+ * `propertyDependencies`), ready for `analyzeStack`. Components are included, as the engine
+ * analyzes them too.
+ */
+export async function captureProgram(program: () => unknown, options: CaptureOptions = {}): Promise<StackResource[]> {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+    const settings = require("@pulumi/pulumi/runtime/settings") as {
+        getMonitor(): { registerResource(req: RegisterRequest, cb: (err: unknown, res: { getUrn(): string }) => void): void };
+        waitForRPCs(): Promise<void>;
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const captured: StackResource[] = [];
+    const preview = options.preview ?? true;
+    await pulumi.runtime.setMocks(
+        {
+            // In preview the engine does not know new resources' ids yet: an empty id is unknown.
+            newResource: (args) => ({
+                id: preview ? "" : `${args.name}-id`,
+                state: { ...defaultOutputs(args.type, args.name, preview), ...args.inputs, ...(options.outputs?.(args.type, args.name, args.inputs) ?? {}) },
+            }),
+            call: (args) => args.inputs,
+        },
+        options.project ?? "mlguard-example",
+        options.stack ?? "dev",
+        preview,
+    );
+    const monitor = settings.getMonitor();
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) =>
+        register(req, (err, res) => {
+            if (!err && res) {
+                const propertyDependencies: Record<string, string[]> = {};
+                req.getPropertydependenciesMap().forEach((v, k) => (propertyDependencies[k] = v.getUrnsList()));
+                captured.push({
+                    urn: res.getUrn(),
+                    type: req.getType(),
+                    name: req.getName(),
+                    props: req.getObject()?.toJavaScript() ?? {},
+                    parent: req.getParent() || undefined,
+                    dependencies: req.getDependenciesList(),
+                    propertyDependencies,
+                });
+            }
+            callback(err, res);
+        });
+    await program();
+    await settings.waitForRPCs();
+    return captured;
+}
+
+/**
+ * Captures a Pulumi program given as a module path (a directory with `index.js`, or a file). The
+ * module is loaded afresh each time, so the same program can be captured in preview and update mode.
+ */
+export function captureModule(modulePath: string, options: CaptureOptions = {}): Promise<StackResource[]> {
+    const resolved = require.resolve(modulePath);
+    return captureProgram(() => {
+        delete require.cache[resolved];
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return require(resolved);
+    }, options);
 }

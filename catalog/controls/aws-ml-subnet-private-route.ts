@@ -13,15 +13,21 @@ const ML_SUBNET_PROPERTIES = [{ type: types.sagemakerNotebookInstance, path: "su
 
 type Verdict = { status: "igw"; at: Attr; table: Resource } | { status: "unknown"; at: Attr | Resource; why: string } | { status: "private" };
 
-/** Judges one route's `gatewayId`: a literal `igw-…`, or a reference to an internet gateway, is an internet path. */
+/** Gateway id prefixes that are not internet gateways (virtual private, transit, local, VPC endpoint). */
+const NON_IGW_PREFIXES = ["vgw-", "tgw-", "vpce-", "local", "eigw-", "nat-", "pcx-", "eni-", "lgw-", "cagw-"];
+
+/**
+ * Judges one route's `gatewayId`: a literal `igw-…`, or a reference to an internet gateway resource,
+ * is an internet path. Other literal ids are not; a computed value needs the graph to tell.
+ */
 function judgeGateway(graph: ResourceGraph, owner: Resource, gateway: Attr, table: Resource): Verdict {
     if (gateway.state === "absent") return { status: "private" };
-    if (gateway.state === "explicit") {
-        return typeof gateway.value === "string" && gateway.value.startsWith("igw-") ? { status: "igw", at: gateway, table } : { status: "private" };
-    }
+    const literal = typeof gateway.value === "string" ? gateway.value : undefined;
+    if (literal?.startsWith("igw-")) return { status: "igw", at: gateway, table };
+    if (literal !== undefined && NON_IGW_PREFIXES.some((p) => literal.startsWith(p))) return { status: "private" };
     const targets = graph.targets(owner, gateway.path);
     if (targets.some((t) => t.type === types.ec2InternetGateway.token)) return { status: "igw", at: gateway, table };
-    if (targets.length > 0) return { status: "private" };
+    if (targets.length > 0 || gateway.state === "explicit") return { status: "private" };
     return { status: "unknown", at: gateway, why: `the gateway of a route in ${table.name} is computed and not a resource in the stack` };
 }
 

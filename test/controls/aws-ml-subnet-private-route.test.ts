@@ -29,6 +29,11 @@ edgeCases(control, [
         expect: ["fail"],
         message: /internet gateway/,
     },
+    {
+        name: "a known gateway id that refers to an internet gateway resource fails (ids are known during update)",
+        resources: [notebook, vpc, subnet, igw, table([{ cidrBlock: "0.0.0.0/0", gatewayId: "gw-known" }], ["igw"]), assoc],
+        expect: ["fail"],
+    },
     { name: "a literal igw- gateway fails", resources: [notebook, vpc, subnet, table([{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-123" }]), assoc], expect: ["fail"] },
     { name: "a literal vgw- gateway passes", resources: [notebook, vpc, subnet, table([{ cidrBlock: "10.0.0.0/8", gatewayId: "vgw-123" }]), assoc], expect: ["pass"] },
     {
