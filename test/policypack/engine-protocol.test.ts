@@ -80,6 +80,19 @@ const KNOWN_SECRET_LEAKS: Record<string, string[]> = {
         "BucketServerSideEncryptionConfiguration.rules.0.applyServerSideEncryptionByDefault.sseAlgorithm",
         "BucketServerSideEncryptionConfigurationV2.rules.0.applyServerSideEncryptionByDefault.sseAlgorithm",
     ],
+    // Prints the bucket's location.
+    "gcp-gcs-cmek": ["Bucket.location"],
+    // Print the member a basic role is granted to (an e-mail address is personal data too).
+    "gcp-iam-no-basic-roles": ["IAMBinding.members.0", "IAMMember.member", "IAMPolicy.policyData(json).bindings.0.members.0"],
+    // Prints the role granted to a public principal.
+    "gcp-iam-no-public-members": [
+        "AiEndpointIamPolicy.policyData(json).bindings.0.role",
+        "BucketIAMMember.role",
+        "CryptoKeyIAMBinding.role",
+        "InstanceIamMember.role",
+    ],
+    // Prints the disk encryption setting it found.
+    "gcp-workbench-cmek-disks": ["Instance.gceSetup.bootDisk.diskEncryption", "Instance.gceSetup.dataDisks.diskEncryption"],
 };
 
 /**
@@ -328,19 +341,26 @@ describe("policy pack over the engine protocol (gRPC)", function () {
 
         for (const control of allControls) {
             it(`${control.id}: making known values unknown never adds a violation (each value, and all at once)`, async () => {
+                // Counted per resource, not by message: with a value unknown a control may word the
+                // same definite failure differently (e.g. without naming the member it cannot see).
+                const count = (ds: PreviewDiagnostic[]) => {
+                    const m = new Map<string, number>();
+                    for (const d of violationsOf(ds, control).filter((x) => x.enforcementLevel === "mandatory")) m.set(d.urn, (m.get(d.urn) ?? 0) + 1);
+                    return m;
+                };
                 for (const { kind, i, example } of examplesOf(control)) {
                     const resources = exampleToStack(example);
-                    const plain = new Set(violationsOf((await pack.preview(resources)).diagnostics, control).map((d) => `${d.urn} ${d.message}`));
+                    const plain = count((await pack.preview(resources)).diagnostics);
                     for (const [index, r] of resources.entries()) {
                         if (!subjectTokens(control).has(r.type)) continue;
                         const variants = Object.keys(r.props).map((key) => ({ ...r.props, [key]: unknownFor(r.props[key]) }));
                         variants.push(Object.fromEntries(Object.entries(r.props).map(([k, v]) => [k, unknownFor(v)])));
                         for (const props of variants) {
                             const { diagnostics } = await pack.preview(rewrite(resources, index, props));
-                            for (const d of violationsOf(diagnostics, control).filter((x) => x.enforcementLevel === "mandatory")) {
+                            for (const [urn, n] of count(diagnostics)) {
                                 assert.ok(
-                                    plain.has(`${d.urn} ${d.message}`),
-                                    `${kind} example ${i + 1}: unknowns produced a new violation: ${show([d])}\nprops: ${JSON.stringify(props)}`,
+                                    n <= (plain.get(urn) ?? 0),
+                                    `${kind} example ${i + 1}: unknowns produced a new violation: ${show(violationsOf(diagnostics, control))}\nprops: ${JSON.stringify(props)}`,
                                 );
                             }
                         }

@@ -173,7 +173,7 @@ describe("odd property shapes never make a policy throw", function () {
                         }
                         assertNoCheckThrew(result, control);
                     }),
-                    { numRuns: Number(process.env.MLGUARD_FC_RUNS ?? 60), includeErrorInReport: true, seed: Number(process.env.MLGUARD_FC_SEED ?? 20251122) },
+                    { numRuns: Number(process.env.MLGUARD_FC_RUNS ?? 50), includeErrorInReport: true, seed: Number(process.env.MLGUARD_FC_SEED ?? 20251122) },
                 );
             });
 
