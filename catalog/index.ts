@@ -11,3 +11,4 @@ export * from "./resource-types";
 export * from "./examples";
 export { allControls } from "./controls";
 export * as helpers from "./helpers";
+export * from "./exceptions";

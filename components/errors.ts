@@ -30,7 +30,7 @@ export function requireReason(component: string, input: string, hatch: EscapeHat
 }
 
 /** The tag/label key carrying an escape hatch's reason, which the policy pack reports. */
-export const EXCEPTION_TAG = "mlguard:exception";
+export { EXCEPTION_TAG, EXCEPTION_LABEL } from "../catalog/exceptions";
 
 /** GCP label values allow only `[a-z0-9_-]{0,63}`: a reason becomes a slug there (full text goes in descriptions). */
 export function labelValue(text: string): string {

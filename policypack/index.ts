@@ -5,6 +5,7 @@
  */
 import { PolicyPack } from "@pulumi/policy";
 import { allControls } from "../catalog/controls";
+import { exceptionsPolicy } from "./exceptions";
 import { buildPolicies } from "./policies";
 
 new PolicyPack("mlguard", {
@@ -13,6 +14,6 @@ new PolicyPack("mlguard", {
         "locked training data and model artifacts, least-privilege IAM.",
     displayName: "mlguard",
     enforcementLevel: "advisory",
-    policies: buildPolicies(allControls),
+    policies: [...buildPolicies(allControls), exceptionsPolicy],
     tags: ["aws", "gcp", "sagemaker", "vertex-ai", "security"],
 });

@@ -10,6 +10,7 @@ import type { Policy } from "@pulumi/policy";
 import type { AnyControl } from "../catalog/control";
 import { allControls } from "../catalog/controls";
 import { type ExampleResource, isComputed, isRef } from "../catalog";
+import { exceptionsPolicy } from "./exceptions";
 import { type PackSettings, buildPolicies } from "./policies";
 import { policyProxy } from "./policy-internals";
 
@@ -109,6 +110,8 @@ export interface AnalyzeOptions {
     settings?: PackSettings;
     /** Defaults to the whole catalog. */
     controls?: readonly AnyControl[];
+    /** Include the pack-level policy that reports recorded exceptions (default: true, as the pack does). */
+    exceptions?: boolean;
 }
 
 /**
@@ -126,6 +129,7 @@ export async function analyzeStack(resources: readonly StackResource[], options:
         return req;
     };
     const policies = buildPolicies(options.controls ?? allControls, options.settings);
+    if (options.exceptions !== false) policies.push(exceptionsPolicy);
     const analyze = server.makeAnalyzeRpcFun("mlguard", "0.0.0-test", "advisory", policies);
     const analyzeStackRpc = server.makeAnalyzeStackRpcFun("mlguard", "0.0.0-test", "advisory", policies);
     const diagnostics: PolicyDiagnostic[] = [];

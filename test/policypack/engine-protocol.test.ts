@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { AnyControl } from "../../catalog/control";
+import { EXCEPTIONS_POLICY } from "../../policypack/exceptions";
 import { allControls } from "../../catalog/controls";
 import { exampleToStack } from "../../policypack/testing";
 import {
@@ -181,9 +182,22 @@ describe("policy pack over the engine protocol (gRPC)", function () {
             assert.ok(info.description.length > 0);
         });
 
-        it("lists exactly one policy per control, named by the control id", async () => {
+        it("lists exactly one policy per control, named by the control id, plus the recorded-exceptions policy", async () => {
             const info = await pack.getAnalyzerInfo();
-            assert.deepEqual(info.policies.map((p) => p.name).sort(), allControls.map((c) => c.id).sort());
+            assert.deepEqual(info.policies.map((p) => p.name).sort(), [...allControls.map((c) => c.id), EXCEPTIONS_POLICY].sort());
+        });
+
+        it("reports a recorded exception as advisory, with its reason", async () => {
+            const { diagnostics } = await pack.analyze({
+                urn: "urn:pulumi:dev::p::aws:ec2/routeTable:RouteTable::rt",
+                type: "aws:ec2/routeTable:RouteTable",
+                name: "rt",
+                props: { tags: { "mlguard:exception": "package mirror pending, CHG-1234" } },
+            });
+            const own = diagnostics.filter((d) => d.policyName === EXCEPTIONS_POLICY);
+            assert.equal(own.length, 1);
+            assert.equal(own[0].enforcementLevel, "advisory");
+            assert.match(own[0].message, /package mirror pending, CHG-1234/);
         });
 
         for (const control of allControls) {
@@ -250,7 +264,8 @@ describe("policy pack over the engine protocol (gRPC)", function () {
 
         it("every Configure sends every policy with an explicit level (an omitted level would mean advisory)", async () => {
             const sent = await pack.configure({ [allControls[0].id]: { enforcementLevel: "disabled" } });
-            assert.deepEqual(Object.keys(sent).sort(), allControls.map((c) => c.id).sort());
+            assert.deepEqual(Object.keys(sent).sort(), [...allControls.map((c) => c.id), EXCEPTIONS_POLICY].sort());
+            assert.equal(sent[EXCEPTIONS_POLICY].enforcementLevel, "advisory");
             for (const control of allControls.slice(1)) assert.equal(sent[control.id].enforcementLevel, expectedLevel(control));
         });
 
