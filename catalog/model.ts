@@ -29,10 +29,19 @@ export type Scalar = string | number | boolean | null;
  * another resource's attribute, a data source, or anything the evaluator could not resolve.
  */
 export type Value =
-    | { kind: "scalar"; value: Scalar; source?: SourceLocation }
-    | { kind: "unknown"; source?: SourceLocation; reason?: string }
-    | { kind: "list"; items: Value[]; source?: SourceLocation }
-    | { kind: "map"; entries: Record<string, Value>; source?: SourceLocation };
+    | { kind: "scalar"; value: Scalar; source?: SourceLocation; origin?: ValueOrigin }
+    | { kind: "unknown"; source?: SourceLocation; reason?: string; origin?: ValueOrigin }
+    | { kind: "list"; items: Value[]; source?: SourceLocation; origin?: ValueOrigin }
+    | { kind: "map"; entries: Record<string, Value>; source?: SourceLocation; origin?: ValueOrigin };
+
+/**
+ * Where a value was decided when that is not where it is used: a variable's default, a tfvars
+ * file, a module input, a local. Reports show it next to the finding.
+ */
+export interface ValueOrigin {
+    description: string;
+    location?: SourceLocation;
+}
 
 /** The front-end a resource was read from. */
 export type FrontEnd = "pulumi" | "terraform";
@@ -88,6 +97,11 @@ export interface CheckResult {
 export interface Evidence {
     state: "explicit" | "default" | "unknown";
     value?: unknown;
+    /**
+     * Where the value was decided when that is not the attribute itself, e.g. "var.internet_access
+     * default" at variables.tf:12 (filled in by the Terraform evaluator).
+     */
+    origin?: ValueOrigin;
 }
 
 /** A result attached to a control and a resource: what reporters and the pack consume. */

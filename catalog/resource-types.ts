@@ -45,6 +45,7 @@ export const types = {
         "sagemaker.NotebookInstance", "aws:sagemaker/notebookInstance:NotebookInstance", "aws_sagemaker_notebook_instance"),
 
     ec2Subnet: aws<ec2.SubnetArgs>("ec2.Subnet", "aws:ec2/subnet:Subnet", "aws_subnet"),
+    ec2SecurityGroup: aws<ec2.SecurityGroupArgs>("ec2.SecurityGroup", "aws:ec2/securityGroup:SecurityGroup", "aws_security_group"),
     ec2Vpc: aws<ec2.VpcArgs>("ec2.Vpc", "aws:ec2/vpc:Vpc", "aws_vpc"),
     ec2RouteTable: aws<ec2.RouteTableArgs>("ec2.RouteTable", "aws:ec2/routeTable:RouteTable", "aws_route_table"),
     ec2RouteTableAssociation: aws<ec2.RouteTableAssociationArgs>(
@@ -57,6 +58,7 @@ export const types = {
         "ec2.DefaultRouteTable", "aws:ec2/defaultRouteTable:DefaultRouteTable", "aws_default_route_table"),
     ec2InternetGateway: aws<ec2.InternetGatewayArgs>(
         "ec2.InternetGateway", "aws:ec2/internetGateway:InternetGateway", "aws_internet_gateway"),
+    ec2NatGateway: aws<ec2.NatGatewayArgs>("ec2.NatGateway", "aws:ec2/natGateway:NatGateway", "aws_nat_gateway"),
 
     s3Bucket: aws<s3.BucketArgs>("s3.Bucket", "aws:s3/bucket:Bucket", "aws_s3_bucket"),
     s3BucketV2: aws<s3.BucketV2Args>("s3.BucketV2", "aws:s3/bucketV2:BucketV2", "aws_s3_bucket"),

@@ -147,7 +147,8 @@ export function buildPolicies(controls: readonly AnyControl[], settings: PackSet
         const base: Policy = {
             name: control.id,
             displayName: control.title,
-            description: `${control.title}. ${control.rationale}`,
+            // The engine prints the description above every violation; the rationale lives behind `url`.
+            description: control.title,
             enforcementLevel: levelFrom(baked) ?? defaultEnforcementLevel(control.severity),
             severity: control.severity,
             remediationSteps: control.remediation.pulumi,

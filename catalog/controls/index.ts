@@ -1,7 +1,25 @@
 import type { AnyControl } from "../control";
+import awsIamNoAdminWildcard from "./aws-iam-no-admin-wildcard";
+import awsIamPassroleScoped from "./aws-iam-passrole-scoped";
+import awsKmsKeyRotation from "./aws-kms-key-rotation";
+import awsMlSubnetPrivateRoute from "./aws-ml-subnet-private-route";
+import awsS3KmsEncrypted from "./aws-s3-kms-encrypted";
+import awsS3ObjectLockEnabled from "./aws-s3-object-lock-enabled";
+import awsSagemakerNotebookInVpc from "./aws-sagemaker-notebook-in-vpc";
+import awsSagemakerNotebookKmsEncrypted from "./aws-sagemaker-notebook-kms-encrypted";
 import awsSagemakerNotebookNoDirectInternet from "./aws-sagemaker-notebook-no-direct-internet";
+import awsSagemakerNotebookNoRootAccess from "./aws-sagemaker-notebook-no-root-access";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
     awsSagemakerNotebookNoDirectInternet,
+    awsSagemakerNotebookInVpc,
+    awsSagemakerNotebookNoRootAccess,
+    awsSagemakerNotebookKmsEncrypted,
+    awsMlSubnetPrivateRoute,
+    awsS3ObjectLockEnabled,
+    awsS3KmsEncrypted,
+    awsKmsKeyRotation,
+    awsIamNoAdminWildcard,
+    awsIamPassroleScoped,
 ];

@@ -1,2 +1,4 @@
 export * from "./props";
 export * from "./results";
+export * from "./iam";
+export * from "./joins";

@@ -155,3 +155,13 @@ export function listItems(resource: Resource, attr: Attr): Attr[] {
     const items = attr.node.kind === "list" ? attr.node.items : [attr.node];
     return items.map((node, i) => toAttr(resource, `${attr.path}.${i}`, node, false));
 }
+
+/** Reads `subpath` below an attribute already read (an item of a list, a nested block). */
+export function within(resource: Resource, attr: Attr, subpath: string): Attr {
+    const path = `${attr.path}.${subpath}`;
+    if (attr.state === "unknown") return toAttr(resource, path, undefined, true);
+    if (!attr.node) return toAttr(resource, path, undefined, false);
+    const found = walk(attr.node, subpath.split("."));
+    if (found === "unknown") return toAttr(resource, path, undefined, true);
+    return toAttr(resource, path, found[0], false);
+}

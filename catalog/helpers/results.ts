@@ -15,6 +15,7 @@ function base(at: At): Pick<CheckResult, "location" | "path" | "evidence"> {
             : at.state === "unknown"
               ? { state: "unknown" }
               : { state: "default" };
+    if (at.node?.origin) evidence.origin = at.node.origin;
     return { location: at.location, path: at.path, evidence };
 }
 

@@ -18,5 +18,27 @@ edgeCases(control, [
         resources: nb({ directInternetAccess: "Enabled" }),
         settings: { exemptions: [{ resource: "nb", reason: "sandbox account, no data" }] },
         expect: ["fail"],
+        exempted: true,
+    },
+    {
+        name: "an exemption matches URNs by glob",
+        resources: nb({ directInternetAccess: "Enabled" }),
+        settings: { exemptions: [{ resource: "urn:pulumi:test::*::nb", reason: "sandbox" }] },
+        expect: ["fail"],
+        exempted: true,
+    },
+    {
+        name: "an exemption without a reason does not apply",
+        resources: nb({ directInternetAccess: "Enabled" }),
+        settings: { exemptions: [{ resource: "nb", reason: " " }] },
+        expect: ["fail"],
+        exempted: false,
+    },
+    {
+        name: "an exemption for another resource does not apply",
+        resources: nb({ directInternetAccess: "Enabled" }),
+        settings: { exemptions: [{ resource: "other", reason: "sandbox" }] },
+        expect: ["fail"],
+        exempted: false,
     },
 ]);

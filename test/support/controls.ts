@@ -60,6 +60,8 @@ export interface EdgeCase {
     expect: Array<Finding["status"]>;
     /** A fragment every failing finding's message must contain. */
     message?: RegExp;
+    /** When set, whether every finding carries an exemption. */
+    exempted?: boolean;
 }
 
 /** Declares one mocha test per row. */
@@ -73,6 +75,9 @@ export function edgeCases(control: AnyControl, rows: EdgeCase[]): void {
                     row.expect,
                     findings.map((f) => `${f.status}: ${f.message}`).join("\n"),
                 );
+                if (row.exempted !== undefined) {
+                    assert.deepEqual(findings.map((f) => !!f.exemption), findings.map(() => row.exempted));
+                }
                 if (row.message) {
                     for (const f of findings.filter((x) => x.status !== "pass")) assert.match(f.message, row.message);
                 }

@@ -1,0 +1,157 @@
+import { defineControl } from "../control";
+import { hasStar, parsePolicy, policyAttrs, type Statement } from "../helpers/iam";
+import { fail, notApplicable, pass, unknown } from "../helpers/results";
+import type { CheckResult } from "../model";
+import { type ResourceType, types } from "../resource-types";
+
+/** IAM resources that carry permission policy documents. */
+export const IAM_POLICY_HOLDERS: ResourceType[] = [types.iamPolicy, types.iamRolePolicy, types.iamUserPolicy, types.iamGroupPolicy, types.iamRole];
+
+function label(statement: Statement, index: number): string {
+    return statement.sid ? `Statement "${statement.sid}"` : `Statement ${index + 1}`;
+}
+
+function isAdminAction(value: string): boolean {
+    const v = value.trim();
+    return v === "*" || v === "*:*";
+}
+
+export default defineControl<unknown>({
+    id: "aws-iam-no-admin-wildcard",
+    title: 'IAM policies must not allow "*" actions on "*" resources',
+    severity: "high",
+    provider: "aws",
+    rationale:
+        'A statement that allows `Action: "*"` on `Resource: "*"` is full administrator access. On an ML execution role ' +
+        "or a notebook's role it lets any code in a notebook or training container read every dataset, change IAM and " +
+        "switch off every other control.",
+    remediation: {
+        terraform: 'Replace `"*"` actions with the specific actions the workload needs, scoped to specific resource ARNs.',
+        pulumi: 'Replace `"*"` actions with the specific actions the workload needs, scoped to specific resource ARNs.',
+    },
+    frameworks: {
+        "aws-fsbp": ["IAM.1"],
+        "aws-config": ["iam-policy-no-statements-with-admin-access"],
+        "cis-aws": ["1.16"],
+        prowler: ["iam_customer_attached_policy_no_administrative_privileges", "iam_inline_policy_no_administrative_privileges"],
+        "nist-800-53": ["AC-6", "AC-6(10)"],
+    },
+    tags: ["iam", "least-privilege"],
+    aliases: { checkov: ["CKV_AWS_62", "CKV_AWS_63", "CKV_AWS_1"], tfsec: ["aws-iam-no-policy-wildcards"], trivy: ["AVD-AWS-0057"] },
+    subjects: IAM_POLICY_HOLDERS,
+    scope: "resource",
+    options: {},
+    check(resource) {
+        const results: CheckResult[] = [];
+        for (const attr of policyAttrs(resource)) {
+            const doc = parsePolicy(attr);
+            if (doc.kind === "absent") continue;
+            if (doc.kind === "unknown") {
+                results.push(unknown(attr, `The policy document (${attr.path}) is computed; it cannot be checked for "*" grants yet.`));
+                continue;
+            }
+            if (doc.kind === "invalid") {
+                results.push(unknown(attr, `The policy document (${attr.path}) cannot be read: ${doc.reason}.`));
+                continue;
+            }
+            let decided = false;
+            doc.statements.forEach((s, i) => {
+                if (s.effect === "Deny") return;
+                const adminAction = !!s.action && s.action.values.some(isAdminAction);
+                const allResources = hasStar(s.resource);
+                if (s.effect === "Allow" && adminAction && allResources) {
+                    results.push(fail(attr, `${label(s, i)} of ${attr.path} allows every action ("*") on every resource ("*").`));
+                    decided = true;
+                } else if (s.unknown || (s.action?.hasUnknown && allResources) || (adminAction && s.resource?.hasUnknown)) {
+                    results.push(unknown(attr, `${label(s, i)} of ${attr.path} has computed parts; it may grant "*" on "*".`));
+                    decided = true;
+                }
+            });
+            if (!decided) results.push(pass(attr, `No statement of ${attr.path} allows "*" on "*".`));
+        }
+        return results.length > 0 ? results : [notApplicable(resource, "The resource carries no policy document.")];
+    },
+    examples: {
+        pulumi: {
+            good: [
+                [
+                    {
+                        type: types.iamPolicy,
+                        name: "training-data-read",
+                        props: {
+                            policy: JSON.stringify({
+                                Version: "2012-10-17",
+                                Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: "arn:aws:s3:::ml-training-data/*" }],
+                            }),
+                        },
+                    },
+                ],
+            ],
+            bad: [
+                [
+                    {
+                        type: types.iamPolicy,
+                        name: "admin",
+                        props: { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) },
+                    },
+                ],
+                [
+                    {
+                        type: types.iamRole,
+                        name: "sagemaker-exec",
+                        props: {
+                            assumeRolePolicy: JSON.stringify({
+                                Version: "2012-10-17",
+                                Statement: [{ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                            }),
+                            inlinePolicies: [
+                                {
+                                    name: "everything",
+                                    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["*:*"], Resource: ["*"] }] }),
+                                },
+                            ],
+                        },
+                    },
+                ],
+            ],
+        },
+        terraform: {
+            good: [
+                `resource "aws_iam_policy" "training_data_read" {
+  name = "training-data-read"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:GetObject"]
+      Resource = "arn:aws:s3:::ml-training-data/*"
+    }]
+  })
+}
+`,
+            ],
+            bad: [
+                `resource "aws_iam_policy" "admin" {
+  name = "admin"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+  })
+}
+`,
+                `data "aws_iam_policy_document" "everything" {
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "everything" {
+  role   = "sagemaker-exec"
+  policy = data.aws_iam_policy_document.everything.json
+}
+`,
+            ],
+        },
+    },
+});

@@ -1,0 +1,167 @@
+import { defineControl } from "../control";
+import { grantsAction, parsePolicy, policyAttrs, type Statement, type StringSet } from "../helpers/iam";
+import { fail, notApplicable, pass, unknown } from "../helpers/results";
+import type { CheckResult } from "../model";
+import { types } from "../resource-types";
+import { IAM_POLICY_HOLDERS } from "./aws-iam-no-admin-wildcard";
+
+/** A role-ARN pattern that names every role (of any or one account): no scoping at all. */
+const ANY_ROLE = /^arn:aws[a-z-]*:iam::(\*|\d{12}):(role\/)?\*$/i;
+
+/** Whether the statement's resources cover every role: `yes`, `no`, or `unknown` (computed entries). */
+function coversEveryRole(statement: Statement): "yes" | "no" | "unknown" {
+    if (statement.notResource) return "yes";
+    const resources: StringSet | undefined = statement.resource;
+    if (!resources) return "no";
+    if (resources.values.some((r) => r.trim() === "*" || ANY_ROLE.test(r.trim()))) return "yes";
+    return resources.hasUnknown ? "unknown" : "no";
+}
+
+export default defineControl<unknown>({
+    id: "aws-iam-passrole-scoped",
+    title: "iam:PassRole must be scoped to specific roles",
+    severity: "high",
+    provider: "aws",
+    rationale:
+        "`iam:PassRole` on every role lets a principal hand any role in the account to a service it can launch: a " +
+        "notebook or training job that may pass an administrator role runs with administrator rights. PassRole must name " +
+        "specific role ARNs and, for SageMaker, be conditioned on `iam:PassedToService = sagemaker.amazonaws.com`. " +
+        "Wildcard actions (`iam:*`, `iam:Pass*`, `*`) and `NotAction` grant it too.",
+    remediation: {
+        terraform:
+            'Allow `iam:PassRole` only on specific role ARNs (e.g. `aws_iam_role.sagemaker_exec.arn`) with `condition { test = "StringEquals" variable = "iam:PassedToService" values = ["sagemaker.amazonaws.com"] }`.',
+        pulumi:
+            'Allow `iam:PassRole` only on specific role ARNs (e.g. `execRole.arn`) with `Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } }`.',
+    },
+    frameworks: {
+        prowler: ["iam_policy_allows_privilege_escalation"],
+        "nist-800-53": ["AC-6(1)"],
+    },
+    tags: ["iam", "least-privilege", "privilege-escalation"],
+    aliases: {},
+    subjects: IAM_POLICY_HOLDERS,
+    scope: "resource",
+    options: {},
+    check(resource) {
+        const results: CheckResult[] = [];
+        for (const attr of policyAttrs(resource)) {
+            const doc = parsePolicy(attr);
+            if (doc.kind === "absent") continue;
+            if (doc.kind === "unknown") {
+                results.push(unknown(attr, `The policy document (${attr.path}) is computed; iam:PassRole scoping cannot be checked yet.`));
+                continue;
+            }
+            if (doc.kind === "invalid") {
+                results.push(unknown(attr, `The policy document (${attr.path}) cannot be read: ${doc.reason}.`));
+                continue;
+            }
+            let decided = false;
+            doc.statements.forEach((s, i) => {
+                if (s.effect === "Deny") return;
+                const name = s.sid ? `Statement "${s.sid}"` : `Statement ${i + 1}`;
+                const grants = s.unknown ? "unknown" : grantsAction(s, "iam:PassRole");
+                if (grants === "no") return;
+                const scope = coversEveryRole(s);
+                if (grants === "yes" && scope === "yes") {
+                    results.push(fail(attr, `${name} of ${attr.path} allows iam:PassRole on every role; name specific role ARNs.`));
+                    decided = true;
+                } else if (scope !== "no") {
+                    results.push(unknown(attr, `${name} of ${attr.path} has computed actions or resources; it may allow iam:PassRole on every role.`));
+                    decided = true;
+                }
+            });
+            if (!decided) results.push(pass(attr, `${attr.path} grants iam:PassRole only on specific roles, if at all.`));
+        }
+        return results.length > 0 ? results : [notApplicable(resource, "The resource carries no policy document.")];
+    },
+    examples: {
+        pulumi: {
+            good: [
+                [
+                    {
+                        type: types.iamPolicy,
+                        name: "pass-exec-role",
+                        props: {
+                            policy: {
+                                Version: "2012-10-17",
+                                Statement: [
+                                    {
+                                        Effect: "Allow",
+                                        Action: "iam:PassRole",
+                                        Resource: "arn:aws:iam::111122223333:role/sagemaker-exec",
+                                        Condition: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
+                                    },
+                                ],
+                            },
+                        },
+                    },
+                ],
+            ],
+            bad: [
+                [
+                    {
+                        type: types.iamPolicy,
+                        name: "pass-any-role",
+                        props: {
+                            policy: JSON.stringify({
+                                Version: "2012-10-17",
+                                Statement: [{ Effect: "Allow", Action: ["sagemaker:CreateTrainingJob", "iam:PassRole"], Resource: "*" }],
+                            }),
+                        },
+                    },
+                ],
+                [
+                    {
+                        type: types.iamRolePolicy,
+                        name: "iam-pass-star",
+                        props: {
+                            role: "sagemaker-exec",
+                            policy: JSON.stringify({ Version: "2012-10-17", Statement: { Effect: "Allow", Action: "iam:Pass*", Resource: "*" } }),
+                        },
+                    },
+                ],
+            ],
+        },
+        terraform: {
+            good: [
+                `resource "aws_iam_policy" "pass_exec_role" {
+  name = "pass-exec-role"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "iam:PassRole"
+      Resource  = "arn:aws:iam::111122223333:role/sagemaker-exec"
+      Condition = { StringEquals = { "iam:PassedToService" = "sagemaker.amazonaws.com" } }
+    }]
+  })
+}
+`,
+            ],
+            bad: [
+                `resource "aws_iam_policy" "pass_any_role" {
+  name = "pass-any-role"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["sagemaker:CreateTrainingJob", "iam:PassRole"]
+      Resource = "*"
+    }]
+  })
+}
+`,
+                `resource "aws_iam_role_policy" "iam_pass_star" {
+  role   = "sagemaker-exec"
+  policy = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": { "Effect": "Allow", "Action": "iam:Pass*", "Resource": "*" }
+    }
+  EOT
+}
+`,
+            ],
+        },
+    },
+});
