@@ -1,0 +1,447 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { AnyControl } from "../catalog/control";
+import { allControls } from "../catalog/controls";
+import { ResourceGraph } from "../catalog/graph";
+import type { Finding, Reference, Resource, SourceLocation } from "../catalog/model";
+import { type ControlSettings, runControls } from "../catalog/run";
+import { adaptTerraformResource, instanceData } from "./adapter";
+import { type Diagnostic, FILE_RANGE, fileLocation } from "./diagnostics";
+import { evaluate, noBindings } from "./eval/expr";
+import { DiskFiles, type FileSource, MemoryFiles, dirOf, joinPath, normalize } from "./eval/files";
+import { type EvalEnvironment, type InputValue, type ModuleDef, ModuleInstance, type ParsedFile, indexModule, isPrimitiveType } from "./eval/module";
+import { parseExpression } from "./eval/template-file";
+import { fromJs } from "./eval/value";
+import { type Body, parseFile } from "./hcl";
+import { scanPlan } from "./plan/plan";
+
+/** Options of {@link scanTerraform}. */
+export interface ScanOptions {
+    /** Extra variable files (`-var-file`), applied after the automatic ones, in order. */
+    varFiles?: string[];
+    /** Variable values (`-var name=value`), applied last. */
+    vars?: Record<string, string>;
+    /** Environment for `TF_VAR_*` values; defaults to none (pass `process.env` to honour the shell's). */
+    env?: Record<string, string | undefined>;
+    /** A `terraform show -json` plan file: resources come from it; the HCL under `paths` only locates attributes. */
+    plan?: string;
+    controls?: readonly AnyControl[];
+    settings?: Record<string, ControlSettings>;
+    /** The scan root: files outside it are never read. Default: the current directory when every path is inside it, else their common parent. */
+    root?: string;
+    /** Accepted for the CLI's `--concurrency`; the scan currently runs on one thread (see README). */
+    concurrency?: number;
+}
+
+/**
+ * A finding from the Terraform front-end. Besides the catalog fields it says where the resource
+ * block and the module calls leading to it are, so the CLI can honour suppression comments written
+ * above a resource or above a `module` block.
+ */
+export interface TerraformFinding extends Finding {
+    /** The resource block's header (`resource "type" "name" {`). */
+    resourceRange: SourceLocation;
+    /** The `module "x" {` headers leading to the resource, outermost first; empty at the root. */
+    moduleCallRanges: SourceLocation[];
+    /** The root module directory (relative to the scan root; `""` for the root itself). */
+    rootModule: string;
+}
+
+export interface ScanStats {
+    files: number;
+    bytes: number;
+    resources: number;
+    modules: number;
+    durationMs: number;
+    parseMs: number;
+    evalMs: number;
+    checkMs: number;
+}
+
+export interface ScanResult {
+    findings: TerraformFinding[];
+    diagnostics: Diagnostic[];
+    stats: ScanStats;
+}
+
+const SKIPPED_DIRS = new Set([".terraform", ".git", "node_modules", ".terragrunt-cache"]);
+
+function isConfigFile(name: string): boolean {
+    return (name.endsWith(".tf") || name.endsWith(".tf.json")) && !name.startsWith(".");
+}
+
+/** Parses and indexes files once per scan; module directories are shared by every root module that uses them. */
+class Workspace {
+    readonly files: FileSource;
+    readonly diagnostics: Diagnostic[] = [];
+    readonly stats: ScanStats = { files: 0, bytes: 0, resources: 0, modules: 0, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 };
+    private readonly parsed = new Map<string, Body | null>();
+    private readonly modules = new Map<string, ModuleDef | undefined>();
+    /** Single files given as scan targets form a module of their own. */
+    private readonly singleFileModules = new Map<string, ModuleDef>();
+
+    constructor(files: FileSource) {
+        this.files = files;
+    }
+
+    parse(file: string): Body | undefined {
+        if (this.parsed.has(file)) return this.parsed.get(file) ?? undefined;
+        const got = this.files.read(file);
+        if (!got || "error" in got) {
+            this.diagnostics.push({
+                severity: "error",
+                summary: got ? "File not readable" : "File not found",
+                detail: got ? `${file}: ${got.error}.` : `${file} does not exist.`,
+                file,
+                range: FILE_RANGE,
+            });
+            this.parsed.set(file, null);
+            return undefined;
+        }
+        const t0 = performance.now();
+        const result = parseFile(got.text, file);
+        this.stats.parseMs += performance.now() - t0;
+        this.stats.files++;
+        this.stats.bytes += Buffer.byteLength(got.text, "utf8");
+        for (const d of result.diagnostics) this.diagnostics.push(d);
+        this.parsed.set(file, result.body);
+        return result.body;
+    }
+
+    loadModule(dir: string): ModuleDef | undefined {
+        const single = this.singleFileModules.get(dir);
+        if (single) return single;
+        if (this.modules.has(dir)) return this.modules.get(dir);
+        const listing = this.files.list(dir);
+        let def: ModuleDef | undefined;
+        if (listing) {
+            const names = listing.files.filter((f) => isConfigFile(f.slice(f.lastIndexOf("/") + 1)));
+            if (names.length > 0) {
+                const files: ParsedFile[] = [];
+                for (const f of names) {
+                    const body = this.parse(f);
+                    if (body) files.push({ path: f, body });
+                }
+                def = indexModule(dir, files, this.diagnostics);
+            }
+        }
+        this.modules.set(dir, def);
+        return def;
+    }
+
+    loadSingleFile(file: string): ModuleDef | undefined {
+        const body = this.parse(file);
+        if (!body) return undefined;
+        const def = indexModule(dirOf(file), [{ path: file, body }], this.diagnostics);
+        this.singleFileModules.set(dirOf(file), def);
+        return def;
+    }
+
+    /** Directories under `dir` holding Terraform files, in path order. */
+    findModuleDirs(dir: string, depth = 0): string[] {
+        const listing = this.files.list(dir);
+        if (!listing) return [];
+        for (const s of listing.skipped) {
+            this.diagnostics.push({ severity: "warning", summary: "Path not followed", detail: `${s.path} is ${s.reason}.`, file: s.path, range: FILE_RANGE });
+        }
+        const out: string[] = [];
+        if (listing.files.some((f) => isConfigFile(f.slice(f.lastIndexOf("/") + 1)))) out.push(dir);
+        if (depth > 64) return out;
+        for (const d of listing.dirs) {
+            const name = d.slice(d.lastIndexOf("/") + 1);
+            if (SKIPPED_DIRS.has(name) || name.startsWith(".")) continue;
+            out.push(...this.findModuleDirs(d, depth + 1));
+        }
+        return out;
+    }
+}
+
+/** The local module directories a module calls (`source = "./x"`). */
+function localCalls(def: ModuleDef): string[] {
+    const out: string[] = [];
+    for (const { block } of def.calls.values()) {
+        const src = block.body.attributes.find((a) => a.name === "source")?.expression;
+        if (src?.type !== "Template" || !src.parts.every((p) => p.type === "TemplateLiteral")) continue;
+        const text = src.parts.map((p) => (p as { value: string }).value).join("");
+        if (!text.startsWith("./") && !text.startsWith("../")) continue;
+        const dir = joinPath(def.dir, text);
+        if (dir !== undefined) out.push(dir);
+    }
+    return out;
+}
+
+/** Reads `.terraform/modules/modules.json` of a root module: module key → directory (relative to the scan root). */
+function readManifest(ws: Workspace, rootDir: string): Map<string, string> | undefined {
+    const file = joinPath(rootDir, ".terraform/modules/modules.json");
+    if (file === undefined) return undefined;
+    const got = ws.files.read(file);
+    if (!got || "error" in got) return undefined;
+    try {
+        const parsed = JSON.parse(got.text) as { Modules?: Array<{ Key?: string; Dir?: string }> };
+        const out = new Map<string, string>();
+        for (const m of parsed.Modules ?? []) {
+            if (!m.Key || typeof m.Dir !== "string") continue;
+            const dir = joinPath(rootDir, m.Dir);
+            if (dir === undefined) {
+                ws.diagnostics.push({ severity: "warning", summary: "Module outside the scan root", detail: `The module ${m.Key} is recorded in ${m.Dir}, outside the scan root; it is not read.`, file, range: FILE_RANGE });
+                continue;
+            }
+            out.set(m.Key, dir);
+        }
+        return out;
+    } catch (err) {
+        ws.diagnostics.push({ severity: "warning", summary: "Unreadable module manifest", detail: `${file}: ${(err as Error).message}`, file, range: FILE_RANGE });
+        return undefined;
+    }
+}
+
+/** Root variable values by Terraform's precedence: TF_VAR_* < terraform.tfvars(.json) < *.auto.tfvars(.json) < var files < -var. */
+function rootInputs(ws: Workspace, def: ModuleDef, rootDir: string, options: ScanOptions, readVarFile: (f: string) => { name: string; text: string } | undefined): Map<string, InputValue> {
+    const inputs = new Map<string, InputValue>();
+    const literal = (name: string, text: string, how: string, file: string): InputValue | undefined => {
+        const decl = def.variables.get(name);
+        if (!decl) return undefined;
+        const origin = { description: `var.${name} from ${how}` };
+        if (isPrimitiveType(decl.block)) return { value: { kind: "scalar", value: text }, origin };
+        const problems: Diagnostic[] = [];
+        const expr = parseExpression(text, file, problems as never);
+        for (const p of problems) ws.diagnostics.push(p);
+        const value = evaluate(expr, { host: NO_NAMES, file, bindings: noBindings(), diagnostics: ws.diagnostics, depth: 0 });
+        return { value, origin };
+    };
+    for (const [key, text] of Object.entries(options.env ?? {})) {
+        if (!key.startsWith("TF_VAR_") || text === undefined) continue;
+        const name = key.slice("TF_VAR_".length);
+        const v = literal(name, text, `the environment (${key})`, `<${key}>`);
+        if (v) inputs.set(name, v);
+    }
+    const fromVarFile = (file: string, text: string) => {
+        const { body, diagnostics } = parseFile(text, file);
+        for (const d of diagnostics) ws.diagnostics.push(d);
+        for (const b of body.blocks) {
+            ws.diagnostics.push({ severity: "error", summary: "Unexpected block in a variables file", detail: `${file} may only set variables.`, file, range: b.typeRange });
+        }
+        for (const a of body.attributes) {
+            const value = evaluate(a.expression, { host: NO_NAMES, file, bindings: noBindings(), diagnostics: ws.diagnostics, depth: 0 });
+            if (!def.variables.has(a.name)) {
+                ws.diagnostics.push({ severity: "warning", summary: "Value for undeclared variable", detail: `${file} sets "${a.name}", which the root module does not declare.`, file, range: a.nameRange });
+                continue;
+            }
+            inputs.set(a.name, { value, origin: { description: `var.${a.name} from ${file}`, location: fileLocation(file, a.range) } });
+        }
+    };
+    const listing = ws.files.list(rootDir);
+    const base = (f: string) => f.slice(f.lastIndexOf("/") + 1);
+    const auto = (listing?.files ?? []).filter((f) => base(f).endsWith(".auto.tfvars") || base(f).endsWith(".auto.tfvars.json")).sort();
+    const ordered = [
+        ...(listing?.files ?? []).filter((f) => base(f) === "terraform.tfvars"),
+        ...(listing?.files ?? []).filter((f) => base(f) === "terraform.tfvars.json"),
+        ...auto,
+    ];
+    for (const f of ordered) {
+        const got = ws.files.read(f);
+        if (got && "text" in got) fromVarFile(f, got.text);
+    }
+    for (const f of options.varFiles ?? []) {
+        const got = readVarFile(f);
+        if (!got) {
+            ws.diagnostics.push({ severity: "error", summary: "Variables file not found", detail: `${f} could not be read.`, file: f, range: FILE_RANGE });
+            continue;
+        }
+        fromVarFile(got.name, got.text);
+    }
+    for (const [name, text] of Object.entries(options.vars ?? {})) {
+        const v = literal(name, text, "-var", "<-var>");
+        if (v) inputs.set(name, v);
+        else ws.diagnostics.push({ severity: "warning", summary: "Value for undeclared variable", detail: `-var ${name} is not declared by the root module ${rootDir || "."}.`, file: "<-var>", range: FILE_RANGE });
+    }
+    return inputs;
+}
+
+/** A host for tfvars and `-var` values: no names are in scope, functions work. */
+const NO_NAMES = {
+    lookup: () => undefined,
+    readFile: () => undefined,
+    fileExists: () => false,
+};
+
+/** Evaluates one root module tree and runs the controls over its graph. */
+function scanRootModule(
+    ws: Workspace,
+    def: ModuleDef,
+    options: ScanOptions,
+    controls: readonly AnyControl[],
+    readVarFile: (f: string) => { name: string; text: string } | undefined,
+): TerraformFinding[] {
+    const t0 = performance.now();
+    const env: EvalEnvironment = {
+        files: ws.files,
+        loadModule: (dir) => ws.loadModule(dir),
+        diagnostics: ws.diagnostics,
+        inputs: rootInputs(ws, def, def.dir, options, readVarFile),
+        manifest: readManifest(ws, def.dir),
+    };
+    const root = new ModuleInstance(def, env, { rootDir: def.dir });
+    const resources: Resource[] = [];
+    const references: Reference[] = [];
+    const extra = new Map<string, { resourceRange: SourceLocation; moduleCallRanges: SourceLocation[] }>();
+    for (const mod of root.tree()) {
+        ws.stats.modules++;
+        for (const inst of mod.resourceInstances()) {
+            const { resource, references: refs } = adaptTerraformResource(instanceData(inst));
+            resources.push(resource);
+            references.push(...refs);
+            extra.set(resource.id, { resourceRange: resource.source, moduleCallRanges: inst.moduleCalls });
+        }
+        mod.evaluateOutputs();
+    }
+    ws.stats.resources += resources.length;
+    const t1 = performance.now();
+    ws.stats.evalMs += t1 - t0;
+    const graph = new ResourceGraph(resources, references);
+    const findings = runControls(graph, controls, options.settings ?? {}).map((f) => ({
+        ...f,
+        ...(extra.get(f.resourceId) ?? { resourceRange: f.location, moduleCallRanges: [] }),
+        rootModule: def.dir,
+    }));
+    ws.stats.checkMs += performance.now() - t1;
+    return findings;
+}
+
+function dedupeDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+    const seen = new Set<string>();
+    return diagnostics.filter((d) => {
+        const key = `${d.file}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${d.severity}\u0000${d.summary}\u0000${d.detail ?? ""}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+/** Scans targets inside a file source; `targets` are root-relative paths (`""` for the root). */
+export function scanFileSource(files: FileSource, targets: string[], options: ScanOptions, readVarFile: (f: string) => { name: string; text: string } | undefined): ScanResult {
+    const started = performance.now();
+    const ws = new Workspace(files);
+    const controls = options.controls ?? allControls;
+    const roots: ModuleDef[] = [];
+    const rootDirs = new Set<string>();
+    for (const target of targets) {
+        if (files.isDirectory(target)) {
+            const dirs = ws.findModuleDirs(target);
+            if (dirs.length === 0) {
+                ws.diagnostics.push({ severity: "info", summary: "No Terraform files", detail: `${target || "."} holds no .tf or .tf.json files.`, file: target, range: FILE_RANGE });
+                continue;
+            }
+            const defs = dirs.map((d) => ws.loadModule(d)).filter((d): d is ModuleDef => !!d);
+            const called = new Set(defs.flatMap(localCalls));
+            for (const d of defs) {
+                if (called.has(d.dir) || rootDirs.has(d.dir)) continue;
+                rootDirs.add(d.dir);
+                roots.push(d);
+            }
+            continue;
+        }
+        if (!files.exists(target)) {
+            const got = files.read(target);
+            ws.diagnostics.push({
+                severity: "error",
+                summary: got && "error" in got ? "Path not readable" : "Path not found",
+                detail: got && "error" in got ? `${target}: ${got.error}.` : `${target} does not exist.`,
+                file: target,
+                range: FILE_RANGE,
+            });
+            continue;
+        }
+        const def = ws.loadSingleFile(target);
+        if (def && !rootDirs.has(def.dir)) {
+            rootDirs.add(def.dir);
+            roots.push(def);
+        }
+    }
+    const findings: TerraformFinding[] = [];
+    if (options.plan) {
+        const t0 = performance.now();
+        const plan = readVarFile(options.plan);
+        if (!plan) {
+            ws.diagnostics.push({ severity: "error", summary: "Plan file not found", detail: `${options.plan} could not be read.`, file: options.plan, range: FILE_RANGE });
+        } else {
+            const { resources, references, extra } = scanPlan(plan.text, plan.name, ws.diagnostics, (f) => ws.parse(f));
+            ws.stats.resources += resources.length;
+            ws.stats.modules += new Set(resources.map((r) => (r.modulePath ?? []).join("."))).size;
+            const t1 = performance.now();
+            ws.stats.evalMs += t1 - t0;
+            const graph = new ResourceGraph(resources, references);
+            for (const f of runControls(graph, controls, options.settings ?? {})) {
+                findings.push({ ...f, ...(extra.get(f.resourceId) ?? { resourceRange: f.location, moduleCallRanges: [] }), rootModule: "" });
+            }
+            ws.stats.checkMs += performance.now() - t1;
+        }
+    } else {
+        for (const def of roots) findings.push(...scanRootModule(ws, def, options, controls, readVarFile));
+    }
+    ws.stats.durationMs = performance.now() - started;
+    return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats) };
+}
+
+function roundStats(s: ScanStats): ScanStats {
+    return { ...s, durationMs: Math.round(s.durationMs), parseMs: Math.round(s.parseMs), evalMs: Math.round(s.evalMs), checkMs: Math.round(s.checkMs) };
+}
+
+function commonDir(dirs: string[]): string {
+    let common = dirs[0];
+    for (const d of dirs.slice(1)) {
+        while (common !== path.dirname(common) && d !== common && !d.startsWith(common + path.sep)) common = path.dirname(common);
+    }
+    return common;
+}
+
+/**
+ * Scans Terraform on disk: each path may be a root module, a directory holding several, or a
+ * single file. Never throws on user input; problems come back as diagnostics.
+ */
+export async function scanTerraform(paths: string[], options: ScanOptions = {}): Promise<ScanResult> {
+    const cwd = process.cwd();
+    const absolute = paths.map((p) => path.resolve(cwd, p));
+    let root = options.root ? path.resolve(cwd, options.root) : cwd;
+    if (!options.root && absolute.some((p) => p !== cwd && !p.startsWith(cwd + path.sep))) {
+        root = commonDir(absolute.map((p) => (fs.existsSync(p) && !fs.statSync(p).isDirectory() ? path.dirname(p) : p)));
+    }
+    const files = new DiskFiles(root);
+    const outside: Diagnostic[] = [];
+    const targets: string[] = [];
+    for (const p of absolute) {
+        const rel = path.relative(root, p).split(path.sep).join("/");
+        const n = normalize(rel);
+        if (n === undefined || path.isAbsolute(rel)) {
+            outside.push({ severity: "error", summary: "Path outside the scan root", detail: `${p} is outside ${root}; it is not scanned.`, file: p, range: FILE_RANGE });
+            continue;
+        }
+        targets.push(n);
+    }
+    const readVarFile = (f: string) => {
+        try {
+            return { name: path.relative(root, path.resolve(cwd, f)).split(path.sep).join("/") || f, text: fs.readFileSync(path.resolve(cwd, f), "utf8") };
+        } catch {
+            return undefined;
+        }
+    };
+    const result = scanFileSource(files, targets, { ...options, plan: options.plan ? path.resolve(cwd, options.plan) : undefined }, readVarFile);
+    result.diagnostics.unshift(...outside);
+    return result;
+}
+
+/**
+ * Scans Terraform held in memory, `{ "main.tf": "...", "modules/net/main.tf": "..." }`: every
+ * root module among the files is scanned. `varFiles` and `plan` name entries of `files`.
+ */
+export async function scanTerraformSources(sources: Record<string, string>, options: ScanOptions = {}): Promise<ScanResult> {
+    const files = new MemoryFiles(sources);
+    const readVarFile = (f: string) => {
+        const n = normalize(f);
+        const text = n === undefined ? undefined : sources[n] ?? sources[f];
+        return text === undefined ? undefined : { name: n ?? f, text };
+    };
+    return scanFileSource(files, [""], { ...options, plan: options.plan }, readVarFile);
+}
+
+export { fromJs };
