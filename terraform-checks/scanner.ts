@@ -11,7 +11,6 @@ import { evaluate, noBindings } from "./eval/expr";
 import { DiskFiles, type FileSource, MemoryFiles, dirOf, joinPath, normalize } from "./eval/files";
 import { type EvalEnvironment, type InputValue, type ModuleDef, ModuleInstance, type ParsedFile, indexModule, isPrimitiveType } from "./eval/module";
 import { parseExpression } from "./eval/template-file";
-import { fromJs } from "./eval/value";
 import { type Body, parseFile } from "./hcl";
 import { scanPlan } from "./plan/plan";
 
@@ -265,14 +264,22 @@ const NO_NAMES = {
     fileExists: () => false,
 };
 
-/** Evaluates one root module tree and runs the controls over its graph. */
-function scanRootModule(
+/** One root module tree, evaluated and adapted. */
+export interface EvaluatedTree {
+    root: ModuleInstance;
+    resources: Resource[];
+    references: Reference[];
+    /** Per resource id: its block header and the module calls leading to it. */
+    locations: Map<string, { resourceRange: SourceLocation; moduleCallRanges: SourceLocation[] }>;
+}
+
+/** Evaluates one root module tree and adapts every resource instance into the neutral view. */
+function evaluateRootModule(
     ws: Workspace,
     def: ModuleDef,
     options: ScanOptions,
-    controls: readonly AnyControl[],
     readVarFile: (f: string) => { name: string; text: string } | undefined,
-): TerraformFinding[] {
+): EvaluatedTree {
     const t0 = performance.now();
     const env: EvalEnvironment = {
         files: ws.files,
@@ -284,25 +291,30 @@ function scanRootModule(
     const root = new ModuleInstance(def, env, { rootDir: def.dir });
     const resources: Resource[] = [];
     const references: Reference[] = [];
-    const extra = new Map<string, { resourceRange: SourceLocation; moduleCallRanges: SourceLocation[] }>();
+    const locations = new Map<string, { resourceRange: SourceLocation; moduleCallRanges: SourceLocation[] }>();
     for (const mod of root.tree()) {
         ws.stats.modules++;
         for (const inst of mod.resourceInstances()) {
             const { resource, references: refs } = adaptTerraformResource(instanceData(inst));
             resources.push(resource);
             references.push(...refs);
-            extra.set(resource.id, { resourceRange: resource.source, moduleCallRanges: inst.moduleCalls });
+            locations.set(resource.id, { resourceRange: resource.source, moduleCallRanges: inst.moduleCalls });
         }
         mod.evaluateOutputs();
     }
     ws.stats.resources += resources.length;
+    ws.stats.evalMs += performance.now() - t0;
+    return { root, resources, references, locations };
+}
+
+/** Runs the controls over one tree's graph. */
+function checkTree(ws: Workspace, tree: EvaluatedTree, controls: readonly AnyControl[], options: ScanOptions, rootModule: string): TerraformFinding[] {
     const t1 = performance.now();
-    ws.stats.evalMs += t1 - t0;
-    const graph = new ResourceGraph(resources, references);
+    const graph = new ResourceGraph(tree.resources, tree.references);
     const findings = runControls(graph, controls, options.settings ?? {}).map((f) => ({
         ...f,
-        ...(extra.get(f.resourceId) ?? { resourceRange: f.location, moduleCallRanges: [] }),
-        rootModule: def.dir,
+        ...(tree.locations.get(f.resourceId) ?? { resourceRange: f.location, moduleCallRanges: [] }),
+        rootModule,
     }));
     ws.stats.checkMs += performance.now() - t1;
     return findings;
@@ -377,7 +389,7 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
             ws.stats.checkMs += performance.now() - t1;
         }
     } else {
-        for (const def of roots) findings.push(...scanRootModule(ws, def, options, controls, readVarFile));
+        for (const def of roots) findings.push(...checkTree(ws, evaluateRootModule(ws, def, options, readVarFile), controls, options, def.dir));
     }
     ws.stats.durationMs = performance.now() - started;
     return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats) };
@@ -444,4 +456,14 @@ export async function scanTerraformSources(sources: Record<string, string>, opti
     return scanFileSource(files, [""], { ...options, plan: options.plan }, readVarFile);
 }
 
-export { fromJs };
+/**
+ * Evaluates in-memory sources without running controls: the root module tree of `dir`, its
+ * resources in the neutral view and their references. For tests and tools.
+ */
+export function evaluateSources(sources: Record<string, string>, options: ScanOptions & { dir?: string } = {}): EvaluatedTree & { diagnostics: Diagnostic[] } {
+    const ws = new Workspace(new MemoryFiles(sources));
+    const readVarFile = (f: string) => (sources[f] === undefined ? undefined : { name: f, text: sources[f] });
+    const def = ws.loadModule(options.dir ?? "") ?? indexModule(options.dir ?? "", [], ws.diagnostics);
+    const tree = evaluateRootModule(ws, def, options, readVarFile);
+    return { ...tree, diagnostics: ws.diagnostics };
+}
