@@ -18,6 +18,10 @@ import type * as projects from "@pulumi/gcp/projects";
 import type * as organizations from "@pulumi/gcp/organizations";
 import type * as folder from "@pulumi/gcp/folder";
 import type * as serviceaccount from "@pulumi/gcp/serviceaccount";
+import type * as compute from "@pulumi/gcp/compute";
+import type * as vertex from "@pulumi/gcp/vertex";
+import type * as colab from "@pulumi/gcp/colab";
+import type * as notebooks from "@pulumi/gcp/notebooks";
 import type { CloudProvider } from "./model";
 
 export interface ResourceType<Args = unknown> {
@@ -131,6 +135,83 @@ export const types = {
         "serviceaccount.IAMBinding", "gcp:serviceaccount/iAMBinding:IAMBinding", "google_service_account_iam_binding"),
     serviceAccountIamPolicy: gcp<serviceaccount.IAMPolicyArgs>(
         "serviceaccount.IAMPolicy", "gcp:serviceaccount/iAMPolicy:IAMPolicy", "google_service_account_iam_policy"),
+
+    kmsKeyRing: gcp<gkms.KeyRingArgs>("kms.KeyRing", "gcp:kms/keyRing:KeyRing", "google_kms_key_ring"),
+    computeNetwork: gcp<compute.NetworkArgs>("compute.Network", "gcp:compute/network:Network", "google_compute_network"),
+    computeSubnetwork: gcp<compute.SubnetworkArgs>(
+        "compute.Subnetwork", "gcp:compute/subnetwork:Subnetwork", "google_compute_subnetwork"),
+    storageManagedFolderIamMember: gcp<storage.ManagedFolderIamMemberArgs>(
+        "storage.ManagedFolderIamMember", "gcp:storage/managedFolderIamMember:ManagedFolderIamMember", "google_storage_managed_folder_iam_member"),
+    storageManagedFolderIamBinding: gcp<storage.ManagedFolderIamBindingArgs>(
+        "storage.ManagedFolderIamBinding", "gcp:storage/managedFolderIamBinding:ManagedFolderIamBinding", "google_storage_managed_folder_iam_binding"),
+    storageManagedFolderIamPolicy: gcp<storage.ManagedFolderIamPolicyArgs>(
+        "storage.ManagedFolderIamPolicy", "gcp:storage/managedFolderIamPolicy:ManagedFolderIamPolicy", "google_storage_managed_folder_iam_policy"),
+    workbenchInstanceIamMember: gcp<workbench.InstanceIamMemberArgs>(
+        "workbench.InstanceIamMember", "gcp:workbench/instanceIamMember:InstanceIamMember", "google_workbench_instance_iam_member"),
+    workbenchInstanceIamBinding: gcp<workbench.InstanceIamBindingArgs>(
+        "workbench.InstanceIamBinding", "gcp:workbench/instanceIamBinding:InstanceIamBinding", "google_workbench_instance_iam_binding"),
+    workbenchInstanceIamPolicy: gcp<workbench.InstanceIamPolicyArgs>(
+        "workbench.InstanceIamPolicy", "gcp:workbench/instanceIamPolicy:InstanceIamPolicy", "google_workbench_instance_iam_policy"),
+    notebooksInstanceIamMember: gcp<notebooks.InstanceIamMemberArgs>(
+        "notebooks.InstanceIamMember", "gcp:notebooks/instanceIamMember:InstanceIamMember", "google_notebooks_instance_iam_member"),
+    notebooksInstanceIamBinding: gcp<notebooks.InstanceIamBindingArgs>(
+        "notebooks.InstanceIamBinding", "gcp:notebooks/instanceIamBinding:InstanceIamBinding", "google_notebooks_instance_iam_binding"),
+    notebooksInstanceIamPolicy: gcp<notebooks.InstanceIamPolicyArgs>(
+        "notebooks.InstanceIamPolicy", "gcp:notebooks/instanceIamPolicy:InstanceIamPolicy", "google_notebooks_instance_iam_policy"),
+    notebooksRuntimeIamMember: gcp<notebooks.RuntimeIamMemberArgs>(
+        "notebooks.RuntimeIamMember", "gcp:notebooks/runtimeIamMember:RuntimeIamMember", "google_notebooks_runtime_iam_member"),
+    notebooksRuntimeIamBinding: gcp<notebooks.RuntimeIamBindingArgs>(
+        "notebooks.RuntimeIamBinding", "gcp:notebooks/runtimeIamBinding:RuntimeIamBinding", "google_notebooks_runtime_iam_binding"),
+    notebooksRuntimeIamPolicy: gcp<notebooks.RuntimeIamPolicyArgs>(
+        "notebooks.RuntimeIamPolicy", "gcp:notebooks/runtimeIamPolicy:RuntimeIamPolicy", "google_notebooks_runtime_iam_policy"),
+    colabRuntimeTemplateIamMember: gcp<colab.RuntimeTemplateIamMemberArgs>(
+        "colab.RuntimeTemplateIamMember", "gcp:colab/runtimeTemplateIamMember:RuntimeTemplateIamMember", "google_colab_runtime_template_iam_member"),
+    colabRuntimeTemplateIamBinding: gcp<colab.RuntimeTemplateIamBindingArgs>(
+        "colab.RuntimeTemplateIamBinding", "gcp:colab/runtimeTemplateIamBinding:RuntimeTemplateIamBinding", "google_colab_runtime_template_iam_binding"),
+    colabRuntimeTemplateIamPolicy: gcp<colab.RuntimeTemplateIamPolicyArgs>(
+        "colab.RuntimeTemplateIamPolicy", "gcp:colab/runtimeTemplateIamPolicy:RuntimeTemplateIamPolicy", "google_colab_runtime_template_iam_policy"),
+    vertexEndpointIamMember: gcp<vertex.AiEndpointIamMemberArgs>(
+        "vertex.AiEndpointIamMember", "gcp:vertex/aiEndpointIamMember:AiEndpointIamMember", "google_vertex_ai_endpoint_iam_member"),
+    vertexEndpointIamBinding: gcp<vertex.AiEndpointIamBindingArgs>(
+        "vertex.AiEndpointIamBinding", "gcp:vertex/aiEndpointIamBinding:AiEndpointIamBinding", "google_vertex_ai_endpoint_iam_binding"),
+    vertexEndpointIamPolicy: gcp<vertex.AiEndpointIamPolicyArgs>(
+        "vertex.AiEndpointIamPolicy", "gcp:vertex/aiEndpointIamPolicy:AiEndpointIamPolicy", "google_vertex_ai_endpoint_iam_policy"),
+    vertexFeatureGroupIamMember: gcp<vertex.AiFeatureGroupIamMemberArgs>(
+        "vertex.AiFeatureGroupIamMember", "gcp:vertex/aiFeatureGroupIamMember:AiFeatureGroupIamMember", "google_vertex_ai_feature_group_iam_member"),
+    vertexFeatureGroupIamBinding: gcp<vertex.AiFeatureGroupIamBindingArgs>(
+        "vertex.AiFeatureGroupIamBinding", "gcp:vertex/aiFeatureGroupIamBinding:AiFeatureGroupIamBinding", "google_vertex_ai_feature_group_iam_binding"),
+    vertexFeatureGroupIamPolicy: gcp<vertex.AiFeatureGroupIamPolicyArgs>(
+        "vertex.AiFeatureGroupIamPolicy", "gcp:vertex/aiFeatureGroupIamPolicy:AiFeatureGroupIamPolicy", "google_vertex_ai_feature_group_iam_policy"),
+    vertexFeatureOnlineStoreIamMember: gcp<vertex.AiFeatureOnlineStoreIamMemberArgs>(
+        "vertex.AiFeatureOnlineStoreIamMember", "gcp:vertex/aiFeatureOnlineStoreIamMember:AiFeatureOnlineStoreIamMember", "google_vertex_ai_feature_online_store_iam_member"),
+    vertexFeatureOnlineStoreIamBinding: gcp<vertex.AiFeatureOnlineStoreIamBindingArgs>(
+        "vertex.AiFeatureOnlineStoreIamBinding", "gcp:vertex/aiFeatureOnlineStoreIamBinding:AiFeatureOnlineStoreIamBinding", "google_vertex_ai_feature_online_store_iam_binding"),
+    vertexFeatureOnlineStoreIamPolicy: gcp<vertex.AiFeatureOnlineStoreIamPolicyArgs>(
+        "vertex.AiFeatureOnlineStoreIamPolicy", "gcp:vertex/aiFeatureOnlineStoreIamPolicy:AiFeatureOnlineStoreIamPolicy", "google_vertex_ai_feature_online_store_iam_policy"),
+    vertexFeatureOnlineStoreFeatureviewIamMember: gcp<vertex.AiFeatureOnlineStoreFeatureviewIamMemberArgs>(
+        "vertex.AiFeatureOnlineStoreFeatureviewIamMember", "gcp:vertex/aiFeatureOnlineStoreFeatureviewIamMember:AiFeatureOnlineStoreFeatureviewIamMember", "google_vertex_ai_feature_online_store_featureview_iam_member"),
+    vertexFeatureOnlineStoreFeatureviewIamBinding: gcp<vertex.AiFeatureOnlineStoreFeatureviewIamBindingArgs>(
+        "vertex.AiFeatureOnlineStoreFeatureviewIamBinding", "gcp:vertex/aiFeatureOnlineStoreFeatureviewIamBinding:AiFeatureOnlineStoreFeatureviewIamBinding", "google_vertex_ai_feature_online_store_featureview_iam_binding"),
+    vertexFeatureOnlineStoreFeatureviewIamPolicy: gcp<vertex.AiFeatureOnlineStoreFeatureviewIamPolicyArgs>(
+        "vertex.AiFeatureOnlineStoreFeatureviewIamPolicy", "gcp:vertex/aiFeatureOnlineStoreFeatureviewIamPolicy:AiFeatureOnlineStoreFeatureviewIamPolicy", "google_vertex_ai_feature_online_store_featureview_iam_policy"),
+    vertexFeatureStoreIamMember: gcp<vertex.AiFeatureStoreIamMemberArgs>(
+        "vertex.AiFeatureStoreIamMember", "gcp:vertex/aiFeatureStoreIamMember:AiFeatureStoreIamMember", "google_vertex_ai_featurestore_iam_member"),
+    vertexFeatureStoreIamBinding: gcp<vertex.AiFeatureStoreIamBindingArgs>(
+        "vertex.AiFeatureStoreIamBinding", "gcp:vertex/aiFeatureStoreIamBinding:AiFeatureStoreIamBinding", "google_vertex_ai_featurestore_iam_binding"),
+    vertexFeatureStoreIamPolicy: gcp<vertex.AiFeatureStoreIamPolicyArgs>(
+        "vertex.AiFeatureStoreIamPolicy", "gcp:vertex/aiFeatureStoreIamPolicy:AiFeatureStoreIamPolicy", "google_vertex_ai_featurestore_iam_policy"),
+    vertexFeatureStoreEntityTypeIamMember: gcp<vertex.AiFeatureStoreEntityTypeIamMemberArgs>(
+        "vertex.AiFeatureStoreEntityTypeIamMember", "gcp:vertex/aiFeatureStoreEntityTypeIamMember:AiFeatureStoreEntityTypeIamMember", "google_vertex_ai_featurestore_entitytype_iam_member"),
+    vertexFeatureStoreEntityTypeIamBinding: gcp<vertex.AiFeatureStoreEntityTypeIamBindingArgs>(
+        "vertex.AiFeatureStoreEntityTypeIamBinding", "gcp:vertex/aiFeatureStoreEntityTypeIamBinding:AiFeatureStoreEntityTypeIamBinding", "google_vertex_ai_featurestore_entitytype_iam_binding"),
+    vertexFeatureStoreEntityTypeIamPolicy: gcp<vertex.AiFeatureStoreEntityTypeIamPolicyArgs>(
+        "vertex.AiFeatureStoreEntityTypeIamPolicy", "gcp:vertex/aiFeatureStoreEntityTypeIamPolicy:AiFeatureStoreEntityTypeIamPolicy", "google_vertex_ai_featurestore_entitytype_iam_policy"),
+    vertexReasoningEngineIamMember: gcp<vertex.AiReasoningEngineIamMemberArgs>(
+        "vertex.AiReasoningEngineIamMember", "gcp:vertex/aiReasoningEngineIamMember:AiReasoningEngineIamMember", "google_vertex_ai_reasoning_engine_iam_member"),
+    vertexReasoningEngineIamBinding: gcp<vertex.AiReasoningEngineIamBindingArgs>(
+        "vertex.AiReasoningEngineIamBinding", "gcp:vertex/aiReasoningEngineIamBinding:AiReasoningEngineIamBinding", "google_vertex_ai_reasoning_engine_iam_binding"),
+    vertexReasoningEngineIamPolicy: gcp<vertex.AiReasoningEngineIamPolicyArgs>(
+        "vertex.AiReasoningEngineIamPolicy", "gcp:vertex/aiReasoningEngineIamPolicy:AiReasoningEngineIamPolicy", "google_vertex_ai_reasoning_engine_iam_policy"),
 } as const;
 
 export type KnownResourceType = (typeof types)[keyof typeof types];

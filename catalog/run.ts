@@ -21,7 +21,8 @@ export function resolveOptions(control: AnyControl, settings: ControlSettings | 
     return options;
 }
 
-function globToRegExp(glob: string): RegExp {
+/** A glob where `*` matches any run of characters, anchored at both ends. */
+export function globToRegExp(glob: string): RegExp {
     const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
     return new RegExp(`^${escaped}$`);
 }

@@ -88,6 +88,15 @@ function readDiagnostics(response: unknown, phase: PolicyDiagnostic["phase"], fa
     }));
 }
 
+/** The fields Analyze and AnalyzeStack requests share. */
+interface DescribedRequest {
+    setType(value: string): unknown;
+    setUrn(value: string): unknown;
+    setName(value: string): unknown;
+    setOptions(value: InstanceType<Protos["analyzer"]["AnalyzerResourceOptions"]>): unknown;
+    setProperties(value: InstanceType<Protos["Struct"]>): unknown;
+}
+
 /** The engine always sends resource options; the policy server refuses requests without them. */
 function resourceOptions(analyzer: Protos["analyzer"], r: StackResource) {
     const opts = new analyzer.AnalyzerResourceOptions();
@@ -108,28 +117,26 @@ export interface AnalyzeOptions {
  */
 export async function analyzeStack(resources: readonly StackResource[], options: AnalyzeOptions = {}): Promise<AnalysisResult> {
     const { analyzer, Struct, server } = loadProtos();
-    const policies = buildPolicies(options.controls ?? allControls, options.settings);
-    const analyze = server.makeAnalyzeRpcFun("mlguard", "0.0.0-test", "advisory", policies);
-    const analyzeStackRpc = server.makeAnalyzeStackRpcFun("mlguard", "0.0.0-test", "advisory", policies);
-    const diagnostics: PolicyDiagnostic[] = [];
-    for (const r of resources) {
-        const req = new analyzer.AnalyzeRequest();
+    const describe = <T extends DescribedRequest>(req: T, r: StackResource): T => {
         req.setType(r.type);
         req.setUrn(r.urn);
         req.setName(r.name);
         req.setOptions(resourceOptions(analyzer, r));
         req.setProperties(Struct.fromJavaScript(r.props as Record<string, never>));
+        return req;
+    };
+    const policies = buildPolicies(options.controls ?? allControls, options.settings);
+    const analyze = server.makeAnalyzeRpcFun("mlguard", "0.0.0-test", "advisory", policies);
+    const analyzeStackRpc = server.makeAnalyzeStackRpcFun("mlguard", "0.0.0-test", "advisory", policies);
+    const diagnostics: PolicyDiagnostic[] = [];
+    for (const r of resources) {
+        const req = describe(new analyzer.AnalyzeRequest(), r);
         diagnostics.push(...readDiagnostics(await invoke(analyze, req), "analyze", r.urn));
     }
     const stackReq = new analyzer.AnalyzeStackRequest();
     stackReq.setResourcesList(
         resources.map((r) => {
-            const ar = new analyzer.AnalyzerResource();
-            ar.setType(r.type);
-            ar.setUrn(r.urn);
-            ar.setName(r.name);
-            ar.setOptions(resourceOptions(analyzer, r));
-            ar.setProperties(Struct.fromJavaScript(r.props as Record<string, never>));
+            const ar = describe(new analyzer.AnalyzerResource(), r);
             if (r.parent) ar.setParent(r.parent);
             ar.setDependenciesList(r.dependencies ?? []);
             const deps = ar.getPropertydependenciesMap();

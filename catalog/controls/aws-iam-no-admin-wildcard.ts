@@ -1,15 +1,10 @@
 import { defineControl } from "../control";
-import { hasStar, parsePolicy, policyAttrs, type Statement } from "../helpers/iam";
-import { fail, notApplicable, pass, unknown } from "../helpers/results";
-import type { CheckResult } from "../model";
+import { checkPolicyDocuments, hasStar } from "../helpers/iam";
+import { fail, unknown } from "../helpers/results";
 import { type ResourceType, types } from "../resource-types";
 
 /** IAM resources that carry permission policy documents. */
 export const IAM_POLICY_HOLDERS: ResourceType[] = [types.iamPolicy, types.iamRolePolicy, types.iamUserPolicy, types.iamGroupPolicy, types.iamRole];
-
-function label(statement: Statement, index: number): string {
-    return statement.sid ? `Statement "${statement.sid}"` : `Statement ${index + 1}`;
-}
 
 function isAdminAction(value: string): boolean {
     const v = value.trim();
@@ -42,34 +37,22 @@ export default defineControl<unknown>({
     scope: "resource",
     options: {},
     check(resource) {
-        const results: CheckResult[] = [];
-        for (const attr of policyAttrs(resource)) {
-            const doc = parsePolicy(attr);
-            if (doc.kind === "absent") continue;
-            if (doc.kind === "unknown") {
-                results.push(unknown(attr, `The policy document (${attr.path}) is computed; it cannot be checked for "*" grants yet.`));
-                continue;
-            }
-            if (doc.kind === "invalid") {
-                results.push(unknown(attr, `The policy document (${attr.path}) cannot be read: ${doc.reason}.`));
-                continue;
-            }
-            let decided = false;
-            doc.statements.forEach((s, i) => {
-                if (s.effect === "Deny") return;
+        return checkPolicyDocuments(
+            resource,
+            'whether it grants "*" on "*"',
+            (s, label, attr) => {
                 const adminAction = !!s.action && s.action.values.some(isAdminAction);
                 const allResources = hasStar(s.resource);
                 if (s.effect === "Allow" && adminAction && allResources) {
-                    results.push(fail(attr, `${label(s, i)} of ${attr.path} allows every action ("*") on every resource ("*").`));
-                    decided = true;
-                } else if (s.unknown || (s.action?.hasUnknown && allResources) || (adminAction && s.resource?.hasUnknown)) {
-                    results.push(unknown(attr, `${label(s, i)} of ${attr.path} has computed parts; it may grant "*" on "*".`));
-                    decided = true;
+                    return fail(attr, `${label} allows every action ("*") on every resource ("*").`);
                 }
-            });
-            if (!decided) results.push(pass(attr, `No statement of ${attr.path} allows "*" on "*".`));
-        }
-        return results.length > 0 ? results : [notApplicable(resource, "The resource carries no policy document.")];
+                if (s.unknown || (s.action?.hasUnknown && allResources) || (adminAction && s.resource?.hasUnknown)) {
+                    return unknown(attr, `${label} has computed parts; it may grant "*" on "*".`);
+                }
+                return undefined;
+            },
+            (attr) => `No statement of ${attr.path} allows "*" on "*".`,
+        );
     },
     examples: {
         pulumi: {

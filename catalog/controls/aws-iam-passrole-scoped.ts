@@ -1,7 +1,6 @@
 import { defineControl } from "../control";
-import { grantsAction, parsePolicy, policyAttrs, type Statement, type StringSet } from "../helpers/iam";
-import { fail, notApplicable, pass, unknown } from "../helpers/results";
-import type { CheckResult } from "../model";
+import { checkPolicyDocuments, grantsAction, type Statement, type StringSet } from "../helpers/iam";
+import { fail, unknown } from "../helpers/results";
 import { types } from "../resource-types";
 import { IAM_POLICY_HOLDERS } from "./aws-iam-no-admin-wildcard";
 
@@ -43,36 +42,21 @@ export default defineControl<unknown>({
     scope: "resource",
     options: {},
     check(resource) {
-        const results: CheckResult[] = [];
-        for (const attr of policyAttrs(resource)) {
-            const doc = parsePolicy(attr);
-            if (doc.kind === "absent") continue;
-            if (doc.kind === "unknown") {
-                results.push(unknown(attr, `The policy document (${attr.path}) is computed; iam:PassRole scoping cannot be checked yet.`));
-                continue;
-            }
-            if (doc.kind === "invalid") {
-                results.push(unknown(attr, `The policy document (${attr.path}) cannot be read: ${doc.reason}.`));
-                continue;
-            }
-            let decided = false;
-            doc.statements.forEach((s, i) => {
-                if (s.effect === "Deny") return;
-                const name = s.sid ? `Statement "${s.sid}"` : `Statement ${i + 1}`;
+        return checkPolicyDocuments(
+            resource,
+            "iam:PassRole scoping",
+            (s, label, attr) => {
                 const grants = s.unknown ? "unknown" : grantsAction(s, "iam:PassRole");
-                if (grants === "no") return;
+                if (grants === "no") return undefined;
                 const scope = coversEveryRole(s);
                 if (grants === "yes" && scope === "yes") {
-                    results.push(fail(attr, `${name} of ${attr.path} allows iam:PassRole on every role; name specific role ARNs.`));
-                    decided = true;
-                } else if (scope !== "no") {
-                    results.push(unknown(attr, `${name} of ${attr.path} has computed actions or resources; it may allow iam:PassRole on every role.`));
-                    decided = true;
+                    return fail(attr, `${label} allows iam:PassRole on every role; name specific role ARNs.`);
                 }
-            });
-            if (!decided) results.push(pass(attr, `${attr.path} grants iam:PassRole only on specific roles, if at all.`));
-        }
-        return results.length > 0 ? results : [notApplicable(resource, "The resource carries no policy document.")];
+                if (scope !== "no") return unknown(attr, `${label} has computed actions or resources; it may allow iam:PassRole on every role.`);
+                return undefined;
+            },
+            (attr) => `${attr.path} grants iam:PassRole only on specific roles, if at all.`,
+        );
     },
     examples: {
         pulumi: {

@@ -9,6 +9,13 @@ import awsSagemakerNotebookInVpc from "./aws-sagemaker-notebook-in-vpc";
 import awsSagemakerNotebookKmsEncrypted from "./aws-sagemaker-notebook-kms-encrypted";
 import awsSagemakerNotebookNoDirectInternet from "./aws-sagemaker-notebook-no-direct-internet";
 import awsSagemakerNotebookNoRootAccess from "./aws-sagemaker-notebook-no-root-access";
+import gcpGcsCmek from "./gcp-gcs-cmek";
+import gcpGcsRetentionLocked from "./gcp-gcs-retention-locked";
+import gcpIamNoBasicRoles from "./gcp-iam-no-basic-roles";
+import gcpIamNoPublicMembers from "./gcp-iam-no-public-members";
+import gcpKmsKeyRotation from "./gcp-kms-key-rotation";
+import gcpWorkbenchCmekDisks from "./gcp-workbench-cmek-disks";
+import gcpWorkbenchNoPublicIp from "./gcp-workbench-no-public-ip";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -22,4 +29,11 @@ export const allControls: readonly AnyControl[] = [
     awsKmsKeyRotation,
     awsIamNoAdminWildcard,
     awsIamPassroleScoped,
+    gcpGcsCmek,
+    gcpGcsRetentionLocked,
+    gcpIamNoBasicRoles,
+    gcpIamNoPublicMembers,
+    gcpKmsKeyRotation,
+    gcpWorkbenchCmekDisks,
+    gcpWorkbenchNoPublicIp,
 ];

@@ -1,4 +1,5 @@
-import type { Resource, SourceLocation } from "../model";
+import type { CheckResult, Resource, SourceLocation } from "../model";
+import { notApplicable, pass, unknown } from "./results";
 import { type Attr, type Plain, UNKNOWN, anyProp, listItems, toPlain, within } from "./props";
 
 /**
@@ -139,4 +140,43 @@ export function grantsAction(statement: Statement, action: string): "yes" | "no"
 /** True when the set contains the bare `*` wildcard. */
 export function hasStar(set: StringSet | undefined): boolean {
     return !!set && set.values.some((v) => v.trim() === "*");
+}
+
+/**
+ * The loop every IAM-document control shares: parse each policy document the resource carries,
+ * report computed or unreadable documents as not verifiable, skip `Deny` statements, and let
+ * `judge` decide each remaining statement (returning nothing when the statement is fine). A
+ * document with no decided statement passes with `passMessage`.
+ */
+export function checkPolicyDocuments(
+    resource: Resource,
+    concern: string,
+    judge: (statement: Statement, label: string, attr: Attr) => CheckResult | undefined,
+    passMessage: (attr: Attr) => string,
+): CheckResult[] {
+    const results: CheckResult[] = [];
+    for (const attr of policyAttrs(resource)) {
+        const doc = parsePolicy(attr);
+        if (doc.kind === "absent") continue;
+        if (doc.kind === "unknown") {
+            results.push(unknown(attr, `The policy document (${attr.path}) is computed; ${concern} cannot be checked yet.`));
+            continue;
+        }
+        if (doc.kind === "invalid") {
+            results.push(unknown(attr, `The policy document (${attr.path}) cannot be read: ${doc.reason}.`));
+            continue;
+        }
+        let decided = false;
+        doc.statements.forEach((s, i) => {
+            if (s.effect === "Deny") return;
+            const label = `${s.sid ? `Statement "${s.sid}"` : `Statement ${i + 1}`} of ${attr.path}`;
+            const result = judge(s, label, attr);
+            if (result) {
+                results.push(result);
+                decided = true;
+            }
+        });
+        if (!decided) results.push(pass(attr, passMessage(attr)));
+    }
+    return results.length > 0 ? results : [notApplicable(resource, "The resource carries no policy document.")];
 }

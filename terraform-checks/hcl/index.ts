@@ -51,6 +51,14 @@ export function checkFileSize(text: string, file: string, options: ParseOptions)
     };
 }
 
+/** Lexer and parser diagnostics interleaved in source order (stable for equal positions). */
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+    return diagnostics
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => a.d.range.start.offset - b.d.range.start.offset || a.i - b.i)
+        .map(({ d }) => d);
+}
+
 /** Parses HCL native syntax (`.tf`, `.tfvars`). */
 export function parseHcl(text: string, file: string, options: ParseOptions = {}): ParseResult & { stats: ParseStats } {
     const tooBig = checkFileSize(text, file, options);
@@ -59,7 +67,7 @@ export function parseHcl(text: string, file: string, options: ParseOptions = {})
     const parser = new Parser(text, file, new SourceText(text), "native", options, diagnostics);
     const body = parser.parseFile();
     sources.set(body, text);
-    return { body, diagnostics, stats: parser.stats };
+    return { body, diagnostics: sortDiagnostics(diagnostics), stats: parser.stats };
 }
 
 /** Parses Terraform's JSON syntax (`.tf.json`, `.tfvars.json`). */
@@ -68,7 +76,7 @@ export function parseTfJson(text: string, file: string, options: TfJsonOptions =
     if (tooBig) return tooBig;
     const result = parseTfJsonText(text, file, options);
     sources.set(result.body, text);
-    return result;
+    return { body: result.body, diagnostics: sortDiagnostics(result.diagnostics) };
 }
 
 /**

@@ -110,6 +110,11 @@ class JsonViewRenderer {
     private stringPart(expr: Expression): string {
         if (expr.type === "Literal") return formatLiteral(expr.value);
         if (expr.type === "Template") return this.template(expr);
+        // hcl2json cannot tell `${c ? a : b}` from `%{if c}a%{else}b%{endif}` and renders both as the latter.
+        if (expr.type === "Conditional") {
+            const elseText = this.stringPart(expr.falseExpr);
+            return `%{if ${this.source(expr.condition)}}${this.stringPart(expr.trueExpr)}${elseText ? "%{else}" + elseText : ""}%{endif}`;
+        }
         return this.wrap(expr);
     }
 

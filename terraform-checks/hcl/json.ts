@@ -107,7 +107,7 @@ export function parseTfJsonText(text: string, file: string, options: TfJsonOptio
     const src = new SourceText(text);
     const reader = new JsonReader(text, file, src, diagnostics, options);
     const root = reader.readDocument();
-    const converter = new TfJsonConverter(text, file, src, diagnostics, options);
+    const converter = new TfJsonConverter(file, src, diagnostics, options);
     const whole: Range = { start: src.position(0), end: src.position(text.length) };
     if (!root) return { body: { type: "Body", attributes: [], blocks: [], range: whole }, diagnostics };
     if (root.kind !== "object") {
@@ -265,7 +265,7 @@ class JsonReader {
                 this.i++;
                 return { kind: "object", props, start, end: this.i };
             }
-            if (value.kind !== "invalid" || this.i === before) {
+            if (this.i < this.text.length && (value.kind !== "invalid" || this.i === before)) {
                 this.error("Missing comma", "A comma must separate the properties of an object.", this.i, Math.min(this.text.length, this.i + 1));
             }
             if (!this.recover(125)) break;
@@ -400,7 +400,6 @@ class JsonReader {
 
 class TfJsonConverter {
     constructor(
-        private readonly text: string,
         private readonly file: string,
         private readonly src: SourceText,
         private readonly diagnostics: Diagnostic[],

@@ -510,6 +510,13 @@ class Lexer {
                     i,
                 );
                 this.pop();
+                // A string nested in an interpolation of another quoted string on this line: the
+                // newline ends that one too, so unwind it rather than report it again at EOF.
+                const stack = this.stackCtx;
+                while (stack.length >= 2 && stack[stack.length - 1] === Ctx.Interp && stack[stack.length - 2] === Ctx.Quote) {
+                    this.pop();
+                    this.pop();
+                }
                 return i;
             }
             i++;

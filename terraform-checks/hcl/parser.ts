@@ -386,10 +386,12 @@ export class Parser {
             return;
         }
         if (kind === Tok.EOF || (singleLine && kind === Tok.CBrace)) return;
+        // An unclosed bracket was cut off at the start of this line: the line is the next item.
+        if (hadError && this.p > 0 && this.k[this.p - 1] === Tok.Newline) return;
         if (!hadError) {
             this.error(
                 `Missing newline after ${what}`,
-                `An ${what} definition must end with a newline.`,
+                `${what === "argument" ? "An" : "A"} ${what} definition must end with a newline.`,
                 this.tokRange(this.p),
             );
         }
@@ -526,6 +528,38 @@ export class Parser {
         return false;
     }
 
+    /**
+     * The end of the group opened at `open`: its closer, or for an unclosed bracket the first
+     * later line that looks like the next argument or block (at no deeper indentation than the
+     * line holding the opener), so one missing bracket does not swallow the rest of the file.
+     */
+    private groupLimit(open: number): number {
+        const close = this.m[open];
+        if (close > open) return this.stop;
+        let first = open;
+        for (let n = 0; first > 0 && this.k[first - 1] !== Tok.Newline && n < 256; n++) first--;
+        const column = this.src.position(this.s[first]).column;
+        let j = open + 1;
+        while (j < this.stop) {
+            if (--this.cutBudget < 0) return this.stop;
+            const kind = this.k[j] as Tok;
+            const mj = this.m[j];
+            if (this.isOpener(kind) && mj > j) {
+                j = mj + 1;
+                continue;
+            }
+            if (
+                kind === Tok.Ident && this.k[j - 1] === Tok.Newline &&
+                (this.k[j + 1] === Tok.Equal || this.looksLikeBlockHeader(j)) &&
+                this.src.position(this.s[j]).column <= column
+            ) {
+                return j;
+            }
+            j++;
+        }
+        return this.stop;
+    }
+
     // ---- expressions --------------------------------------------------------------------------
 
     parseExpression(): Expression {
@@ -604,6 +638,15 @@ export class Parser {
         return term.type === "Invalid" ? term : this.parseTraversals(term);
     }
 
+    /** Runs `parse` with the input bounded by {@link groupLimit}. */
+    private inGroup<T>(open: number, parse: () => T): T {
+        const saveStop = this.stop;
+        this.stop = Math.min(saveStop, this.groupLimit(open));
+        const result = parse();
+        this.stop = saveStop;
+        return result;
+    }
+
     private parseTerm(): Expression {
         const t = this.peekIndex();
         const kind = this.kindAt(t);
@@ -630,15 +673,20 @@ export class Parser {
                 this.p = t;
                 return this.parseHeredoc();
             case Tok.OParen:
-                return this.parseParens(t);
+                return this.inGroup(t, () => this.parseParens(t));
             case Tok.OBrack:
-                return this.parseTuple(t);
+                return this.inGroup(t, () => this.parseTuple(t));
             case Tok.OBrace:
-                return this.parseObject(t);
+                return this.inGroup(t, () => this.parseObject(t));
         }
         const range = this.tokRange(Math.min(t, this.count - 1));
-        if (kind === Tok.Invalid) return { type: "Invalid", range };
-        if (kind === Tok.EOF || kind === Tok.Newline) {
+        if (kind === Tok.Invalid) {
+            this.p = t + 1;
+            return { type: "Invalid", range };
+        }
+        if (kind === Tok.EOF && t < this.count - 1) {
+            this.error("Missing expression", "Expected the start of an expression here, before the end of the enclosing unclosed bracket or block.", range);
+        } else if (kind === Tok.EOF || kind === Tok.Newline) {
             this.error("Missing expression", `Expected the start of an expression, but found the end of the ${kind === Tok.EOF ? "file" : "line"}.`, range);
         } else {
             this.error("Invalid expression", "Expected the start of an expression, but found an invalid expression token.", range);
@@ -683,6 +731,13 @@ export class Parser {
                         } else if (vkind === Tok.Number) {
                             this.p = v + 1;
                             each = this.legacyIndex(each, v);
+                        } else if (vkind === Tok.Star) {
+                            this.error(
+                                "Nested splat expression not allowed",
+                                "A splat expression (*) cannot be used inside another attribute-only splat expression.",
+                                this.tokRange(v),
+                            );
+                            this.p = v + 1;
                         } else {
                             this.p = save;
                             break;
@@ -714,6 +769,8 @@ export class Parser {
                     }
                     this.p = t + 1;
                 }
+                const saveStop = this.stop;
+                this.stop = Math.min(saveStop, this.groupLimit(t));
                 const key = this.parseExpression();
                 const c = this.peekIndex();
                 let end: Position;
@@ -729,6 +786,7 @@ export class Parser {
                         this.p++;
                     } else end = key.range.end;
                 }
+                this.stop = saveStop;
                 this.nl = saveNl;
                 expr = { type: "Index", collection: expr, key, legacy: false, range: { start: expr.range.start, end } };
                 continue;
@@ -784,14 +842,19 @@ export class Parser {
             this.error("Missing function call", "A provider-defined function name must be followed by its arguments in parentheses.", this.tokRange(open));
             return { type: "Invalid", range: nameRange };
         }
-        this.p++;
+        return this.inGroup(open, () => this.parseArguments(name, nameRange, open));
+    }
+
+    private parseArguments(name: string, nameRange: Range, open: number): FunctionCall {
+        this.p = open + 1;
         const saveNl = this.nl;
         this.nl = false;
         const before = this.diagnostics.length;
         const args: Expression[] = [];
         let expandFinal = false;
         while (this.tick()) {
-            if (this.peek() === Tok.CParen) break;
+            const first = this.peek();
+            if (first === Tok.CParen || (first === Tok.EOF && args.length > 0)) break;
             const arg = this.parseExpression();
             args.push(arg);
             const t = this.peekIndex();
@@ -891,7 +954,8 @@ export class Parser {
         const before = this.diagnostics.length;
         const items: Expression[] = [];
         while (this.tick()) {
-            if (this.peek() === Tok.CBrack) break;
+            const first = this.peek();
+            if (first === Tok.CBrack || (first === Tok.EOF && items.length > 0)) break;
             const item = this.parseExpression();
             items.push(item);
             const t = this.peekIndex();
@@ -1215,7 +1279,7 @@ export class Parser {
             'A template directive keyword ("if", "for", etc) is expected at the beginning of a %{ sequence.',
             this.tokRange(t),
         );
-        const [stripRight, end] = this.endSequence(open, this.diagnostics.length, "directive");
+        const [stripRight, end] = this.endSequence(open, before, "directive");
         return { kind: "bad", stripLeft, stripRight, range: { start, end } };
     }
 

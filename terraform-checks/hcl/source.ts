@@ -38,7 +38,9 @@ export class SourceText implements PositionSource {
         this.ascii = !/[^\x00-\x7f]/.test(text);
         let starts = new Int32Array(Math.max(16, (text.length >> 5) + 16));
         let n = 1;
-        starts[0] = 0;
+        // A byte order mark is not part of the first line's columns (its bytes still count in offsets).
+        const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+        starts[0] = bom;
         let from = 0;
         for (;;) {
             const i = text.indexOf("\n", from);
@@ -55,9 +57,10 @@ export class SourceText implements PositionSource {
         this.lineCount = n;
         if (!this.ascii) {
             const bytes = new Float64Array(n);
-            let byte = 0;
+            bytes[0] = bom * 3;
+            let byte = bytes[0];
             for (let line = 1; line < n; line++) {
-                byte += utf8Length(text, starts[line - 1], starts[line]);
+                byte += utf8Length(text, line === 1 ? starts[0] : starts[line - 1], starts[line]);
                 bytes[line] = byte;
             }
             this.lineBytes = bytes;
@@ -89,6 +92,7 @@ export class SourceText implements PositionSource {
         if (index > this.text.length) index = this.text.length;
         const line = this.lineOf(index);
         const lineStart = this.lineStarts[line];
+        if (index < lineStart) return { line: 1, column: 1, offset: 0 };
         if (this.ascii) return { line: line + 1, column: index - lineStart + 1, offset: index };
         let from = lineStart;
         let byte = this.lineBytes![line];

@@ -1,0 +1,258 @@
+/**
+ * A deterministic corpus of realistic Terraform for the parser benchmark: ML platform modules
+ * (SageMaker notebooks, S3 buckets with KMS and Object Lock, IAM policies in `jsonencode` and
+ * heredocs, Vertex AI Workbench, GCS buckets), variables, locals, outputs, `for_each`, `count`,
+ * `dynamic` blocks. Generated in memory so no megabytes are committed.
+ */
+
+function mulberry32(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+const TEAMS = ["vision", "nlp", "ranking", "fraud", "forecast", "search", "ads", "speech"];
+const ENVS = ["dev", "staging", "prod"];
+const ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:ListBucket", "kms:Decrypt", "kms:GenerateDataKey", "sagemaker:CreateTrainingJob", "logs:PutLogEvents", "ecr:BatchGetImage"];
+
+/** Returns `count` files of Terraform, each a few to a few dozen kilobytes. */
+export function generateCorpus(totalBytes: number, seed = 1): string[] {
+    const rand = mulberry32(seed);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const files: string[] = [];
+    let size = 0;
+    let n = 0;
+    while (size < totalBytes) {
+        const parts: string[] = [];
+        const blocks = 8 + Math.floor(rand() * 24);
+        for (let b = 0; b < blocks; b++) {
+            const team = pick(TEAMS);
+            const env = pick(ENVS);
+            const id = `${team}_${env}_${n}_${b}`;
+            switch (Math.floor(rand() * 9)) {
+                case 0:
+                    parts.push(`variable "${id}_instance_type" {
+  description = "Instance type for the ${team} notebook in ${env}"
+  type        = string
+  default     = "ml.t3.medium"
+
+  validation {
+    condition     = can(regex("^ml\\\\.", var.${id}_instance_type))
+    error_message = "The instance type must start with \\"ml.\\"."
+  }
+}
+`);
+                    break;
+                case 1:
+                    parts.push(`locals {
+  ${id}_name   = "\${var.prefix}-${team}-${env}"
+  ${id}_tags   = merge(var.common_tags, { Team = "${team}", Environment = "${env}" })
+  ${id}_subnets = [for s in module.vpc.private_subnets : s if length(s) > 0]
+  ${id}_ports  = { for i, p in [443, 8443, 9000] : "port-\${i}" => p }
+}
+`);
+                    break;
+                case 2:
+                    parts.push(`resource "aws_sagemaker_notebook_instance" "${id}" {
+  name                   = "\${local.prefix}-${team}-\${count.index}"
+  count                  = var.enabled ? ${1 + Math.floor(rand() * 3)} : 0
+  role_arn               = aws_iam_role.${team}_notebook.arn
+  instance_type          = var.instance_type
+  subnet_id              = element(module.vpc.private_subnets, count.index)
+  security_groups        = [aws_security_group.${team}_notebook.id]
+  kms_key_id             = aws_kms_key.${team}.arn
+  direct_internet_access = "Disabled"
+  root_access            = "Disabled"
+  volume_size            = ${5 * (1 + Math.floor(rand() * 20))}
+  lifecycle_config_name  = aws_sagemaker_notebook_instance_lifecycle_configuration.${team}.name
+
+  tags = local.common_tags
+}
+`);
+                    break;
+                case 3:
+                    parts.push(`resource "aws_s3_bucket" "${id}" {
+  for_each = toset(["data", "models", "artifacts"])
+  bucket   = "\${var.prefix}-${team}-${env}-\${each.key}"
+
+  object_lock_enabled = true
+  tags                = merge(local.common_tags, { Purpose = each.key })
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "${id}" {
+  for_each = aws_s3_bucket.${id}
+  bucket   = each.value.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.${team}.arn
+    }
+    bucket_key_enabled = true
+  }
+}
+
+resource "aws_s3_bucket_object_lock_configuration" "${id}" {
+  for_each = aws_s3_bucket.${id}
+  bucket   = each.value.id
+  rule {
+    default_retention {
+      mode = "COMPLIANCE"
+      days = ${30 + Math.floor(rand() * 365)}
+    }
+  }
+}
+`);
+                    break;
+                case 4: {
+                    const actions = ACTIONS.filter(() => rand() < 0.5).map((a) => `"${a}"`).join(", ") || '"s3:GetObject"';
+                    parts.push(`resource "aws_iam_role_policy" "${id}" {
+  name = "${team}-${env}-access"
+  role = aws_iam_role.${team}_notebook.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "DataAccess"
+        Effect   = "Allow"
+        Action   = [${actions}]
+        Resource = [aws_s3_bucket.${team}_data.arn, "\${aws_s3_bucket.${team}_data.arn}/*"]
+        Condition = {
+          StringEquals = { "aws:SourceVpce" = aws_vpc_endpoint.s3.id }
+        }
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["iam:PassRole"]
+        Resource = aws_iam_role.${team}_training.arn
+        Condition = { StringEquals = { "iam:PassedToService" = "sagemaker.amazonaws.com" } }
+      },
+    ]
+  })
+}
+`);
+                    break;
+                }
+                case 5:
+                    parts.push(`resource "aws_iam_policy" "${id}" {
+  name   = "${team}-${env}-logs"
+  policy = <<-POLICY
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+          "Resource": "arn:aws:logs:\${var.region}:\${data.aws_caller_identity.current.account_id}:log-group:/aws/sagemaker/*"
+        }
+      ]
+    }
+  POLICY
+}
+
+resource "aws_sagemaker_notebook_instance_lifecycle_configuration" "${id}" {
+  name     = "${team}-${env}-lc"
+  on_start = base64encode(<<-EOT
+    #!/bin/bash
+    set -euo pipefail
+    echo "Starting \${var.prefix} notebook for ${team}"
+    %{ for pkg in var.packages ~}
+    pip install \${pkg}
+    %{ endfor ~}
+  EOT
+  )
+}
+`);
+                    break;
+                case 6:
+                    parts.push(`resource "google_workbench_instance" "${id}" {
+  name     = "${team}-${env}-workbench"
+  location = var.zone
+  gce_setup {
+    machine_type         = "n1-standard-4"
+    disable_public_ip    = true
+    enable_ip_forwarding = false
+    service_accounts {
+      email = google_service_account.${team}.email
+    }
+    boot_disk {
+      disk_encryption = "CMEK"
+      kms_key         = google_kms_crypto_key.${team}.id
+    }
+    network_interfaces {
+      network = google_compute_network.main.id
+      subnet  = google_compute_subnetwork.private[${Math.floor(rand() * 4)}].id
+    }
+    metadata = {
+      notebook-disable-root = "true"
+      proxy-mode            = "service_account"
+    }
+    dynamic "accelerator_configs" {
+      for_each = var.gpu ? [1] : []
+      content {
+        type       = "NVIDIA_TESLA_T4"
+        core_count = 1
+      }
+    }
+  }
+  disable_proxy_access = false
+  labels               = { team = "${team}", env = "${env}" }
+}
+`);
+                    break;
+                case 7:
+                    parts.push(`resource "google_storage_bucket" "${id}" {
+  name                        = "\${var.project}-${team}-${env}-models"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+  public_access_prevention    = "enforced"
+
+  encryption {
+    default_kms_key_name = google_kms_crypto_key.${team}.id
+  }
+
+  retention_policy {
+    is_locked        = var.environment == "prod"
+    retention_period = ${86400 * (1 + Math.floor(rand() * 30))}
+  }
+
+  versioning {
+    enabled = true
+  }
+}
+`);
+                    break;
+                default:
+                    parts.push(`module "${id}" {
+  source  = "./modules/ml-platform"
+  name    = "${team}-${env}"
+  vpc_id  = module.vpc.vpc_id
+  subnets = module.vpc.private_subnets
+  buckets = { for k, v in aws_s3_bucket.${team}_data : k => v.arn }
+  tags    = local.common_tags
+}
+
+output "${id}_arns" {
+  description = "Notebook ARNs for ${team}"
+  value       = aws_sagemaker_notebook_instance.${team}[*].arn
+  sensitive   = false
+}
+`);
+            }
+        }
+        const file = `# Generated ${team(n)} configuration\n\n` + parts.join("\n");
+        files.push(file);
+        size += Buffer.byteLength(file);
+        n++;
+    }
+    return files;
+
+    function team(i: number): string {
+        return TEAMS[i % TEAMS.length];
+    }
+}
