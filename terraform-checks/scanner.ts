@@ -169,6 +169,30 @@ function localCalls(def: ModuleDef): string[] {
     return out;
 }
 
+/**
+ * Root modules among module directories: those no other directory calls; then, so that modules
+ * calling each other in a cycle are still scanned, the first of any directory not reached yet.
+ */
+function chooseRoots(defs: ModuleDef[]): ModuleDef[] {
+    const byDir = new Map(defs.map((d) => [d.dir, d]));
+    const called = new Set(defs.flatMap(localCalls));
+    const reached = new Set<string>();
+    const reach = (dir: string) => {
+        if (reached.has(dir)) return;
+        reached.add(dir);
+        const d = byDir.get(dir);
+        if (d) for (const c of localCalls(d)) reach(c);
+    };
+    const roots = defs.filter((d) => !called.has(d.dir));
+    roots.forEach((d) => reach(d.dir));
+    for (const d of defs) {
+        if (reached.has(d.dir)) continue;
+        roots.push(d);
+        reach(d.dir);
+    }
+    return roots;
+}
+
 /** Reads `.terraform/modules/modules.json` of a root module: module key → directory (relative to the scan root). */
 function readManifest(ws: Workspace, rootDir: string): Map<string, string> | undefined {
     const file = joinPath(rootDir, ".terraform/modules/modules.json");
@@ -300,7 +324,7 @@ function evaluateRootModule(
             references.push(...refs);
             locations.set(resource.id, { resourceRange: resource.source, moduleCallRanges: inst.moduleCalls });
         }
-        mod.evaluateOutputs();
+        mod.evaluateUnused();
     }
     ws.stats.resources += resources.length;
     ws.stats.evalMs += performance.now() - t0;
@@ -344,10 +368,8 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
                 ws.diagnostics.push({ severity: "info", summary: "No Terraform files", detail: `${target || "."} holds no .tf or .tf.json files.`, file: target, range: FILE_RANGE });
                 continue;
             }
-            const defs = dirs.map((d) => ws.loadModule(d)).filter((d): d is ModuleDef => !!d);
-            const called = new Set(defs.flatMap(localCalls));
-            for (const d of defs) {
-                if (called.has(d.dir) || rootDirs.has(d.dir)) continue;
+            for (const d of chooseRoots(dirs.map((d) => ws.loadModule(d)).filter((d): d is ModuleDef => !!d))) {
+                if (rootDirs.has(d.dir)) continue;
                 rootDirs.add(d.dir);
                 roots.push(d);
             }

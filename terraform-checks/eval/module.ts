@@ -739,8 +739,9 @@ export class ModuleInstance implements EvalHost {
         }
     }
 
-    /** Evaluates every output (so errors and cycles in them are reported). */
-    evaluateOutputs(): void {
+    /** Evaluates every local and output, even unused ones, so errors and cycles in them are reported. */
+    evaluateUnused(): void {
+        for (const [name, decl] of this.def.locals) this.lookup("local", [{ kind: "attr", name, range: decl.attr.nameRange }], this.scope(decl.file), decl.attr.nameRange);
         for (const [name, decl] of this.def.outputs) this.output(name, this.scope(decl.file), decl.block.typeRange);
     }
 }
