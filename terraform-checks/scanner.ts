@@ -399,11 +399,26 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
         if (!plan) {
             ws.diagnostics.push({ severity: "error", summary: "Plan file not found", detail: `${options.plan} could not be read.`, file: options.plan, range: FILE_RANGE });
         } else {
-            const { resources, references, extra } = scanPlan(plan.text, plan.name, ws.diagnostics, (f) => ws.parse(f));
+            const { resources, references, extra } = scanPlan(plan.text, plan.name, ws.diagnostics, (dir) => ws.loadModule(dir), roots[0]?.dir);
             ws.stats.resources += resources.length;
             ws.stats.modules += new Set(resources.map((r) => (r.modulePath ?? []).join("."))).size;
             const t1 = performance.now();
             ws.stats.evalMs += t1 - t0;
+            // Configuration references stop at locals; the evaluator follows them. Its edges between
+            // resources the plan has are added (its own diagnostics and counts are not the plan's).
+            if (roots[0]) {
+                const before = ws.diagnostics.length;
+                const saved = { ...ws.stats };
+                const tree = evaluateRootModule(ws, roots[0], options, readVarFile);
+                ws.diagnostics.length = before;
+                Object.assign(ws.stats, { resources: saved.resources, modules: saved.modules });
+                const known = new Set(resources.map((r) => r.id));
+                const seen = new Set(references.map((r) => `${r.from}\u0000${r.path}\u0000${r.to}`));
+                for (const ref of tree.references) {
+                    const key = `${ref.from}\u0000${ref.path}\u0000${ref.to}`;
+                    if (known.has(ref.from) && known.has(ref.to) && !seen.has(key)) references.push(ref);
+                }
+            }
             const graph = new ResourceGraph(resources, references);
             for (const f of runControls(graph, controls, options.settings ?? {})) {
                 findings.push({ ...f, ...(extra.get(f.resourceId) ?? { resourceRange: f.location, moduleCallRanges: [] }), rootModule: "" });
