@@ -36,7 +36,7 @@ export function tokenFor(terraformType: string): string {
 export function bodyToValues(body: EvalBody): Record<string, TfValue> {
     const out: Record<string, TfValue> = {};
     for (const a of body.attributes) {
-        out[a.name] = { ...a.value, source: fileLocation(a.file, a.range) } as TfValue;
+        out[a.name] = located(a.value, fileLocation(a.file, a.range));
     }
     for (const b of body.blocks) {
         const item: TfValue = { kind: "map", entries: bodyToValues(b.body), source: fileLocation(b.file, b.range) };
@@ -52,6 +52,30 @@ export function bodyToValues(body: EvalBody): Record<string, TfValue> {
 }
 
 const blockLists = new WeakSet<object>();
+
+/** A shallow copy of a value at another location (written out: object spread is slow on hot paths). */
+function located(v: TfValue, source: SourceLocation): TfValue {
+    let out: TfValue;
+    switch (v.kind) {
+        case "scalar":
+            out = { kind: "scalar", value: v.value, source };
+            break;
+        case "unknown":
+            out = { kind: "unknown", source };
+            if (v.reason !== undefined) out.reason = v.reason;
+            if (v.partial !== undefined) out.partial = v.partial;
+            break;
+        case "list":
+            out = { kind: "list", items: v.items, source };
+            break;
+        case "map":
+            out = { kind: "map", entries: v.entries, source };
+            break;
+    }
+    if (v.origin !== undefined) out.origin = v.origin;
+    if (v.refs !== undefined) out.refs = v.refs;
+    return out;
+}
 
 /** An evaluated resource instance as shared-shape data. */
 export function instanceData(inst: ResourceInstance): TerraformResourceData {

@@ -75,6 +75,7 @@ class Workspace {
     readonly diagnostics: Diagnostic[] = [];
     readonly stats: ScanStats = { files: 0, bytes: 0, resources: 0, modules: 0, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 };
     private readonly parsed = new Map<string, Body | null>();
+    private readonly counted = new Set<string>();
     private readonly modules = new Map<string, ModuleDef | undefined>();
     /** Single files given as scan targets form a module of their own. */
     private readonly singleFileModules = new Map<string, ModuleDef>();
@@ -100,9 +101,13 @@ class Workspace {
         const t0 = performance.now();
         const result = parseFile(got.text, file);
         this.stats.parseMs += performance.now() - t0;
-        this.stats.files++;
-        this.stats.bytes += Buffer.byteLength(got.text, "utf8");
-        for (const d of result.diagnostics) this.diagnostics.push(d);
+        // A module shared by several root modules is parsed for each; it counts (and reports) once.
+        if (!this.counted.has(file)) {
+            this.counted.add(file);
+            this.stats.files++;
+            this.stats.bytes += Buffer.byteLength(got.text, "utf8");
+            for (const d of result.diagnostics) this.diagnostics.push(d);
+        }
         this.parsed.set(file, result.body);
         return result.body;
     }
@@ -136,6 +141,33 @@ class Workspace {
         return def;
     }
 
+    /** Forgets parsed files and modules (between root modules, so a large scan holds one tree at a time). */
+    release(): void {
+        this.parsed.clear();
+        this.modules.clear();
+    }
+
+    /**
+     * The local module directories a directory's files call, found in the text without parsing
+     * (root modules are chosen before anything is parsed).
+     */
+    localCallsOf(dir: string): string[] {
+        const out: string[] = [];
+        const listing = this.files.list(dir);
+        for (const f of listing?.files ?? []) {
+            if (!isConfigFile(f.slice(f.lastIndexOf("/") + 1))) continue;
+            const got = this.files.read(f);
+            if (!got || "error" in got) continue;
+            const re = /"?source"?\s*[=:]\s*"(\.\.?\/[^"]*)"/g;
+            let m: RegExpExecArray | null;
+            while ((m = re.exec(got.text)) !== null) {
+                const target = joinPath(dir, m[1]);
+                if (target !== undefined) out.push(target);
+            }
+        }
+        return out;
+    }
+
     /** Directories under `dir` holding Terraform files, in path order. */
     findModuleDirs(dir: string, depth = 0): string[] {
         const listing = this.files.list(dir);
@@ -155,40 +187,25 @@ class Workspace {
     }
 }
 
-/** The local module directories a module calls (`source = "./x"`). */
-function localCalls(def: ModuleDef): string[] {
-    const out: string[] = [];
-    for (const { block } of def.calls.values()) {
-        const src = block.body.attributes.find((a) => a.name === "source")?.expression;
-        if (src?.type !== "Template" || !src.parts.every((p) => p.type === "TemplateLiteral")) continue;
-        const text = src.parts.map((p) => (p as { value: string }).value).join("");
-        if (!text.startsWith("./") && !text.startsWith("../")) continue;
-        const dir = joinPath(def.dir, text);
-        if (dir !== undefined) out.push(dir);
-    }
-    return out;
-}
-
 /**
  * Root modules among module directories: those no other directory calls; then, so that modules
  * calling each other in a cycle are still scanned, the first of any directory not reached yet.
  */
-function chooseRoots(defs: ModuleDef[]): ModuleDef[] {
-    const byDir = new Map(defs.map((d) => [d.dir, d]));
-    const called = new Set(defs.flatMap(localCalls));
+function chooseRoots(dirs: string[], callsOf: (dir: string) => string[]): string[] {
+    const calls = new Map(dirs.map((d) => [d, callsOf(d)]));
+    const called = new Set([...calls.values()].flat());
     const reached = new Set<string>();
     const reach = (dir: string) => {
         if (reached.has(dir)) return;
         reached.add(dir);
-        const d = byDir.get(dir);
-        if (d) for (const c of localCalls(d)) reach(c);
+        for (const c of calls.get(dir) ?? []) reach(c);
     };
-    const roots = defs.filter((d) => !called.has(d.dir));
-    roots.forEach((d) => reach(d.dir));
-    for (const d of defs) {
-        if (reached.has(d.dir)) continue;
+    const roots = dirs.filter((d) => !called.has(d));
+    roots.forEach(reach);
+    for (const d of dirs) {
+        if (reached.has(d)) continue;
         roots.push(d);
-        reach(d.dir);
+        reach(d);
     }
     return roots;
 }
@@ -335,11 +352,9 @@ function evaluateRootModule(
 function checkTree(ws: Workspace, tree: EvaluatedTree, controls: readonly AnyControl[], options: ScanOptions, rootModule: string): TerraformFinding[] {
     const t1 = performance.now();
     const graph = new ResourceGraph(tree.resources, tree.references);
-    const findings = runControls(graph, controls, options.settings ?? {}).map((f) => ({
-        ...f,
-        ...(tree.locations.get(f.resourceId) ?? { resourceRange: f.location, moduleCallRanges: [] }),
-        rootModule,
-    }));
+    const findings = runControls(graph, controls, options.settings ?? {}).map((f) =>
+        Object.assign(f, tree.locations.get(f.resourceId) ?? { resourceRange: f.location, moduleCallRanges: [] }, { rootModule }),
+    );
     ws.stats.checkMs += performance.now() - t1;
     return findings;
 }
@@ -359,7 +374,8 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
     const started = performance.now();
     const ws = new Workspace(files);
     const controls = options.controls ?? allControls;
-    const roots: ModuleDef[] = [];
+    const roots: Array<{ dir: string; file?: string }> = [];
+    const load = (r: { dir: string; file?: string }) => (r.file ? ws.loadSingleFile(r.file) : ws.loadModule(r.dir));
     const rootDirs = new Set<string>();
     for (const target of targets) {
         if (files.isDirectory(target)) {
@@ -368,10 +384,10 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
                 ws.diagnostics.push({ severity: "info", summary: "No Terraform files", detail: `${target || "."} holds no .tf or .tf.json files.`, file: target, range: FILE_RANGE });
                 continue;
             }
-            for (const d of chooseRoots(dirs.map((d) => ws.loadModule(d)).filter((d): d is ModuleDef => !!d))) {
-                if (rootDirs.has(d.dir)) continue;
-                rootDirs.add(d.dir);
-                roots.push(d);
+            for (const d of chooseRoots(dirs, (dir) => ws.localCallsOf(dir))) {
+                if (rootDirs.has(d)) continue;
+                rootDirs.add(d);
+                roots.push({ dir: d });
             }
             continue;
         }
@@ -386,10 +402,9 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
             });
             continue;
         }
-        const def = ws.loadSingleFile(target);
-        if (def && !rootDirs.has(def.dir)) {
-            rootDirs.add(def.dir);
-            roots.push(def);
+        if (!rootDirs.has(dirOf(target))) {
+            rootDirs.add(dirOf(target));
+            roots.push({ dir: dirOf(target), file: target });
         }
     }
     const findings: TerraformFinding[] = [];
@@ -399,17 +414,18 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
         if (!plan) {
             ws.diagnostics.push({ severity: "error", summary: "Plan file not found", detail: `${options.plan} could not be read.`, file: options.plan, range: FILE_RANGE });
         } else {
-            const { resources, references, extra } = scanPlan(plan.text, plan.name, ws.diagnostics, (dir) => ws.loadModule(dir), roots[0]?.dir);
+            const rootDef = roots[0] ? load(roots[0]) : undefined;
+            const { resources, references, extra } = scanPlan(plan.text, plan.name, ws.diagnostics, (dir) => ws.loadModule(dir), rootDef?.dir);
             ws.stats.resources += resources.length;
             ws.stats.modules += new Set(resources.map((r) => (r.modulePath ?? []).join("."))).size;
             const t1 = performance.now();
             ws.stats.evalMs += t1 - t0;
             // Configuration references stop at locals; the evaluator follows them. Its edges between
             // resources the plan has are added (its own diagnostics and counts are not the plan's).
-            if (roots[0]) {
+            if (rootDef) {
                 const before = ws.diagnostics.length;
                 const saved = { ...ws.stats };
-                const tree = evaluateRootModule(ws, roots[0], options, readVarFile);
+                const tree = evaluateRootModule(ws, rootDef, options, readVarFile);
                 ws.diagnostics.length = before;
                 Object.assign(ws.stats, { resources: saved.resources, modules: saved.modules });
                 const known = new Set(resources.map((r) => r.id));
@@ -426,7 +442,11 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
             ws.stats.checkMs += performance.now() - t1;
         }
     } else {
-        for (const def of roots) findings.push(...checkTree(ws, evaluateRootModule(ws, def, options, readVarFile), controls, options, def.dir));
+        for (const r of roots) {
+            const def = load(r);
+            if (def) findings.push(...checkTree(ws, evaluateRootModule(ws, def, options, readVarFile), controls, options, def.dir));
+            ws.release();
+        }
     }
     ws.stats.durationMs = performance.now() - started;
     return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats) };

@@ -46,7 +46,7 @@ export interface Scope {
     depth: number;
 }
 
-const MAX_DEPTH = 200;
+const MAX_DEPTH = 500;
 /** Longest list or string an evaluation may build (`range(1e9)` must not exhaust memory). */
 export const MAX_ELEMENTS = 100_000;
 
@@ -78,15 +78,21 @@ export function evalError(scope: Scope, summary: string, detail: string, range: 
 
 /** Evaluates an expression. Never throws on user input. */
 export function evaluate(e: Expression, scope: Scope): TfValue {
-    if (scope.depth > MAX_DEPTH) return evalError(scope, "Expression too complex", "Evaluation nests too deeply.", e.range);
-    const inner = { ...scope, depth: scope.depth + 1 };
+    // Evaluation is synchronous, so one counter bounds the nesting of every evaluation in progress
+    // (locals, module outputs and templates included) without allocating a scope per node.
+    if (nesting + scope.depth > MAX_DEPTH) return evalError(scope, "Expression too complex", "Evaluation nests too deeply.", e.range);
+    nesting++;
     try {
-        return evaluateNode(e, inner);
+        return evaluateNode(e, scope);
     } catch (err) {
         // A defect of ours, or a RangeError on pathological input: one diagnostic, never a crash.
         return evalError(scope, "Evaluation failed", err instanceof Error ? err.message : String(err), e.range);
+    } finally {
+        nesting--;
     }
 }
+
+let nesting = 0;
 
 function evaluateNode(e: Expression, s: Scope): TfValue {
     const source = locate(s, e.range);
