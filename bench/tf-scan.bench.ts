@@ -53,11 +53,75 @@ locals {
   prefix      = "\${var.prefix}-\${var.environment}"
 }
 data "aws_caller_identity" "current" {}
+resource "google_compute_network" "main" {
+  name                    = "ml"
+  auto_create_subnetworks = false
+}
+resource "google_compute_subnetwork" "private" {
+  name                     = "ml-private"
+  network                  = google_compute_network.main.id
+  ip_cidr_range            = "10.10.0.0/20"
+  private_ip_google_access = true
+}
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = module.vpc.vpc_id
+  service_name = "com.amazonaws.\${var.region}.s3"
+}
 module "vpc" {
   source = "../../modules/vpc"
   cidr   = "10.0.0.0/16"
 }
 `;
+
+/** The shared per-team resources the corpus refers to (a real stack declares what it references). */
+const TEAMS = ["vision", "nlp", "ranking", "fraud", "forecast", "search", "ads", "speech"];
+const TEAM_RESOURCES = TEAMS.map(
+    (team) => `
+resource "aws_kms_key" "${team}" {
+  description         = "${team} ML data"
+  enable_key_rotation = true
+}
+resource "aws_iam_role" "${team}_notebook" {
+  name               = "${team}-notebook"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "sagemaker.amazonaws.com" } }] })
+}
+resource "aws_iam_role" "${team}_training" {
+  name               = "${team}-training"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "sagemaker.amazonaws.com" } }] })
+}
+resource "aws_s3_bucket" "${team}_data" {
+  bucket              = "\${var.prefix}-${team}-data"
+  object_lock_enabled = true
+}
+resource "aws_security_group" "${team}_notebook" {
+  name   = "${team}-notebook"
+  vpc_id = module.vpc.vpc_id
+}
+resource "aws_sagemaker_notebook_instance_lifecycle_configuration" "${team}" {
+  name     = "${team}"
+  on_start = base64encode("pip install -r requirements.txt")
+}
+resource "aws_sagemaker_notebook_instance" "${team}" {
+  count                  = 1
+  name                   = "${team}-shared-\${count.index}"
+  instance_type          = "ml.t3.medium"
+  role_arn               = aws_iam_role.${team}_notebook.arn
+  subnet_id              = module.vpc.private_subnets[0]
+  security_groups        = [aws_security_group.${team}_notebook.id]
+  kms_key_id             = aws_kms_key.${team}.arn
+  direct_internet_access = "Disabled"
+  root_access            = "Disabled"
+}
+resource "google_kms_crypto_key" "${team}" {
+  name            = "${team}"
+  key_ring        = "projects/ml-prod/locations/us-central1/keyRings/ml"
+  rotation_period = "7776000s"
+}
+resource "google_service_account" "${team}" {
+  account_id = "${team}-ml"
+}
+`,
+).join("");
 
 const VPC_MODULE = `
 variable "cidr" {}
@@ -85,6 +149,36 @@ output "private_subnets" {
 }
 `;
 
+export /** The module the corpus's `module` blocks call, one copy per root module (`./modules/ml-platform`). */
+const PLATFORM_MODULE = `
+variable "name" {}
+variable "vpc_id" {}
+variable "subnets" {
+  type = list(string)
+}
+variable "buckets" {
+  type = map(string)
+}
+variable "tags" {
+  type = map(string)
+}
+resource "aws_security_group" "this" {
+  name   = var.name
+  vpc_id = var.vpc_id
+  tags   = var.tags
+}
+resource "aws_iam_role_policy" "buckets" {
+  role = "\${var.name}-exec"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = values(var.buckets) }]
+  })
+}
+output "security_group_id" {
+  value = aws_security_group.this.id
+}
+`;
+
 export function layOut(dir: string): { bytes: number; files: number; roots: number } {
     const corpus = generateCorpus(CORPUS_BYTES);
     fs.mkdirSync(path.join(dir, "modules/vpc"), { recursive: true });
@@ -95,13 +189,16 @@ export function layOut(dir: string): { bytes: number; files: number; roots: numb
         const root = path.join(dir, "stacks", `s${roots++}`);
         fs.mkdirSync(root, { recursive: true });
         fs.writeFileSync(path.join(root, "context.tf"), CONTEXT);
-        bytes += Buffer.byteLength(CONTEXT);
+        fs.writeFileSync(path.join(root, "teams.tf"), TEAM_RESOURCES);
+        fs.mkdirSync(path.join(root, "modules/ml-platform"), { recursive: true });
+        fs.writeFileSync(path.join(root, "modules/ml-platform/main.tf"), PLATFORM_MODULE);
+        bytes += Buffer.byteLength(CONTEXT) + Buffer.byteLength(TEAM_RESOURCES) + Buffer.byteLength(PLATFORM_MODULE);
         corpus.slice(i, i + FILES_PER_ROOT).forEach((text, j) => {
             fs.writeFileSync(path.join(root, `f${j}.tf`), text);
             bytes += Buffer.byteLength(text);
         });
     }
-    return { bytes, files: corpus.length + roots + 1, roots };
+    return { bytes, files: corpus.length + 3 * roots + 1, roots };
 }
 
 const CHILD = `

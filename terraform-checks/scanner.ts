@@ -70,7 +70,7 @@ function isConfigFile(name: string): boolean {
 }
 
 /** Parses and indexes files once per scan; module directories are shared by every root module that uses them. */
-class Workspace {
+export class Workspace {
     readonly files: FileSource;
     readonly diagnostics: Diagnostic[] = [];
     readonly stats: ScanStats = { files: 0, bytes: 0, resources: 0, modules: 0, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 };
@@ -348,37 +348,60 @@ function evaluateRootModule(
     return { root, resources, references, locations };
 }
 
+/** A catalog finding with the Terraform locations the CLI needs for suppression comments. */
+function terraformFinding(f: Finding, where: { resourceRange: SourceLocation; moduleCallRanges: SourceLocation[] } | undefined, rootModule: string): TerraformFinding {
+    const out = f as TerraformFinding;
+    out.resourceRange = where?.resourceRange ?? f.location;
+    out.moduleCallRanges = where?.moduleCallRanges ?? [];
+    out.rootModule = rootModule;
+    return out;
+}
+
 /** Runs the controls over one tree's graph. */
 function checkTree(ws: Workspace, tree: EvaluatedTree, controls: readonly AnyControl[], options: ScanOptions, rootModule: string): TerraformFinding[] {
     const t1 = performance.now();
     const graph = new ResourceGraph(tree.resources, tree.references);
-    const findings = runControls(graph, controls, options.settings ?? {}).map((f) =>
-        Object.assign(f, tree.locations.get(f.resourceId) ?? { resourceRange: f.location, moduleCallRanges: [] }, { rootModule }),
-    );
+    const findings = runControls(graph, controls, options.settings ?? {}).map((f) => terraformFinding(f, tree.locations.get(f.resourceId), rootModule));
     ws.stats.checkMs += performance.now() - t1;
     return findings;
 }
 
+/** Most diagnostics reported per file; the rest are summed up in one note. */
+const MAX_DIAGNOSTICS_PER_FILE = 200;
+
+/** Drops repeated diagnostics (an expression evaluated once per instance reports once) and caps each file's. */
 function dedupeDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     const seen = new Set<string>();
-    return diagnostics.filter((d) => {
+    const perFile = new Map<string, number>();
+    const out: Diagnostic[] = [];
+    for (const d of diagnostics) {
         const key = `${d.file}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${d.severity}\u0000${d.summary}\u0000${d.detail ?? ""}`;
-        if (seen.has(key)) return false;
+        if (seen.has(key)) continue;
         seen.add(key);
-        return true;
-    });
+        const n = (perFile.get(d.file) ?? 0) + 1;
+        perFile.set(d.file, n);
+        if (n <= MAX_DIAGNOSTICS_PER_FILE) out.push(d);
+    }
+    for (const [file, n] of perFile) {
+        if (n > MAX_DIAGNOSTICS_PER_FILE) {
+            out.push({ severity: "warning", summary: "Too many diagnostics", detail: `${n - MAX_DIAGNOSTICS_PER_FILE} more diagnostics in this file are not shown.`, file, range: FILE_RANGE });
+        }
+    }
+    return out;
 }
 
-/** Scans targets inside a file source; `targets` are root-relative paths (`""` for the root). */
-export function scanFileSource(files: FileSource, targets: string[], options: ScanOptions, readVarFile: (f: string) => { name: string; text: string } | undefined): ScanResult {
-    const started = performance.now();
-    const ws = new Workspace(files);
-    const controls = options.controls ?? allControls;
-    const roots: Array<{ dir: string; file?: string }> = [];
-    const load = (r: { dir: string; file?: string }) => (r.file ? ws.loadSingleFile(r.file) : ws.loadModule(r.dir));
+/** A root module to scan: a directory, or a single file scanned on its own. */
+export interface RootTarget {
+    dir: string;
+    file?: string;
+}
+
+/** Finds the root modules among scan targets; problems with the targets become diagnostics. */
+function discoverRoots(ws: Workspace, targets: string[]): RootTarget[] {
+    const roots: RootTarget[] = [];
     const rootDirs = new Set<string>();
     for (const target of targets) {
-        if (files.isDirectory(target)) {
+        if (ws.files.isDirectory(target)) {
             const dirs = ws.findModuleDirs(target);
             if (dirs.length === 0) {
                 ws.diagnostics.push({ severity: "info", summary: "No Terraform files", detail: `${target || "."} holds no .tf or .tf.json files.`, file: target, range: FILE_RANGE });
@@ -391,8 +414,8 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
             }
             continue;
         }
-        if (!files.exists(target)) {
-            const got = files.read(target);
+        if (!ws.files.exists(target)) {
+            const got = ws.files.read(target);
             ws.diagnostics.push({
                 severity: "error",
                 summary: got && "error" in got ? "Path not readable" : "Path not found",
@@ -407,47 +430,71 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
             roots.push({ dir: dirOf(target), file: target });
         }
     }
+    return roots;
+}
+
+function loadRoot(ws: Workspace, r: RootTarget): ModuleDef | undefined {
+    return r.file ? ws.loadSingleFile(r.file) : ws.loadModule(r.dir);
+}
+
+/** Evaluates and checks root modules one after another, holding one module tree at a time. */
+export function scanRoots(ws: Workspace, roots: RootTarget[], options: ScanOptions, controls: readonly AnyControl[], readVarFile: VarFileReader): TerraformFinding[] {
     const findings: TerraformFinding[] = [];
-    if (options.plan) {
-        const t0 = performance.now();
-        const plan = readVarFile(options.plan);
-        if (!plan) {
-            ws.diagnostics.push({ severity: "error", summary: "Plan file not found", detail: `${options.plan} could not be read.`, file: options.plan, range: FILE_RANGE });
-        } else {
-            const rootDef = roots[0] ? load(roots[0]) : undefined;
-            const { resources, references, extra } = scanPlan(plan.text, plan.name, ws.diagnostics, (dir) => ws.loadModule(dir), rootDef?.dir);
-            ws.stats.resources += resources.length;
-            ws.stats.modules += new Set(resources.map((r) => (r.modulePath ?? []).join("."))).size;
-            const t1 = performance.now();
-            ws.stats.evalMs += t1 - t0;
-            // Configuration references stop at locals; the evaluator follows them. Its edges between
-            // resources the plan has are added (its own diagnostics and counts are not the plan's).
-            if (rootDef) {
-                const before = ws.diagnostics.length;
-                const saved = { ...ws.stats };
-                const tree = evaluateRootModule(ws, rootDef, options, readVarFile);
-                ws.diagnostics.length = before;
-                Object.assign(ws.stats, { resources: saved.resources, modules: saved.modules });
-                const known = new Set(resources.map((r) => r.id));
-                const seen = new Set(references.map((r) => `${r.from}\u0000${r.path}\u0000${r.to}`));
-                for (const ref of tree.references) {
-                    const key = `${ref.from}\u0000${ref.path}\u0000${ref.to}`;
-                    if (known.has(ref.from) && known.has(ref.to) && !seen.has(key)) references.push(ref);
-                }
-            }
-            const graph = new ResourceGraph(resources, references);
-            for (const f of runControls(graph, controls, options.settings ?? {})) {
-                findings.push({ ...f, ...(extra.get(f.resourceId) ?? { resourceRange: f.location, moduleCallRanges: [] }), rootModule: "" });
-            }
-            ws.stats.checkMs += performance.now() - t1;
-        }
-    } else {
-        for (const r of roots) {
-            const def = load(r);
-            if (def) findings.push(...checkTree(ws, evaluateRootModule(ws, def, options, readVarFile), controls, options, def.dir));
-            ws.release();
+    for (const r of roots) {
+        const def = loadRoot(ws, r);
+        if (def) findings.push(...checkTree(ws, evaluateRootModule(ws, def, options, readVarFile), controls, options, def.dir));
+        ws.release();
+    }
+    return findings;
+}
+
+export type VarFileReader = (f: string) => { name: string; text: string } | undefined;
+
+/** Scans a plan: resources from the plan, locations and edges through locals from the HCL of the first root module. */
+function scanPlanFile(ws: Workspace, planFile: string, roots: RootTarget[], options: ScanOptions, controls: readonly AnyControl[], readVarFile: VarFileReader): TerraformFinding[] {
+    const findings: TerraformFinding[] = [];
+    const t0 = performance.now();
+    const plan = readVarFile(planFile);
+    if (!plan) {
+        ws.diagnostics.push({ severity: "error", summary: "Plan file not found", detail: `${planFile} could not be read.`, file: planFile, range: FILE_RANGE });
+        return findings;
+    }
+    const rootDef = roots[0] ? loadRoot(ws, roots[0]) : undefined;
+    const { resources, references, extra } = scanPlan(plan.text, plan.name, ws.diagnostics, (dir) => ws.loadModule(dir), rootDef?.dir);
+    ws.stats.resources += resources.length;
+    ws.stats.modules += new Set(resources.map((r) => (r.modulePath ?? []).join("."))).size;
+    const t1 = performance.now();
+    ws.stats.evalMs += t1 - t0;
+    // Configuration references stop at locals; the evaluator follows them. Its edges between
+    // resources the plan has are added (its own diagnostics and counts are not the plan's).
+    if (rootDef) {
+        const before = ws.diagnostics.length;
+        const saved = { ...ws.stats };
+        const tree = evaluateRootModule(ws, rootDef, options, readVarFile);
+        ws.diagnostics.length = before;
+        Object.assign(ws.stats, { resources: saved.resources, modules: saved.modules });
+        const known = new Set(resources.map((r) => r.id));
+        const seen = new Set(references.map((r) => `${r.from}\u0000${r.path}\u0000${r.to}`));
+        for (const ref of tree.references) {
+            const key = `${ref.from}\u0000${ref.path}\u0000${ref.to}`;
+            if (known.has(ref.from) && known.has(ref.to) && !seen.has(key)) references.push(ref);
         }
     }
+    const graph = new ResourceGraph(resources, references);
+    for (const f of runControls(graph, controls, options.settings ?? {})) {
+        findings.push(terraformFinding(f, extra.get(f.resourceId), ""));
+    }
+    ws.stats.checkMs += performance.now() - t1;
+    return findings;
+}
+
+/** Scans targets inside a file source; `targets` are root-relative paths (`""` for the root). */
+export function scanFileSource(files: FileSource, targets: string[], options: ScanOptions, readVarFile: VarFileReader): ScanResult {
+    const started = performance.now();
+    const ws = new Workspace(files);
+    const controls = options.controls ?? allControls;
+    const roots = discoverRoots(ws, targets);
+    const findings = options.plan ? scanPlanFile(ws, options.plan, roots, options, controls, readVarFile) : scanRoots(ws, roots, options, controls, readVarFile);
     ws.stats.durationMs = performance.now() - started;
     return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats) };
 }
@@ -464,11 +511,24 @@ function commonDir(dirs: string[]): string {
     return common;
 }
 
+/** Reads `--var-file` and plan paths as the user wrote them (relative to the working directory). */
+export function diskVarFileReader(root: string, cwd: string): VarFileReader {
+    return (f: string) => {
+        try {
+            return { name: path.relative(root, path.resolve(cwd, f)).split(path.sep).join("/") || f, text: fs.readFileSync(path.resolve(cwd, f), "utf8") };
+        } catch {
+            return undefined;
+        }
+    };
+}
+
 /**
  * Scans Terraform on disk: each path may be a root module, a directory holding several, or a
- * single file. Never throws on user input; problems come back as diagnostics.
+ * single file. Never throws on user input; problems come back as diagnostics. With
+ * `concurrency > 1`, root modules are shared among that many worker threads.
  */
 export async function scanTerraform(paths: string[], options: ScanOptions = {}): Promise<ScanResult> {
+    const started = performance.now();
     const cwd = process.cwd();
     const absolute = paths.map((p) => path.resolve(cwd, p));
     let root = options.root ? path.resolve(cwd, options.root) : cwd;
@@ -487,16 +547,89 @@ export async function scanTerraform(paths: string[], options: ScanOptions = {}):
         }
         targets.push(n);
     }
-    const readVarFile = (f: string) => {
-        try {
-            return { name: path.relative(root, path.resolve(cwd, f)).split(path.sep).join("/") || f, text: fs.readFileSync(path.resolve(cwd, f), "utf8") };
-        } catch {
-            return undefined;
-        }
-    };
-    const result = scanFileSource(files, targets, { ...options, plan: options.plan ? path.resolve(cwd, options.plan) : undefined }, readVarFile);
+    const readVarFile = diskVarFileReader(root, cwd);
+    const scanOptions = { ...options, plan: options.plan ? path.resolve(cwd, options.plan) : undefined };
+    const controls = options.controls ?? allControls;
+    const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+    // Workers receive controls by id, so only catalog controls can run there.
+    const portable = controls.every((c) => allControls.includes(c));
+    let result: ScanResult;
+    if (concurrency > 1 && !options.plan && portable) {
+        result = await scanConcurrently(files, root, cwd, targets, { ...scanOptions, controls: undefined }, controls, concurrency, readVarFile);
+    } else {
+        result = scanFileSource(files, targets, scanOptions, readVarFile);
+    }
     result.diagnostics.unshift(...outside);
+    result.stats.durationMs = Math.round(performance.now() - started);
     return result;
+}
+
+/** Discovers root modules here, then scans them in worker threads, results in root order. */
+async function scanConcurrently(
+    files: DiskFiles,
+    root: string,
+    cwd: string,
+    targets: string[],
+    options: ScanOptions,
+    controls: readonly AnyControl[],
+    concurrency: number,
+    readVarFile: VarFileReader,
+): Promise<ScanResult> {
+    const ws = new Workspace(files);
+    const roots = discoverRoots(ws, targets);
+    if (roots.length < 2) {
+        const findings = scanRoots(ws, roots, options, controls, readVarFile);
+        return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats) };
+    }
+    const { Worker } = await import("node:worker_threads");
+    const groups: Array<Array<{ index: number; target: RootTarget }>> = Array.from({ length: Math.min(concurrency, roots.length) }, () => []);
+    roots.forEach((target, index) => groups[index % groups.length].push({ index, target }));
+    const perRoot: TerraformFinding[][] = [];
+    const diagnostics: Diagnostic[] = [...ws.diagnostics];
+    const stats = ws.stats;
+    await Promise.all(
+        groups.map(
+            (group) =>
+                new Promise<void>((resolve) => {
+                    const fallback = (why: string) => {
+                        diagnostics.push({ severity: "warning", summary: "Worker failed", detail: `${why}; its root modules were scanned on the main thread.`, file: "", range: FILE_RANGE });
+                        const local = new Workspace(files);
+                        for (const { index, target } of group) perRoot[index] = scanRoots(local, [target], options, controls, readVarFile);
+                        diagnostics.push(...local.diagnostics);
+                        addStats(stats, local.stats);
+                        resolve();
+                    };
+                    let worker: InstanceType<typeof Worker>;
+                    try {
+                        worker = new Worker(path.join(__dirname, "worker.js"), {
+                            workerData: { root, cwd, roots: group, controlIds: controls.map((c) => c.id), options },
+                        });
+                    } catch (err) {
+                        fallback((err as Error).message);
+                        return;
+                    }
+                    let done = false;
+                    worker.once("message", (msg: { results: Array<{ index: number; findings: TerraformFinding[] }>; diagnostics: Diagnostic[]; stats: ScanStats }) => {
+                        done = true;
+                        for (const r of msg.results) perRoot[r.index] = r.findings;
+                        diagnostics.push(...msg.diagnostics);
+                        addStats(stats, msg.stats);
+                        resolve();
+                    });
+                    worker.once("error", (err) => {
+                        if (!done) fallback(err.message);
+                    });
+                    worker.once("exit", (code) => {
+                        if (!done) fallback(`exit code ${code}`);
+                    });
+                }),
+        ),
+    );
+    return { findings: perRoot.flat(), diagnostics: dedupeDiagnostics(diagnostics), stats: roundStats(stats) };
+}
+
+function addStats(into: ScanStats, from: ScanStats): void {
+    for (const k of ["files", "bytes", "resources", "modules", "parseMs", "evalMs", "checkMs"] as const) into[k] += from[k];
 }
 
 /**

@@ -66,7 +66,6 @@ export function locate(scope: Scope, range: Range): SourceLocation {
 }
 
 export function report(scope: Scope, severity: Diagnostic["severity"], summary: string, detail: string, range: Range): void {
-    if (scope.diagnostics.length > 2000) return;
     scope.diagnostics.push({ severity, summary, detail, file: scope.file, range });
 }
 
