@@ -19,7 +19,17 @@ const START = { line: 1, column: 1, offset: 0 };
 /** The range of a whole file, for diagnostics about files rather than their contents. */
 export const FILE_RANGE: Range = { start: START, end: START };
 
-/** A catalog source location for a range of a file. */
+type FileLocation = Extract<SourceLocation, { kind: "file" }>;
+
+/**
+ * A catalog source location for a range of a file. Every evaluated value is located, so the
+ * location is kept on the range it was made from (ranges of a parsed file are never shared with
+ * another file's) instead of being allocated for every value.
+ */
 export function fileLocation(file: string, range: Range): SourceLocation {
-    return { kind: "file", file, start: range.start, end: range.end };
+    const cached = (range as Range & { location?: FileLocation }).location;
+    if (cached !== undefined && cached.file === file) return cached;
+    const location: FileLocation = { kind: "file", file, start: range.start, end: range.end };
+    if (range !== FILE_RANGE) (range as Range & { location?: FileLocation }).location = location;
+    return location;
 }
