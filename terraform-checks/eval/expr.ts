@@ -255,20 +255,17 @@ function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: T
 
 /** Flattens `a.b[c].d` into its root and steps and resolves it. */
 function evalTraversal(e: Expression, s: Scope): TfValue {
-    const steps: Array<{ kind: "attr"; name: string; range: Range } | { kind: "index"; key: Expression; range: Range }> = [];
+    const chain: Expression[] = [];
     let node: Expression = e;
-    for (;;) {
-        if (node.type === "GetAttr") {
-            steps.unshift({ kind: "attr", name: node.name, range: node.range });
-            node = node.object;
-        } else if (node.type === "Index") {
-            steps.unshift({ kind: "index", key: node.key, range: node.range });
-            node = node.collection;
-        } else break;
+    while (node.type === "GetAttr" || node.type === "Index") {
+        chain.push(node);
+        node = node.type === "GetAttr" ? node.object : node.collection;
     }
-    const evaluatedSteps: Step[] = steps.map((st) =>
-        st.kind === "attr" ? st : { kind: "index", key: evaluate(st.key, s), range: st.range },
-    );
+    const evaluatedSteps: Step[] = new Array(chain.length);
+    for (let i = chain.length - 1, j = 0; i >= 0; i--, j++) {
+        const st = chain[i];
+        evaluatedSteps[j] = st.type === "GetAttr" ? attrStep(st) : { kind: "index", key: evaluate((st as Extract<Expression, { type: "Index" }>).key, s), range: st.range };
+    }
     let value: TfValue;
     let consumed = 0;
     if (node.type === "Variable") {
@@ -288,10 +285,18 @@ function evalTraversal(e: Expression, s: Scope): TfValue {
     return value;
 }
 
+function attrStep(node: Extract<Expression, { type: "GetAttr" }>): Step {
+    return { kind: "attr", name: node.name, range: node.range };
+}
+
 /** Applies `.name` or `[key]` to a value. */
 export function applyStep(value: TfValue, step: Step, s: Scope): TfValue {
     const source = locate(s, step.range);
-    if (value.kind === "unknown") return { ...unknown(value.reason ?? "computed", value), source };
+    if (value.kind === "unknown") {
+        const u: TfValue = { kind: "unknown", reason: value.reason ?? "computed", source };
+        if (value.refs !== undefined) u.refs = value.refs;
+        return u;
+    }
     if (step.kind === "index" && step.key.kind === "unknown") return { ...unknown("the index is computed", value, step.key), source };
     if (isNull(value)) {
         return evalError(s, "Attempt to index a null value", "This value is null, so it has no attributes or elements.", step.range);

@@ -1,4 +1,5 @@
 import type { SourceLocation } from "../../catalog/model";
+import { fileLocation } from "../diagnostics";
 import type { EvalBody } from "./module";
 import { type TfValue, asString, fromJs, isNull, isWhollyKnown, list, map, scalar, toJs, unknown } from "./value";
 
@@ -101,7 +102,7 @@ export function evaluatePolicyDocument(body: EvalBody, source: SourceLocation): 
             for (const [t, vars] of Object.entries(cond)) condEntries[t] = map(vars);
             entries.Condition = computed ?? map(condEntries);
         }
-        const statement = map(entries, fileSource(block.range, block.file));
+        const statement = map(entries, fileLocation(block.file, block.range));
         const sidText = sid ? asString(sid) : undefined;
         if (sidText && base.has(sidText)) {
             const i = baseOrder.indexOf(base.get(sidText)!);
@@ -147,9 +148,6 @@ export function evaluatePolicyDocument(body: EvalBody, source: SourceLocation): 
     return map({ json, minified_json: json, id: { ...unknown("computed", doc), source } }, source);
 }
 
-function fileSource(range: { start: SourceLocation extends never ? never : { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } }, file: string): SourceLocation {
-    return { kind: "file", file, start: range.start, end: range.end };
-}
 
 function listItems(v: TfValue | undefined): TfValue[] {
     if (!v || isNull(v)) return [];

@@ -33,6 +33,8 @@ export type TfUnknown = Extract<TfValue, { kind: "unknown" }>;
 const _assignable: (v: TfValue) => Value = (v) => v;
 void _assignable;
 
+const NO_REFS: readonly string[] = [];
+
 export const NULL: TfValue = { kind: "scalar", value: null };
 
 export function scalar(value: Scalar, source?: SourceLocation): TfValue {
@@ -58,7 +60,12 @@ export function unknown(reason: string, ...from: Array<TfValue | readonly string
 }
 
 /** The references anywhere in the given values (deep), deduplicated, in first-seen order. */
-export function mergeRefs(from: ReadonlyArray<TfValue | readonly string[] | undefined>): string[] {
+export function mergeRefs(from: ReadonlyArray<TfValue | readonly string[] | undefined>): readonly string[] {
+    // The common case, one unknown or scalar passing its references on, needs no copy.
+    if (from.length === 1) {
+        const only = from[0];
+        if (only && !Array.isArray(only) && ((only as TfValue).kind === "unknown" || (only as TfValue).kind === "scalar")) return (only as TfValue).refs ?? NO_REFS;
+    }
     const out: string[] = [];
     const seen = new Set<string>();
     const add = (r: string) => {

@@ -110,6 +110,16 @@ describe("Terraform scanner on bad input", () => {
         assert.equal(r.stats.modules, 3);
     });
 
+    it("concurrency through worker threads gives the same findings, in the same order", async () => {
+        for (let i = 0; i < 4; i++) write(root, { [`stack${i}/main.tf`]: NOTEBOOK, [`stack${i}/kms.tf`]: `resource "aws_kms_key" "k${i}" {}\n` });
+        const one = await scanTerraform([root], { root });
+        const two = await scanTerraform([root], { root, concurrency: 2 });
+        const key = (r: typeof one) => r.findings.map((f) => `${f.rootModule} ${f.controlId} ${f.resourceId} ${f.status}`);
+        assert.ok(one.findings.length > 8);
+        assert.deepEqual(key(two), key(one));
+        assert.deepEqual({ ...two.stats, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 }, { ...one.stats, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 });
+    });
+
     it("never throws on random bytes", async () => {
         let seed = 7;
         const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
