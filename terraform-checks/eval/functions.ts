@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import YAML from "yaml";
 import type { SourceLocation } from "../../catalog/model";
 import type { Range } from "../hcl/source";
 import { type Scope, MAX_ELEMENTS, evalError, report } from "./expr";
@@ -897,21 +898,20 @@ export function callFunction(name: string, args: TfValue[], site: CallSite): TfV
     }
 }
 
-/** YAML through js-yaml (a dependency of @pulumi/pulumi, declared in package.json), JSON schema only. */
+/** YAML 1.2 through the `yaml` package (core schema, as Terraform's yamldecode). */
 function decodeYaml(text: string): unknown {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const yaml = require("js-yaml") as { load(s: string, o?: { schema?: unknown }): unknown; CORE_SCHEMA: unknown };
+    let doc: ReturnType<typeof YAML.parseDocument>;
     try {
-        return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+        doc = YAML.parseDocument(text, { schema: "core", uniqueKeys: true });
     } catch (err) {
         bad(`the string is not valid YAML: ${(err as Error).message.split("\n")[0]}`);
     }
+    if (doc.errors.length > 0) bad(`the string is not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
+    return doc.toJS({ maxAliasCount: 100 });
 }
 
 function encodeYaml(v: TfValue): string {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const yaml = require("js-yaml") as { dump(x: unknown, o?: unknown): string };
-    return yaml.dump(toJs(v), { sortKeys: true, lineWidth: -1 });
+    return YAML.stringify(toJs(v), { sortMapEntries: true, lineWidth: 0 });
 }
 
 void firstUnknown;

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+/**
+ * The `mlguard` command. Only commander and this file load at start-up; each command loads what it
+ * needs when it runs (the catalog for `rules`/`explain`, the Terraform engine for `scan`), and the
+ * Pulumi SDKs are never loaded on any CLI path.
+ */
+import { Command, CommanderError, Option } from "commander";
+import type { Io } from "./io";
+import { packageVersion } from "./paths";
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Builds the program; actions report their exit code through `setExit`. */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+    const program = new Command("mlguard")
+        .description("Security controls for ML infrastructure: scans Terraform for SageMaker, Vertex AI, KMS, S3 and IAM misconfigurations.")
+        .version(packageVersion(), "-v, --version", "print the version")
+        .helpOption("-h, --help", "show help")
+        .showSuggestionAfterError(true)
+        .exitOverride()
+        .configureOutput({
+            writeOut: (s) => io.stdout.write(s),
+            writeErr: (s) => io.stderr.write(s),
+            outputError: (s, write) => write(`mlguard: ${s.replace(/^error: /, "")}`),
+        });
+    program.addHelpText(
+        "after",
+        "\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or parse error.\nDocs: https://unpkg.com/mlguard/docs/ci.md",
+    );
+
+    const severities = ["critical", "high", "medium", "low"];
+    program
+        .command("scan")
+        .description("scan Terraform directories, files or a plan")
+        .argument("[paths...]", "Terraform directories or files (default: .)")
+        .option("--plan <file>", "scan `terraform show -json` output")
+        .option("--var-file <file>", "load a .tfvars file (repeatable; terraform.tfvars and *.auto.tfvars load automatically)", collect)
+        .option("--var <name=value>", "set a variable (repeatable)", collect)
+        .option("-f, --format <format[=file]>", "pretty, json, sarif, junit, github or markdown, optionally to a file (repeatable)", collect)
+        .option("-o, --output <file>", "write the output to a file instead of standard output")
+        .addOption(new Option("--fail-on <severity>", "exit 1 on findings at or above this severity (default: high)").choices([...severities, "none"]))
+        .addOption(new Option("--min-severity <severity>", "run and report only controls at or above this severity").choices(severities))
+        .option("--rule <glob>", "run only these controls (ids, peer ids or * globs; repeatable)", collect)
+        .option("--skip-rule <glob>", "do not run these controls (repeatable)", collect)
+        .option("--tag <glob>", "run only controls with one of these tags (repeatable)", collect)
+        .option("--include-unknown", "report results that cannot be verified before apply (never fail the scan)")
+        .option("--include-suppressed", "keep suppressed findings in pretty and SARIF output")
+        .option("--baseline <file>", "suppress findings recorded in this baseline file")
+        .option("--update-baseline", "write the current findings to the baseline (default .mlguard-baseline.json), pruning stale entries")
+        .option("-c, --config <file>", "config file (default: .mlguard.yaml)")
+        .option("--no-config", "ignore .mlguard.yaml")
+        .option("--concurrency <n>", "worker threads: auto or a number (default: auto)")
+        .option("--allow-parse-errors", "report parse and check errors without exiting 2")
+        .option("--color", "force colour")
+        .option("--no-color", "disable colour (NO_COLOR and FORCE_COLOR are honoured too)")
+        .option("--no-progress", "never draw a progress bar")
+        .option("-q, --quiet", "print nothing when the scan is clean")
+        .action(async (paths: string[], flags) => {
+            const { runScan } = await import("./commands/scan");
+            setExit(await runScan(paths, { ...flags, varFile: flags.varFile ?? [], var: flags.var ?? [], format: flags.format ?? [], rule: flags.rule ?? [], skipRule: flags.skipRule ?? [], tag: flags.tag ?? [] }, io));
+        });
+
+    program
+        .command("rules")
+        .description("list the controls")
+        .addOption(new Option("--format <format>", "text or json").choices(["text", "json"]).default("text"))
+        .action(async (flags: { format: string }) => {
+            const { allControls } = await import("../catalog/controls");
+            const { formatRulesJson, formatRulesText } = await import("./commands/rules");
+            io.stdout.write(flags.format === "json" ? formatRulesJson(allControls) : formatRulesText(allControls));
+            setExit(0);
+        });
+
+    program
+        .command("explain")
+        .description("show a control's rationale, fix, options and examples (accepts peer ids such as CKV_AWS_122)")
+        .argument("<id>", "control id or peer id")
+        .action(async (id: string) => {
+            const { allControls } = await import("../catalog/controls");
+            const { explainControl } = await import("./commands/explain");
+            const { UsageError } = await import("./errors");
+            try {
+                io.stdout.write(explainControl(id, allControls));
+                setExit(0);
+            } catch (err) {
+                if (!(err instanceof UsageError)) throw err;
+                io.stderr.write(`mlguard: ${err.message}\n`);
+                setExit(2);
+            }
+        });
+
+    program
+        .command("init")
+        .description("write .mlguard.yaml with its $schema")
+        .option("--force", "overwrite an existing file")
+        .action(async (flags: { force?: boolean }) => {
+            const { runInit } = await import("./commands/init");
+            setExit(runInit(io, flags.force === true));
+        });
+
+    return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+    let code = 0;
+    const program = buildProgram(io, (c) => {
+        code = c;
+    });
+    try {
+        await program.parseAsync(argv, { from: "user" });
+    } catch (err) {
+        if (err instanceof CommanderError) {
+            // --help and --version exit 0; every parse problem is a usage error.
+            return err.exitCode === 0 ? 0 : 2;
+        }
+        io.stderr.write(`mlguard: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        return 2;
+    }
+    return code;
+}
+
+if (require.main === module) {
+    void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then((code) => {
+        // exitCode rather than exit(): piped output is flushed first.
+        process.exitCode = code;
+    });
+}
