@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { AnyControl } from "../catalog/control";
 import { allControls } from "../catalog/controls";
 import { ResourceGraph } from "../catalog/graph";
-import type { Finding, Reference, Resource, SourceLocation } from "../catalog/model";
+import type { Finding, Position, Reference, Resource, SourceLocation } from "../catalog/model";
 import { type ControlSettings, runControls } from "../catalog/run";
 import { adaptTerraformResource, instanceData } from "./adapter";
 import { type Diagnostic, FILE_RANGE, fileLocation } from "./diagnostics";
@@ -18,8 +18,8 @@ import { scanPlan } from "./plan/plan";
 export interface ScanOptions {
     /** Extra variable files (`-var-file`), applied after the automatic ones, in order. */
     varFiles?: string[];
-    /** Variable values (`-var name=value`), applied last. */
-    vars?: Record<string, string>;
+    /** Variable values (`-var name=value`), applied last; as a list, later entries win. */
+    vars?: Record<string, string> | Array<{ name: string; value: string }>;
     /** Environment for `TF_VAR_*` values; defaults to none (pass `process.env` to honour the shell's). */
     env?: Record<string, string | undefined>;
     /** A `terraform show -json` plan file: resources come from it; the HCL under `paths` only locates attributes. */
@@ -28,8 +28,18 @@ export interface ScanOptions {
     settings?: Record<string, ControlSettings>;
     /** The scan root: files outside it are never read. Default: the current directory when every path is inside it, else their common parent. */
     root?: string;
-    /** Accepted for the CLI's `--concurrency`; the scan currently runs on one thread (see README). */
+    /** More than 1: root modules are shared among that many worker threads (disk scans, catalog controls). */
     concurrency?: number;
+    /** Alias of `plan`. */
+    planFile?: string;
+    /** Called after each root module: (root modules done, root modules found). */
+    onProgress?: (done: number, total: number) => void;
+}
+
+/** Accepts the aliases (`planFile`, `vars` as a list) and returns the canonical options. */
+function canonical(options: ScanOptions): ScanOptions & { vars?: Record<string, string> } {
+    const vars = Array.isArray(options.vars) ? Object.fromEntries(options.vars.map((v) => [v.name, v.value])) : options.vars;
+    return { ...options, plan: options.plan ?? options.planFile, planFile: undefined, vars };
 }
 
 /**
@@ -38,6 +48,15 @@ export interface ScanOptions {
  * above a resource or above a `module` block.
  */
 export interface TerraformFinding extends Finding {
+    /**
+     * The same places as whole blocks, in the shape the CLI's suppression matching reads: the
+     * resource block, and each module call with its instance address.
+     */
+    resourceBlock: {
+        rootModule: string;
+        range: { file: string; start: Position; end: Position };
+        moduleCalls: Array<{ address: string; range: { file: string; start: Position; end: Position } }>;
+    };
     /** The resource block's header (`resource "type" "name" {`). */
     resourceRange: SourceLocation;
     /** The `module "x" {` headers leading to the resource, outermost first; empty at the root. */
@@ -61,6 +80,8 @@ export interface ScanResult {
     findings: TerraformFinding[];
     diagnostics: Diagnostic[];
     stats: ScanStats;
+    /** Every Terraform file read, relative to the scan root. */
+    files?: string[];
 }
 
 const SKIPPED_DIRS = new Set([".terraform", ".git", "node_modules", ".terragrunt-cache"]);
@@ -75,7 +96,8 @@ export class Workspace {
     readonly diagnostics: Diagnostic[] = [];
     readonly stats: ScanStats = { files: 0, bytes: 0, resources: 0, modules: 0, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 };
     private readonly parsed = new Map<string, Body | null>();
-    private readonly counted = new Set<string>();
+    /** Files read so far (each counted once, however many root modules use it). */
+    readonly counted = new Set<string>();
     private readonly modules = new Map<string, ModuleDef | undefined>();
     /** Single files given as scan targets form a module of their own. */
     private readonly singleFileModules = new Map<string, ModuleDef>();
@@ -290,7 +312,7 @@ function rootInputs(ws: Workspace, def: ModuleDef, rootDir: string, options: Sca
         }
         fromVarFile(got.name, got.text);
     }
-    for (const [name, text] of Object.entries(options.vars ?? {})) {
+    for (const [name, text] of Object.entries(canonical(options).vars ?? {})) {
         const v = literal(name, text, "-var", "<-var>");
         if (v) inputs.set(name, v);
         else ws.diagnostics.push({ severity: "warning", summary: "Value for undeclared variable", detail: `-var ${name} is not declared by the root module ${rootDir || "."}.`, file: "<-var>", range: FILE_RANGE });
@@ -311,7 +333,7 @@ export interface EvaluatedTree {
     resources: Resource[];
     references: Reference[];
     /** Per resource id: its block header and the module calls leading to it. */
-    locations: Map<string, { resourceRange: SourceLocation; moduleCallRanges: SourceLocation[] }>;
+    locations: Map<string, ResourcePlace>;
 }
 
 /** Evaluates one root module tree and adapts every resource instance into the neutral view. */
@@ -332,14 +354,19 @@ function evaluateRootModule(
     const root = new ModuleInstance(def, env, { rootDir: def.dir });
     const resources: Resource[] = [];
     const references: Reference[] = [];
-    const locations = new Map<string, { resourceRange: SourceLocation; moduleCallRanges: SourceLocation[] }>();
+    const locations = new Map<string, ResourcePlace>();
     for (const mod of root.tree()) {
         ws.stats.modules++;
         for (const inst of mod.resourceInstances()) {
             const { resource, references: refs } = adaptTerraformResource(instanceData(inst));
             resources.push(resource);
             references.push(...refs);
-            locations.set(resource.id, { resourceRange: resource.source, moduleCallRanges: inst.moduleCalls });
+            locations.set(resource.id, {
+                resourceRange: resource.source,
+                moduleCallRanges: inst.moduleCalls,
+                block: fileLocation(inst.file, inst.blockRange),
+                callBlocks: inst.moduleCallBlocks,
+            });
         }
         mod.evaluateUnused();
     }
@@ -348,12 +375,31 @@ function evaluateRootModule(
     return { root, resources, references, locations };
 }
 
+/** Where a resource is written: its header and block, and the module calls leading to it. */
+export interface ResourcePlace {
+    resourceRange: SourceLocation;
+    moduleCallRanges: SourceLocation[];
+    block?: SourceLocation;
+    callBlocks?: Array<{ address: string; range: SourceLocation }>;
+}
+
+function fileRange(l: SourceLocation): { file: string; start: Position; end: Position } {
+    return l.kind === "file" ? { file: l.file, start: l.start, end: l.end } : { file: "", start: START, end: START };
+}
+
+const START: Position = { line: 1, column: 1, offset: 0 };
+
 /** A catalog finding with the Terraform locations the CLI needs for suppression comments. */
-function terraformFinding(f: Finding, where: { resourceRange: SourceLocation; moduleCallRanges: SourceLocation[] } | undefined, rootModule: string): TerraformFinding {
+function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModule: string): TerraformFinding {
     const out = f as TerraformFinding;
     out.resourceRange = where?.resourceRange ?? f.location;
     out.moduleCallRanges = where?.moduleCallRanges ?? [];
     out.rootModule = rootModule;
+    out.resourceBlock = {
+        rootModule,
+        range: fileRange(where?.block ?? out.resourceRange),
+        moduleCalls: (where?.callBlocks ?? []).map((c) => ({ address: c.address, range: fileRange(c.range) })),
+    };
     return out;
 }
 
@@ -440,11 +486,12 @@ function loadRoot(ws: Workspace, r: RootTarget): ModuleDef | undefined {
 /** Evaluates and checks root modules one after another, holding one module tree at a time. */
 export function scanRoots(ws: Workspace, roots: RootTarget[], options: ScanOptions, controls: readonly AnyControl[], readVarFile: VarFileReader): TerraformFinding[] {
     const findings: TerraformFinding[] = [];
-    for (const r of roots) {
+    roots.forEach((r, i) => {
         const def = loadRoot(ws, r);
         if (def) findings.push(...checkTree(ws, evaluateRootModule(ws, def, options, readVarFile), controls, options, def.dir));
         ws.release();
-    }
+        options.onProgress?.(i + 1, roots.length);
+    });
     return findings;
 }
 
@@ -489,14 +536,15 @@ function scanPlanFile(ws: Workspace, planFile: string, roots: RootTarget[], opti
 }
 
 /** Scans targets inside a file source; `targets` are root-relative paths (`""` for the root). */
-export function scanFileSource(files: FileSource, targets: string[], options: ScanOptions, readVarFile: VarFileReader): ScanResult {
+export function scanFileSource(files: FileSource, targets: string[], given: ScanOptions, readVarFile: VarFileReader): ScanResult {
     const started = performance.now();
+    const options = canonical(given);
     const ws = new Workspace(files);
     const controls = options.controls ?? allControls;
     const roots = discoverRoots(ws, targets);
     const findings = options.plan ? scanPlanFile(ws, options.plan, roots, options, controls, readVarFile) : scanRoots(ws, roots, options, controls, readVarFile);
     ws.stats.durationMs = performance.now() - started;
-    return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats) };
+    return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats), files: [...ws.counted].sort() };
 }
 
 function roundStats(s: ScanStats): ScanStats {
@@ -527,8 +575,9 @@ export function diskVarFileReader(root: string, cwd: string): VarFileReader {
  * single file. Never throws on user input; problems come back as diagnostics. With
  * `concurrency > 1`, root modules are shared among that many worker threads.
  */
-export async function scanTerraform(paths: string[], options: ScanOptions = {}): Promise<ScanResult> {
+export async function scanTerraform(paths: string[], given: ScanOptions = {}): Promise<ScanResult> {
     const started = performance.now();
+    const options = canonical(given);
     const cwd = process.cwd();
     const absolute = paths.map((p) => path.resolve(cwd, p));
     let root = options.root ? path.resolve(cwd, options.root) : cwd;
@@ -555,7 +604,7 @@ export async function scanTerraform(paths: string[], options: ScanOptions = {}):
     const portable = controls.every((c) => allControls.includes(c));
     let result: ScanResult;
     if (concurrency > 1 && !options.plan && portable) {
-        result = await scanConcurrently(files, root, cwd, targets, { ...scanOptions, controls: undefined }, controls, concurrency, readVarFile);
+        result = await scanConcurrently(files, root, cwd, targets, scanOptions, controls, concurrency, readVarFile);
     } else {
         result = scanFileSource(files, targets, scanOptions, readVarFile);
     }
@@ -579,12 +628,17 @@ async function scanConcurrently(
     const roots = discoverRoots(ws, targets);
     if (roots.length < 2) {
         const findings = scanRoots(ws, roots, options, controls, readVarFile);
-        return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats) };
+        return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats), files: [...ws.counted].sort() };
     }
     const { Worker } = await import("node:worker_threads");
     const groups: Array<Array<{ index: number; target: RootTarget }>> = Array.from({ length: Math.min(concurrency, roots.length) }, () => []);
     roots.forEach((target, index) => groups[index % groups.length].push({ index, target }));
     const perRoot: TerraformFinding[][] = [];
+    const { onProgress, controls: _controls, ...portableOptions } = options;
+    void _controls;
+    const fileSet = new Set(ws.counted);
+    let done = 0;
+    const progress = (n: number) => onProgress?.((done += n), roots.length);
     const diagnostics: Diagnostic[] = [...ws.diagnostics];
     const stats = ws.stats;
     await Promise.all(
@@ -594,38 +648,48 @@ async function scanConcurrently(
                     const fallback = (why: string) => {
                         diagnostics.push({ severity: "warning", summary: "Worker failed", detail: `${why}; its root modules were scanned on the main thread.`, file: "", range: FILE_RANGE });
                         const local = new Workspace(files);
-                        for (const { index, target } of group) perRoot[index] = scanRoots(local, [target], options, controls, readVarFile);
+                        for (const { index, target } of group) perRoot[index] = scanRoots(local, [target], portableOptions, controls, readVarFile);
                         diagnostics.push(...local.diagnostics);
                         addStats(stats, local.stats);
+                        local.counted.forEach((f) => fileSet.add(f));
+                        progress(group.length);
                         resolve();
                     };
                     let worker: InstanceType<typeof Worker>;
                     try {
                         worker = new Worker(path.join(__dirname, "worker.js"), {
-                            workerData: { root, cwd, roots: group, controlIds: controls.map((c) => c.id), options },
+                            workerData: { root, cwd, roots: group, controlIds: controls.map((c) => c.id), options: portableOptions },
                         });
                     } catch (err) {
                         fallback((err as Error).message);
                         return;
                     }
-                    let done = false;
-                    worker.once("message", (msg: { results: Array<{ index: number; findings: TerraformFinding[] }>; diagnostics: Diagnostic[]; stats: ScanStats }) => {
-                        done = true;
+                    let finished = false;
+                    worker.once("message", (msg: { results: Array<{ index: number; findings: TerraformFinding[] }>; diagnostics: Diagnostic[]; stats: ScanStats; files: string[] }) => {
+                        finished = true;
                         for (const r of msg.results) perRoot[r.index] = r.findings;
                         diagnostics.push(...msg.diagnostics);
                         addStats(stats, msg.stats);
+                        msg.files.forEach((f) => fileSet.add(f));
+                        progress(group.length);
                         resolve();
                     });
                     worker.once("error", (err) => {
-                        if (!done) fallback(err.message);
+                        if (!finished) {
+                            finished = true;
+                            fallback(err.message);
+                        }
                     });
                     worker.once("exit", (code) => {
-                        if (!done) fallback(`exit code ${code}`);
+                        if (!finished) {
+                            finished = true;
+                            fallback(`exit code ${code}`);
+                        }
                     });
                 }),
         ),
     );
-    return { findings: perRoot.flat(), diagnostics: dedupeDiagnostics(diagnostics), stats: roundStats(stats) };
+    return { findings: perRoot.flat(), diagnostics: dedupeDiagnostics(diagnostics), stats: roundStats(stats), files: [...fileSet].sort() };
 }
 
 function addStats(into: ScanStats, from: ScanStats): void {
@@ -636,7 +700,8 @@ function addStats(into: ScanStats, from: ScanStats): void {
  * Scans Terraform held in memory, `{ "main.tf": "...", "modules/net/main.tf": "..." }`: every
  * root module among the files is scanned. `varFiles` and `plan` name entries of `files`.
  */
-export async function scanTerraformSources(sources: Record<string, string>, options: ScanOptions = {}): Promise<ScanResult> {
+export async function scanTerraformSources(sources: Record<string, string>, given: ScanOptions = {}): Promise<ScanResult> {
+    const options = canonical(given);
     const files = new MemoryFiles(sources);
     const readVarFile = (f: string) => {
         const n = normalize(f);

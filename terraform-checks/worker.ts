@@ -20,4 +20,4 @@ const ws = new Workspace(new DiskFiles(job.root));
 const controls = allControls.filter((c) => job.controlIds.includes(c.id));
 const readVarFile = diskVarFileReader(job.root, job.cwd);
 const results = job.roots.map(({ index, target }) => ({ index, findings: scanRoots(ws, [target], job.options, controls, readVarFile) }));
-parentPort?.postMessage({ results, diagnostics: ws.diagnostics, stats: ws.stats });
+parentPort?.postMessage({ results, diagnostics: ws.diagnostics, stats: ws.stats, files: [...ws.counted] });

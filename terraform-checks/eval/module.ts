@@ -100,6 +100,8 @@ export interface ResourceInstance {
     blockRange: Range;
     /** The `module "x" {` headers of the calls leading here, outermost first. */
     moduleCalls: SourceLocation[];
+    /** The same calls as whole blocks, with their instance addresses (`module.x["k"]`). */
+    moduleCallBlocks: Array<{ address: string; range: SourceLocation }>;
     body: EvalBody;
 }
 
@@ -156,6 +158,8 @@ export class ModuleInstance implements EvalHost {
     readonly parent: ModuleInstance | undefined;
     /** The call's `module "x" {` header locations, outermost first. */
     readonly callRanges: SourceLocation[];
+    /** The calls leading here as whole blocks with their instance addresses, outermost first. */
+    readonly callBlocks: Array<{ address: string; range: SourceLocation }>;
     /** Manifest key of this instance's module (`"net.sub"`), for registry modules. */
     private readonly manifestKey: string;
     /** Directory of the root module; `path.module` and `file()` paths are relative to it. */
@@ -174,6 +178,7 @@ export class ModuleInstance implements EvalHost {
             path?: string[];
             parent?: ModuleInstance;
             callRanges?: SourceLocation[];
+            callBlocks?: Array<{ address: string; range: SourceLocation }>;
             manifestKey?: string;
             rootDir?: string;
             inputs?: (name: string) => TfValue | undefined;
@@ -184,6 +189,7 @@ export class ModuleInstance implements EvalHost {
         this.path = opts.path ?? [];
         this.parent = opts.parent;
         this.callRanges = opts.callRanges ?? [];
+        this.callBlocks = opts.callBlocks ?? [];
         this.manifestKey = opts.manifestKey ?? "";
         this.rootDir = opts.rootDir ?? def.dir;
         this.inputs = opts.inputs ?? (() => undefined);
@@ -572,6 +578,7 @@ export class ModuleInstance implements EvalHost {
                     headerRange: headerRange(decl.block),
                     blockRange: decl.block.range,
                     moduleCalls: this.callRanges,
+                    moduleCallBlocks: this.callBlocks,
                     body: this.evaluateBody(decl.block.body, decl.file, inst.bindings),
                 });
             }
@@ -602,6 +609,7 @@ export class ModuleInstance implements EvalHost {
                 path: [...this.path, segment],
                 parent: this,
                 callRanges: [...this.callRanges, fileLocation(decl.file, headerRange(decl.block))],
+                callBlocks: [...this.callBlocks, { address: segment, range: fileLocation(decl.file, decl.block.range) }],
                 manifestKey: this.manifestKey ? `${this.manifestKey}.${callName}` : callName,
                 rootDir: this.rootDir,
                 inputs: (name) => {

@@ -40,7 +40,7 @@ interface ConfigModule {
 export interface PlanScan {
     resources: Resource[];
     references: Reference[];
-    extra: Map<string, { resourceRange: SourceLocation; moduleCallRanges: SourceLocation[] }>;
+    extra: Map<string, { resourceRange: SourceLocation; moduleCallRanges: SourceLocation[]; block?: SourceLocation; callBlocks?: Array<{ address: string; range: SourceLocation }> }>;
 }
 
 function isObject(v: unknown): v is JsonObject {
@@ -150,7 +150,7 @@ export function scanPlan(
         const { resource, references } = adaptTerraformResource({ address: r.address, type: r.type, name: r.name, modulePath, values, source: header });
         result.resources.push(resource);
         result.references.push(...references);
-        result.extra.set(r.address, { resourceRange: header, moduleCallRanges: hcl?.calls ?? [] });
+        result.extra.set(r.address, { resourceRange: header, moduleCallRanges: hcl?.calls ?? [], block: hcl?.block, callBlocks: hcl?.callBlocks });
     }
     return result;
 }
@@ -162,16 +162,22 @@ function locateInHcl(
     config: ConfigModule | undefined,
     loadModule: (dir: string) => ModuleDef | undefined,
     rootDir: string | undefined,
-): { header: SourceLocation; body: Body; file: string; calls: SourceLocation[] } | undefined {
+): { header: SourceLocation; block: SourceLocation; body: Body; file: string; calls: SourceLocation[]; callBlocks: Array<{ address: string; range: SourceLocation }> } | undefined {
     if (rootDir === undefined) return undefined;
     let dir: string | undefined = rootDir;
     let cfg = config;
     const calls: SourceLocation[] = [];
-    for (const name of callNames(modulePath)) {
+    const callBlocks: Array<{ address: string; range: SourceLocation }> = [];
+    const names = callNames(modulePath);
+    for (let i = 0; i < names.length; i++) {
+        const name = names[i];
         const call = cfg?.module_calls?.[name];
         const def = dir !== undefined ? loadModule(dir) : undefined;
         const callDecl = def?.calls.get(name);
-        if (callDecl) calls.push(fileLocation(callDecl.file, headerRange(callDecl.block)));
+        if (callDecl) {
+            calls.push(fileLocation(callDecl.file, headerRange(callDecl.block)));
+            callBlocks.push({ address: modulePath[i], range: fileLocation(callDecl.file, callDecl.block.range) });
+        }
         const src = call?.source;
         if (!src || !(src.startsWith("./") || src.startsWith("../"))) return undefined;
         dir = joinPath(dir ?? "", src);
@@ -181,7 +187,7 @@ function locateInHcl(
     const def = loadModule(dir);
     const decl = def?.resources.get(`${r.type}.${r.name}`);
     if (!decl) return undefined;
-    return { header: fileLocation(decl.file, headerRange(decl.block)), body: decl.block.body, file: decl.file, calls };
+    return { header: fileLocation(decl.file, headerRange(decl.block)), block: fileLocation(decl.file, decl.block.range), body: decl.block.body, file: decl.file, calls, callBlocks };
 }
 
 /** Points each value at its attribute's (or block's) line in the HCL body. */
