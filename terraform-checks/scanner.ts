@@ -5,6 +5,7 @@ import { allControls } from "../catalog/controls";
 import { ResourceGraph } from "../catalog/graph";
 import type { Finding, Position, Reference, Resource, SourceLocation } from "../catalog/model";
 import { type ControlSettings, runControls } from "../catalog/run";
+import { pluralRenames } from "../catalog/vocabulary";
 import { adaptTerraformResource, instanceData } from "./adapter";
 import { type Diagnostic, FILE_RANGE, fileLocation } from "./diagnostics";
 import { evaluate, noBindings } from "./eval/expr";
@@ -84,6 +85,27 @@ export interface ScanResult {
     files?: string[];
 }
 
+/**
+ * In `.tf.json`, an object inside a resource is a nested block or a map attribute, and only provider
+ * schemas say which. These names are blocks in the resource types the catalog reads (a map attribute
+ * such as `tags` or `metadata` is never among them); other objects stay map attributes.
+ */
+const JSON_BLOCK_NAMES = new Set([
+    ...Object.values(pluralRenames).flatMap((r) => Object.keys(r).map((k) => k.slice(k.lastIndexOf(".") + 1))),
+    "rule", "route", "statement", "principals", "not_principals", "condition", "vpc_config", "gce_setup", "boot_disk",
+    "data_disks", "network_interfaces", "access_configs", "service_accounts", "shielded_instance_config", "accelerator_configs",
+    "vm_image", "container_image", "retention_policy", "encryption", "versioning", "logging", "cors", "website",
+    "autoclass", "soft_delete_policy", "server_side_encryption_configuration", "apply_server_side_encryption_by_default",
+    "default_retention", "object_lock_configuration", "instance_metadata_service_configuration", "ingress", "egress",
+    "primary_container", "image_config", "data_capture_config", "capture_options", "production_variants",
+    "async_inference_config", "encryption_spec", "default_user_settings", "domain_settings", "version_template",
+    "image_scanning_configuration", "status", "spec", "ingress_policies", "egress_policies", "vpc_accessible_services",
+]);
+
+function isJsonNestedBlock(context: { blockType: string }, _path: string[], name: string): boolean {
+    return (context.blockType === "resource" || context.blockType === "data") && JSON_BLOCK_NAMES.has(name);
+}
+
 const SKIPPED_DIRS = new Set([".terraform", ".git", "node_modules", ".terragrunt-cache"]);
 
 function isConfigFile(name: string): boolean {
@@ -121,7 +143,7 @@ export class Workspace {
             return undefined;
         }
         const t0 = performance.now();
-        const result = parseFile(got.text, file);
+        const result = parseFile(got.text, file, { isNestedBlock: isJsonNestedBlock });
         this.stats.parseMs += performance.now() - t0;
         // A module shared by several root modules is parsed for each; it counts (and reports) once.
         if (!this.counted.has(file)) {

@@ -208,3 +208,33 @@ output "id" {
         });
     });
 });
+
+describe("Terraform JSON syntax (.tf.json)", () => {
+    it("reads nested blocks the catalog knows as blocks, and maps as maps", async () => {
+        const { scanTerraformSources } = await import("../../terraform-checks");
+        const { allControls } = await import("../../catalog");
+        const json = {
+            resource: {
+                google_workbench_instance: {
+                    research: {
+                        name: "research",
+                        location: "us-central1-a",
+                        labels: { "ml-team": "vision" },
+                        gce_setup: { machine_type: "n2-standard-4", disable_public_ip: false, metadata: { "notebook-disable-root": "true" } },
+                    },
+                },
+            },
+        };
+        const control = allControls.find((c) => c.id === "gcp-workbench-no-public-ip");
+        if (!control) return;
+        const r = await scanTerraformSources({ "main.tf.json": JSON.stringify(json, null, 2) }, { controls: [control] });
+        assert.deepEqual(r.diagnostics.filter((d) => d.severity === "error"), []);
+        const fail = r.findings.find((f) => f.status === "fail");
+        assert.ok(fail, JSON.stringify(r.findings.map((f) => f.message)));
+        assert.equal(fail.path, "gceSetup.disablePublicIp");
+        const tree = evaluateSources({ "main.tf.json": JSON.stringify(json) });
+        assert.deepEqual(plain(anyProp(tree.resources[0], "labels").node as never), { "ml-team": "vision" });
+        assert.equal(anyProp(tree.resources[0], "gceSetup.metadata").node?.kind, "map");
+        assert.ok("notebook-disable-root" in ((anyProp(tree.resources[0], "gceSetup.metadata").node as { entries: object }).entries));
+    });
+});
