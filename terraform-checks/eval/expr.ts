@@ -14,7 +14,6 @@ import {
     isNull,
     list,
     map,
-    mergeRefs,
     scalar,
     unknown,
 } from "./value";
@@ -479,4 +478,3 @@ export function describe(v: TfValue): string {
     return v.kind === "list" ? `list of ${v.items.length}` : `object with ${Object.keys(v.entries).length} attributes`;
 }
 
-export { mergeRefs };

@@ -9,9 +9,7 @@ import {
     asBool,
     asNumber,
     asString,
-    elements,
     equals,
-    firstUnknown,
     formatNumber,
     fromJs,
     isNull,
@@ -914,4 +912,3 @@ function encodeYaml(v: TfValue): string {
     return YAML.stringify(toJs(v), { sortMapEntries: true, lineWidth: 0 });
 }
 
-void firstUnknown;

@@ -1,9 +1,9 @@
 import type { SourceLocation, ValueOrigin } from "../../catalog/model";
-import type { Attribute, Block, Body, Expression } from "../hcl/ast";
+import type { Attribute, Block, Body } from "../hcl/ast";
 import type { Range } from "../hcl/source";
-import { type Diagnostic, FILE_RANGE, fileLocation } from "../diagnostics";
-import { type EvalHost, type Scope, type Step, applyStep, evalError, evaluate, noBindings, report, withBindings } from "./expr";
-import { type FileSource, dirOf, joinPath, normalize } from "./files";
+import { type Diagnostic, fileLocation } from "../diagnostics";
+import { type EvalHost, type Scope, type Step, evalError, evaluate, noBindings, report, withBindings } from "./expr";
+import { type FileSource, joinPath } from "./files";
 import { evaluatePolicyDocument } from "./policy-document";
 import { type TfValue, asBool, asNumber, asString, elements, isNull, list, map, relocate, scalar, unknown } from "./value";
 
@@ -786,5 +786,3 @@ export function isPrimitiveType(block: Block): boolean {
     return t.expression.type === "Variable" && ["string", "number", "bool"].includes(t.expression.name);
 }
 
-export { dirOf, normalize, FILE_RANGE };
-export type { Expression };

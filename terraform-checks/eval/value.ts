@@ -105,24 +105,6 @@ export function isWhollyKnown(v: TfValue, depth = 0): boolean {
     return true;
 }
 
-/** The first unknown inside a value, for propagating its references and reason. */
-export function firstUnknown(v: TfValue, depth = 0): TfUnknown | undefined {
-    if (v.kind === "unknown") return v;
-    if (depth > 64) return undefined;
-    if (v.kind === "list") {
-        for (const i of v.items) {
-            const u = firstUnknown(i, depth + 1);
-            if (u) return u;
-        }
-    } else if (v.kind === "map") {
-        for (const k in v.entries) {
-            const u = firstUnknown(v.entries[k], depth + 1);
-            if (u) return u;
-        }
-    }
-    return undefined;
-}
-
 /** A copy of the value whose every node is located at `source` and, unless it has one, carries `origin`. */
 export function relocate(v: TfValue, source: SourceLocation | undefined, origin: ValueOrigin | undefined, depth = 0): TfValue {
     const o = v.origin ?? origin;
