@@ -203,6 +203,12 @@ export interface CaptureOptions {
     stack?: string;
     /** Extra outputs a mocked resource reports (e.g. `arn`), by type token; inputs are echoed back anyway. */
     outputs?: (type: string, name: string, inputs: Record<string, unknown>) => Record<string, unknown>;
+    /** The id a mocked resource gets during an update (default `<name>-id`). */
+    id?: (type: string, name: string, inputs: Record<string, unknown>) => string | undefined;
+    /** Results of data-source invokes (e.g. `aws:index/getCallerIdentity:getCallerIdentity`); default: the inputs echoed. */
+    call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown> | undefined;
+    /** Sees what the engine knows of each registration beyond `StackResource` (custom or component, protect). */
+    onRegister?: (registered: { urn: string; custom: boolean; protect: boolean }) => void;
 }
 
 interface RegisterRequest {
@@ -213,6 +219,7 @@ interface RegisterRequest {
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+    getProtect(): boolean;
 }
 
 /**
@@ -245,10 +252,10 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
         {
             // In preview the engine does not know new resources' ids yet: an empty id is unknown.
             newResource: (args) => ({
-                id: preview ? "" : `${args.name}-id`,
+                id: preview ? "" : (options.id?.(args.type, args.name, args.inputs) ?? `${args.name}-id`),
                 state: { ...defaultOutputs(args.type, args.name, preview), ...args.inputs, ...(options.outputs?.(args.type, args.name, args.inputs) ?? {}) },
             }),
-            call: (args) => args.inputs,
+            call: (args) => options.call?.(args.token, args.inputs) ?? args.inputs,
         },
         options.project ?? "mlguard-example",
         options.stack ?? "dev",
@@ -270,6 +277,7 @@ export async function captureProgram(program: () => unknown, options: CaptureOpt
                     dependencies: req.getDependenciesList(),
                     propertyDependencies,
                 });
+                options.onRegister?.({ urn: res.getUrn(), custom: req.getCustom(), protect: req.getProtect() });
             }
             callback(err, res);
         });

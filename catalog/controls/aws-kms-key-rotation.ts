@@ -52,7 +52,7 @@ export default defineControl<import("@pulumi/aws/kms").KeyArgs, { maxRotationPer
         if (period.state === "explicit") {
             if (typeof period.value !== "number") return [fail(period, "rotationPeriodInDays is not a number of days.")];
             if (period.value > options.maxRotationPeriodDays) {
-                return [fail(period, `The key rotates every ${period.value} days; at most ${options.maxRotationPeriodDays} are allowed.`)];
+                return [fail(period, `The rotation period (rotationPeriodInDays) exceeds the allowed ${options.maxRotationPeriodDays} days.`)];
             }
         }
         return [enabled];

@@ -17,8 +17,8 @@ function judgeRule(owner: Resource, rule: Attr): CheckResult {
     const key = within(owner, rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId");
     if (algorithm.state === "unknown") return unknown(algorithm, "The default encryption algorithm (sseAlgorithm) is computed.");
     if (algorithm.state === "absent" || typeof algorithm.value !== "string" || !KMS_ALGORITHMS.includes(algorithm.value)) {
-        const shown = typeof algorithm.value === "string" ? `"${algorithm.value}"` : "not set";
-        return fail(algorithm, `Default encryption uses ${shown} instead of SSE-KMS with a customer-managed key (aws:kms).`);
+        const what = algorithm.state === "absent" ? "sets no algorithm" : "is not SSE-KMS";
+        return fail(algorithm, `Default encryption (sseAlgorithm) ${what}; use SSE-KMS (aws:kms) with a customer-managed key.`);
     }
     if (key.state === "unknown") return pass(key, "SSE-KMS uses a key from a resource in the stack.");
     if (key.state === "absent" || key.value === "") {

@@ -46,7 +46,7 @@ export default defineControl<import("@pulumi/aws/sagemaker").NotebookInstanceArg
         } else if (typeof subnet.value !== "string") {
             results.push(fail(subnet, "subnetId is not a subnet id."));
         } else if (options.approvedSubnetIds.length > 0 && !options.approvedSubnetIds.includes(subnet.value)) {
-            results.push(fail(subnet, `Subnet ${subnet.value} is not one of the approved ML subnets (approvedSubnetIds).`));
+            results.push(fail(subnet, "The notebook's subnet is not one of the approved ML subnets (approvedSubnetIds)."));
         } else {
             results.push(pass(subnet, "The notebook runs in a customer subnet."));
         }

@@ -85,10 +85,10 @@ export default defineControl<BucketArgs, Options>({
                     fail(key, "The default KMS key (encryption.defaultKmsKeyName) is not of the form projects/…/locations/…/keyRings/…/cryptoKeys/…."),
                 );
             } else if (location.state === "unknown") {
-                results.push(unknown(location, `The bucket location is computed; the key in "${keyLocation}" must be in the bucket's location.`));
+                results.push(unknown(location, "The bucket location is computed; the default KMS key must be in the bucket's location."));
             } else if (typeof location.value === "string" && !locationsMatch(location.value, keyLocation)) {
                 results.push(
-                    fail(key, `The default KMS key is in "${keyLocation}" but the bucket is in "${location.value}"; GCS needs a key in the bucket's location.`),
+                    fail(key, "The default KMS key's location differs from the bucket's location; GCS needs a key in the bucket's location."),
                 );
             } else {
                 results.push(pass(key, "The bucket's default KMS key is a customer-managed key in its location."));

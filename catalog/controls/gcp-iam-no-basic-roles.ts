@@ -76,11 +76,10 @@ export default defineControl<unknown, Options>({
                 results.push(unknown(grantAttr(grant, "unknown"), `${grant.path} is computed; ${role} may only be granted to the allowed break-glass members.`));
                 continue;
             }
-            const who = typeof grant.member === "string" ? `"${grant.member.trim()}"` : "a principal";
             results.push(
                 fail(
                     grantAttr(grant, grant.member === UNKNOWN ? "unknown" : "explicit"),
-                    `${grant.path} grants the basic role ${role} to ${who}; grant a predefined or custom role scoped to the task instead.`,
+                    `${grant.path} grants the basic role ${role} to a principal not in allowedMembers; grant a predefined or custom role scoped to the task instead.`,
                 ),
             );
         }

@@ -14,8 +14,14 @@ function isPublic(member: string): boolean {
     return PUBLIC_MEMBERS.includes(member.trim().toLowerCase());
 }
 
-function describeRole(grant: IamGrant): string {
-    return typeof grant.role === "string" ? grant.role : "a role";
+/** The public principal's canonical name (a constant, never the raw value, which may be a secret). */
+function publicName(member: string): string {
+    const display: Record<string, string> = {
+        allusers: "allUsers",
+        allauthenticatedusers: "allAuthenticatedUsers",
+        "principalset://goog/public:all": "principalSet://goog/public:all",
+    };
+    return display[member.trim().toLowerCase()] ?? "allUsers";
 }
 
 export default defineControl<unknown>({
@@ -80,7 +86,7 @@ export default defineControl<unknown>({
                 results.push(
                     fail(
                         { ...at, value: grant.member },
-                        `${grant.path} grants ${describeRole(grant)} to the public principal "${grant.member.trim()}"; grant it to specific groups or service accounts instead.`,
+                        `${grant.path} grants a role to the public principal ${publicName(grant.member)}; grant it to specific groups or service accounts instead.`,
                     ),
                 );
             } else if (grant.member === UNKNOWN) {

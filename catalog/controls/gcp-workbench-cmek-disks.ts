@@ -28,8 +28,7 @@ function checkDisk(instance: Resource, block: Attr, name: string): CheckResult {
         );
     }
     if (encryption.value !== "CMEK") {
-        const shown = typeof encryption.value === "string" ? `"${encryption.value}"` : "not a plain value";
-        return fail(encryption, `${Name} encryption (${encryption.path}) is ${shown}; set "CMEK" and a kmsKey.`);
+        return fail(encryption, `${Name} encryption (${encryption.path}) is not "CMEK"; set "CMEK" and a kmsKey.`);
     }
     // A key computed from another resource (`key.id` during preview) is a configured CMEK.
     if (isComputedValue(key)) return pass(key, `The ${name} is encrypted with a customer-managed key.`);

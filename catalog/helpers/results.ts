@@ -40,7 +40,9 @@ export function notApplicable(at: At, message: string): CheckResult {
 
 /**
  * The common shape "the property must be one of these values; absent means the provider default".
- * `what` names the setting in messages, e.g. "Direct internet access".
+ * `what` names the setting in messages, e.g. "Direct internet access". Messages name the expected
+ * and default values (constants) but never the actual one, which may be a secret; reports show it
+ * from the evidence.
  */
 export function expectOneOf(
     attr: Attr,
@@ -61,8 +63,8 @@ export function expectOneOf(
               );
     }
     if (attr.value !== undefined && expected.includes(attr.value)) {
-        return pass(attr, `${spec.what} is ${JSON.stringify(attr.value)}.`);
+        return pass(attr, `${spec.what} is ${shown}.`);
     }
-    const actual = attr.value === undefined ? "not a plain value" : JSON.stringify(attr.value);
-    return fail(attr, `${spec.what} (${attr.path}) is ${actual}; set it to ${shown}.`);
+    // The actual value goes to the evidence, never into the message: it may be a secret.
+    return fail(attr, `${spec.what} (${attr.path}) is not ${shown}; set it to ${shown}.`);
 }

@@ -6,7 +6,7 @@ const nb = (props: Record<string, unknown>) => [{ type: types.sagemakerNotebookI
 
 edgeCases(control, [
     { name: "Disabled passes", resources: nb({ directInternetAccess: "Disabled" }), expect: ["pass"] },
-    { name: "Enabled fails", resources: nb({ directInternetAccess: "Enabled" }), expect: ["fail"], message: /"Enabled"/ },
+    { name: "Enabled fails", resources: nb({ directInternetAccess: "Enabled" }), expect: ["fail"], message: /is not "Disabled"/, evidence: "Enabled" },
     { name: "absent fails: the provider default is Enabled", resources: nb({}), expect: ["fail"], message: /default "Enabled"/ },
     { name: "null is absent and fails", resources: nb({ directInternetAccess: null }), expect: ["fail"] },
     { name: "lower-case disabled is not the API value and fails", resources: nb({ directInternetAccess: "disabled" }), expect: ["fail"] },

@@ -6,7 +6,7 @@ const nb = (props: Record<string, unknown>) => [{ type: types.sagemakerNotebookI
 
 edgeCases(control, [
     { name: "Disabled passes", resources: nb({ rootAccess: "Disabled" }), expect: ["pass"] },
-    { name: "Enabled fails", resources: nb({ rootAccess: "Enabled" }), expect: ["fail"], message: /"Enabled"/ },
+    { name: "Enabled fails", resources: nb({ rootAccess: "Enabled" }), expect: ["fail"], message: /is not "Disabled"/, evidence: "Enabled" },
     { name: "absent fails: the provider default is Enabled", resources: nb({}), expect: ["fail"], message: /default "Enabled"/ },
     { name: "a number fails without throwing", resources: nb({ rootAccess: 0 }), expect: ["fail"] },
     { name: "a list fails without throwing", resources: nb({ rootAccess: ["Disabled"] }), expect: ["fail"] },

@@ -30,7 +30,7 @@ const everySubjectType: EdgeCase[] = control.subjects.map((type) => {
 
 edgeCases(control, [
     { name: "a service account member passes", resources: member({}), expect: ["pass"] },
-    { name: "allUsers fails", resources: member({ member: "allUsers" }), expect: ["fail"], message: /"allUsers"/ },
+    { name: "allUsers fails", resources: member({ member: "allUsers" }), expect: ["fail"], message: /public principal allUsers/, evidence: "allUsers" },
     { name: "allAuthenticatedUsers fails", resources: member({ member: "allAuthenticatedUsers" }), expect: ["fail"], message: /allAuthenticatedUsers/ },
     { name: "a case variant of allUsers fails", resources: member({ member: "AllUsers" }), expect: ["fail"] },
     { name: "surrounding space does not hide allUsers", resources: member({ member: " allUsers " }), expect: ["fail"] },

@@ -16,7 +16,7 @@ edgeCases(control, [
     { name: "absent boot disk fails", resources: setup({ bootDisk: undefined }), expect: ["fail"], message: /boot disk|Boot disk/ },
     { name: "absent data disk fails: every instance has one", resources: setup({ dataDisks: undefined }), expect: ["fail"], message: /Data disk/ },
     { name: "absent diskEncryption fails even with a key", resources: boot({ diskEncryption: undefined }), expect: ["fail"], message: /default "GMEK"/ },
-    { name: "explicit GMEK fails", resources: data({ diskEncryption: "GMEK" }), expect: ["fail"], message: /"GMEK"/ },
+    { name: "explicit GMEK fails", resources: data({ diskEncryption: "GMEK" }), expect: ["fail"], message: /is not "CMEK"/, evidence: "GMEK" },
     { name: "lower-case cmek is not the API value and fails", resources: boot({ diskEncryption: "cmek" }), expect: ["fail"] },
     { name: "a boolean diskEncryption fails without throwing", resources: boot({ diskEncryption: true }), expect: ["fail"] },
     { name: "an object diskEncryption fails without throwing", resources: boot({ diskEncryption: { type: "CMEK" } }), expect: ["fail"] },

@@ -62,6 +62,8 @@ export interface EdgeCase {
     message?: RegExp;
     /** When set, whether every finding carries an exemption. */
     exempted?: boolean;
+    /** The value every failing finding reports as evidence (values never go into messages). */
+    evidence?: unknown;
 }
 
 /** Declares one mocha test per row. */
@@ -77,6 +79,9 @@ export function edgeCases(control: AnyControl, rows: EdgeCase[]): void {
                 );
                 if (row.exempted !== undefined) {
                     assert.deepEqual(findings.map((f) => !!f.exemption), findings.map(() => row.exempted));
+                }
+                if (row.evidence !== undefined) {
+                    for (const f of findings.filter((x) => x.status === "fail")) assert.deepEqual(f.evidence?.value, row.evidence);
                 }
                 if (row.message) {
                     for (const f of findings.filter((x) => x.status !== "pass")) assert.match(f.message, row.message);

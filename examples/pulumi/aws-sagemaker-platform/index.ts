@@ -1,0 +1,65 @@
+/**
+ * A private SageMaker platform built from mlguard's components: it passes the mlguard policy pack
+ * with nothing to configure. Outside this repository, import from "mlguard/components" instead of
+ * the relative path (the relative path keeps the example type-checked and tested in-repo).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { aws as ml } from "../../../components";
+
+const config = new pulumi.Config();
+const environment = (config.get("environment") ?? "dev") as "prod" | "dev";
+const availabilityZones = config.getObject<string[]>("availabilityZones") ?? ["eu-west-1a", "eu-west-1b"];
+const imageDigest = config.get("inferenceImageDigest") ?? `sha256:${"ab12".repeat(16)}`;
+
+// Network without internet: private subnets, VPC endpoints, flow logs.
+const network = new ml.MlPrivateNetwork("ml", { availabilityZones, endpointTiers: { featureStore: true } });
+
+// One customer-managed key for the platform's data, volumes and images.
+const key = new ml.MlKmsKey("ml-data", { description: "ML platform data" });
+
+// Training data and released models: Object Lock, CMK, TLS and VPC-endpoint only.
+const trainingData = new ml.LockedMlBucket("training-data", { dataClass: "training-data", environment, key, network });
+const modelArtifacts = new ml.LockedMlBucket("model-artifacts", { dataClass: "model-artifacts", environment, key, network });
+
+// Inference images: immutable tags, scanned on push, CMK.
+const images = new ml.ModelImageRepository("inference-images", { key });
+
+// The role notebooks, Studio users, jobs and models run as.
+const role = new ml.SageMakerExecutionRole("ml-exec", {
+    key,
+    network,
+    readBuckets: [trainingData],
+    writeBuckets: [modelArtifacts],
+    imageRepositories: [images],
+    studioSourceIdentity: true,
+});
+
+const notebook = new ml.SecureNotebookInstance("research", { network, key, role, instanceType: "ml.t3.large" });
+
+const studio = new ml.SecureStudioDomain("ml-studio", { network, key, defaultRole: role });
+for (const user of ["alice", "bob"]) {
+    studio.addUserProfile({ userProfileName: user, ssoUserName: `${user}@example.com` });
+}
+
+const endpoint = new ml.SecureModelEndpoint("churn", {
+    environment,
+    network,
+    key,
+    role,
+    repository: images,
+    imageDigest,
+    modelBucket: modelArtifacts,
+    modelDataKey: "churn/v1/model.tar.gz",
+    dataCapture: { bucket: modelArtifacts, samplingPercentage: 10 },
+});
+
+export const vpcId = network.vpcId;
+export const privateSubnetIds = network.subnetIds;
+export const keyArn = key.keyArn;
+export const trainingDataBucket = trainingData.bucketName;
+export const modelArtifactsBucket = modelArtifacts.bucketName;
+export const imageRepositoryUrl = images.repositoryUrl;
+export const executionRoleArn = role.roleArn;
+export const notebookName = notebook.notebookName;
+export const studioDomainId = studio.domainId;
+export const endpointName = endpoint.endpointName;
