@@ -190,13 +190,13 @@ export default defineControl<unknown>({
         terraform: {
             good: [
                 `resource "google_storage_bucket_iam_member" "training_data_reader" {
-  bucket = google_storage_bucket.training_data.name
+  bucket = "ml-training-data"
   role   = "roles/storage.objectViewer"
   member = "serviceAccount:trainer@ml-prod.iam.gserviceaccount.com"
 }
 
 resource "google_vertex_ai_endpoint_iam_policy" "endpoint" {
-  endpoint = google_vertex_ai_endpoint.serving.name
+  endpoint = "projects/ml-prod/locations/us-central1/endpoints/serving"
   location = "us-central1"
   policy_data = jsonencode({
     bindings = [
@@ -211,13 +211,13 @@ resource "google_vertex_ai_endpoint_iam_policy" "endpoint" {
             ],
             bad: [
                 `resource "google_storage_bucket_iam_member" "public_models" {
-  bucket = google_storage_bucket.model_artifacts.name
+  bucket = "ml-model-artifacts"
   role   = "roles/storage.objectViewer"
   member = "allUsers"
 }
 `,
                 `resource "google_kms_crypto_key_iam_binding" "model_key_users" {
-  crypto_key_id = google_kms_crypto_key.models.id
+  crypto_key_id = "projects/ml-prod/locations/us-central1/keyRings/ml/cryptoKeys/models"
   role          = "roles/cloudkms.cryptoKeyDecrypter"
   members = [
     "serviceAccount:trainer@ml-prod.iam.gserviceaccount.com",
@@ -239,7 +239,7 @@ resource "google_vertex_ai_endpoint_iam_policy" "endpoint" {
 `,
                 `resource "google_workbench_instance_iam_member" "research_users" {
   location = "us-central1-a"
-  name     = google_workbench_instance.research.name
+  name     = "research"
   role     = "roles/notebooks.viewer"
   member   = "allAuthenticatedUsers"
 

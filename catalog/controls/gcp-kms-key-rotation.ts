@@ -134,12 +134,12 @@ resource "google_kms_crypto_key" "models" {
             bad: [
                 `resource "google_kms_crypto_key" "models" {
   name     = "models"
-  key_ring = google_kms_key_ring.ml.id
+  key_ring = "projects/ml-prod/locations/us-central1/keyRings/ml"
 }
 `,
                 `resource "google_kms_crypto_key" "models" {
   name            = "models"
-  key_ring        = google_kms_key_ring.ml.id
+  key_ring        = "projects/ml-prod/locations/us-central1/keyRings/ml"
   rotation_period = "31536000s"
 }
 `,

@@ -173,7 +173,7 @@ export default defineControl<InstanceArgs, Options>({
                 `resource "google_compute_subnetwork" "ml_private" {
   name                     = "ml-private"
   region                   = "us-central1"
-  network                  = google_compute_network.ml.id
+  network                  = "projects/ml-prod/global/networks/ml"
   ip_cidr_range            = "10.10.0.0/24"
   private_ip_google_access = true
 }
@@ -187,7 +187,7 @@ resource "google_workbench_instance" "research" {
     disable_public_ip = true
 
     network_interfaces {
-      network = google_compute_network.ml.id
+      network = "projects/ml-prod/global/networks/ml"
       subnet  = google_compute_subnetwork.ml_private.id
     }
   }

@@ -1,0 +1,167 @@
+/**
+ * Terraform → the catalog's neutral resource view. One translation serves evaluated HCL and plan
+ * JSON: both are first put in the shape plan JSON has (blocks are lists of objects), then names are
+ * translated mechanically (snake_case → camelCase, plural renames from `catalog/vocabulary.ts`).
+ *
+ * Which maps are blocks (names translated) and which are attribute values (keys kept, such as tag
+ * keys or `jsonencode` documents)? Plan JSON does not say, so the rule is structural and the same
+ * for both inputs: the resource's top level and every object inside a list are translated (blocks,
+ * and list-of-object attributes, which Pulumi also camelCases); an object that is not in a list is
+ * an attribute value (a map) and is kept verbatim, with everything inside it.
+ */
+import type { Reference, Resource, SourceLocation, Value } from "../catalog/model";
+import { tokenForTerraformType } from "../catalog/resource-types";
+import { pulumiName } from "../catalog/vocabulary";
+import { fileLocation } from "./diagnostics";
+import type { EvalBody, ResourceInstance } from "./eval/module";
+import { type TfValue, mergeRefs } from "./eval/value";
+
+/** A resource in the shape shared by HCL and plan JSON, before names are translated. */
+export interface TerraformResourceData {
+    address: string;
+    type: string;
+    name: string;
+    modulePath: string[];
+    /** Top-level attributes and blocks (blocks as lists of objects), Terraform names. */
+    values: Record<string, TfValue>;
+    source: SourceLocation;
+}
+
+/** The Pulumi type token of a Terraform type; types the catalog does not know keep a `terraform:` token. */
+export function tokenFor(terraformType: string): string {
+    return tokenForTerraformType.get(terraformType) ?? `terraform:${terraformType}`;
+}
+
+/** An evaluated HCL body as plan-JSON-shaped values: each attribute located at its own range, blocks grouped into lists. */
+export function bodyToValues(body: EvalBody): Record<string, TfValue> {
+    const out: Record<string, TfValue> = {};
+    for (const a of body.attributes) {
+        out[a.name] = located(a.value, fileLocation(a.file, a.range));
+    }
+    for (const b of body.blocks) {
+        const item: TfValue = { kind: "map", entries: bodyToValues(b.body), source: fileLocation(b.file, b.range) };
+        const existing = out[b.type];
+        if (existing && existing.kind === "list" && blockLists.has(existing)) existing.items.push(item);
+        else {
+            const l: TfValue = { kind: "list", items: [item], source: fileLocation(b.file, b.range) };
+            blockLists.add(l);
+            out[b.type] = l;
+        }
+    }
+    return out;
+}
+
+const blockLists = new WeakSet<object>();
+
+/** A shallow copy of a value at another location (written out: object spread is slow on hot paths). */
+function located(v: TfValue, source: SourceLocation): TfValue {
+    let out: TfValue;
+    switch (v.kind) {
+        case "scalar":
+            out = { kind: "scalar", value: v.value, source };
+            break;
+        case "unknown":
+            out = { kind: "unknown", source };
+            if (v.reason !== undefined) out.reason = v.reason;
+            if (v.partial !== undefined) out.partial = v.partial;
+            break;
+        case "list":
+            out = { kind: "list", items: v.items, source };
+            break;
+        case "map":
+            out = { kind: "map", entries: v.entries, source };
+            break;
+    }
+    if (v.origin !== undefined) out.origin = v.origin;
+    if (v.refs !== undefined) out.refs = v.refs;
+    return out;
+}
+
+/** An evaluated resource instance as shared-shape data. */
+export function instanceData(inst: ResourceInstance): TerraformResourceData {
+    return {
+        address: inst.address,
+        type: inst.type,
+        name: inst.name,
+        modulePath: inst.modulePath,
+        values: bodyToValues(inst.body),
+        source: fileLocation(inst.file, inst.headerRange),
+    };
+}
+
+/** Translates one resource into the neutral view and collects its references (graph edges). */
+export function adaptTerraformResource(data: TerraformResourceData): { resource: Resource; references: Reference[] } {
+    const references: Reference[] = [];
+    const seen = new Set<string>();
+    const addRefs = (v: TfValue, path: string) => {
+        for (const to of mergeRefs([v])) {
+            const key = `${path}\u0000${to}`;
+            if (seen.has(key) || to === data.address) continue;
+            seen.add(key);
+            references.push({ from: data.address, path, to });
+        }
+    };
+    const props = translateEntries(data.type, "", "", data.values, addRefs, 0);
+    const resource: Resource = {
+        id: data.address,
+        type: tokenFor(data.type),
+        name: data.name,
+        props: { kind: "map", entries: props, source: data.source },
+        source: data.source,
+        frontEnd: "terraform",
+        modulePath: data.modulePath,
+    };
+    return { resource, references };
+}
+
+const MAX_DEPTH = 64;
+
+/** Translates the names of a block-level object; `tfPath` is the Terraform block path, `path` the Pulumi one (with indexes). */
+function translateEntries(
+    type: string,
+    tfPath: string,
+    path: string,
+    entries: Record<string, TfValue>,
+    addRefs: (v: TfValue, path: string) => void,
+    depth: number,
+): Record<string, Value> {
+    const out: Record<string, Value> = {};
+    for (const key of Object.keys(entries)) {
+        const name = pulumiName(type, tfPath, key);
+        const childPath = path === "" ? name : `${path}.${name}`;
+        const childTf = tfPath === "" ? key : `${tfPath}.${key}`;
+        out[name] = translateValue(type, childTf, childPath, entries[key], addRefs, depth + 1);
+    }
+    return out;
+}
+
+function translateValue(
+    type: string,
+    tfPath: string,
+    path: string,
+    v: TfValue,
+    addRefs: (v: TfValue, path: string) => void,
+    depth: number,
+): Value {
+    if (v.kind === "unknown" && v.partial) {
+        addRefs(v, path);
+        return { ...v.partial, source: v.source ?? v.partial.source, ...(v.origin ? { origin: v.origin } : {}) } as Value;
+    }
+    const isObjectList =
+        v.kind === "list" && v.items.some((i) => i.kind === "map") && v.items.every((i) => i.kind === "map" || (i.kind === "unknown" && !i.partial));
+    if (!isObjectList || depth > MAX_DEPTH || v.kind !== "list") {
+        addRefs(v, path);
+        return v;
+    }
+    if (v.refs?.length) addRefs({ kind: "unknown", refs: v.refs }, path);
+    const items = v.items.map((item, i): Value => {
+        const itemPath = `${path}.${i}`;
+        if (item.kind !== "map") {
+            addRefs(item, itemPath);
+            return item;
+        }
+        if (item.refs?.length) addRefs({ kind: "unknown", refs: item.refs }, itemPath);
+        return { ...item, entries: translateEntries(type, tfPath, itemPath, item.entries, addRefs, depth + 1) };
+    });
+    return { ...v, items };
+}

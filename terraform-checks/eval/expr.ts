@@ -1,0 +1,480 @@
+import type { SourceLocation } from "../../catalog/model";
+import type { Expression, TemplatePart } from "../hcl/ast";
+import type { Range } from "../hcl/source";
+import { type Diagnostic, fileLocation } from "../diagnostics";
+import { callFunction } from "./functions";
+import {
+    type TfValue,
+    asBool,
+    asNumber,
+    asString,
+    elements,
+    equals,
+    formatNumber,
+    isNull,
+    list,
+    map,
+    scalar,
+    unknown,
+} from "./value";
+
+/** One step of a traversal after its root name: `.name` or `[key]`. */
+export type Step = { kind: "attr"; name: string; range: Range } | { kind: "index"; key: TfValue; range: Range };
+
+/** What the module layer provides to expressions: names (`var`, `local`, resources…) and files. */
+export interface EvalHost {
+    /**
+     * Resolves a root name and as many leading steps as it needs (`var.x` takes one, `data.t.n`
+     * two). Returns undefined for a name it does not know.
+     */
+    lookup(root: string, steps: Step[], scope: Scope, range: Range): { value: TfValue; consumed: number } | undefined;
+    /** Reads a file for `file()` / `templatefile()`, confined to the scan root; undefined plus a diagnostic when it cannot. */
+    readFile(path: string, scope: Scope, range: Range): string | undefined;
+    /** Whether a file exists inside the scan root. */
+    fileExists(path: string): boolean;
+}
+
+/** Where an expression is evaluated: its module instance, its file, local bindings, and a diagnostics sink. */
+export interface Scope {
+    host: EvalHost;
+    file: string;
+    /** Iterator bindings (`for`, `dynamic`, template `for`, `each`, `count`), prototype-chained. */
+    bindings: Record<string, TfValue>;
+    diagnostics: Diagnostic[];
+    /** Nesting depth of evaluation, so pathological input cannot overflow the stack. */
+    depth: number;
+}
+
+const MAX_DEPTH = 500;
+/** Longest list or string an evaluation may build (`range(1e9)` must not exhaust memory). */
+export const MAX_ELEMENTS = 100_000;
+
+/** An empty root for {@link Scope.bindings}. */
+export function noBindings(): Record<string, TfValue> {
+    return Object.create(null) as Record<string, TfValue>;
+}
+
+export function withBindings(scope: Scope, bindings: Record<string, TfValue>): Scope {
+    const chained = Object.create(scope.bindings) as Record<string, TfValue>;
+    Object.assign(chained, bindings);
+    return { ...scope, bindings: chained };
+}
+
+export function locate(scope: Scope, range: Range): SourceLocation {
+    return fileLocation(scope.file, range);
+}
+
+export function report(scope: Scope, severity: Diagnostic["severity"], summary: string, detail: string, range: Range): void {
+    scope.diagnostics.push({ severity, summary, detail, file: scope.file, range });
+}
+
+/** An evaluation error: a diagnostic and an unknown value (Terraform would stop; we carry on). */
+export function evalError(scope: Scope, summary: string, detail: string, range: Range, ...from: TfValue[]): TfValue {
+    report(scope, "error", summary, detail, range);
+    return { ...unknown(`${summary}: ${detail}`, ...from), source: locate(scope, range) };
+}
+
+/** Evaluates an expression. Never throws on user input. */
+export function evaluate(e: Expression, scope: Scope): TfValue {
+    // Evaluation is synchronous, so one counter bounds the nesting of every evaluation in progress
+    // (locals, module outputs and templates included) without allocating a scope per node.
+    if (nesting + scope.depth > MAX_DEPTH) return evalError(scope, "Expression too complex", "Evaluation nests too deeply.", e.range);
+    nesting++;
+    try {
+        return evaluateNode(e, scope);
+    } catch (err) {
+        // A defect of ours, or a RangeError on pathological input: one diagnostic, never a crash.
+        return evalError(scope, "Evaluation failed", err instanceof Error ? err.message : String(err), e.range);
+    } finally {
+        nesting--;
+    }
+}
+
+let nesting = 0;
+
+function evaluateNode(e: Expression, s: Scope): TfValue {
+    const source = locate(s, e.range);
+    switch (e.type) {
+        case "Literal":
+            return scalar(e.value, source);
+        case "Template":
+            return evalTemplate(e.parts, s, source, e.kind !== "bare" || e.parts.length === 1);
+        case "Parenthesized":
+            return evaluate(e.expression, s);
+        case "Tuple":
+            return list(expandItems(e.items, s), source);
+        case "Object": {
+            const entries: Record<string, TfValue> = {};
+            const unknownKeys: TfValue[] = [];
+            for (const item of e.items) {
+                const key = objectKey(item.key, s);
+                const value = evaluate(item.value, s);
+                if (key === undefined) continue;
+                if (typeof key !== "string") {
+                    unknownKeys.push(key, value);
+                    continue;
+                }
+                entries[key] = value;
+            }
+            if (unknownKeys.length > 0) return { ...unknown("an object key is computed", ...unknownKeys, ...Object.values(entries)), source };
+            return map(entries, source);
+        }
+        case "Variable":
+        case "GetAttr":
+        case "Index":
+            return evalTraversal(e, s);
+        case "SplatItem": {
+            const item = s.bindings["\u0000splat"];
+            return item ?? evalError(s, "Invalid splat", "A splat placeholder outside a splat.", e.range);
+        }
+        case "Splat":
+            return evalSplat(e, s, source);
+        case "FunctionCall":
+            return evalCall(e, s, source);
+        case "For":
+            return evalFor(e, s, source);
+        case "Conditional": {
+            const cond = evaluate(e.condition, s);
+            if (cond.kind === "unknown") {
+                const a = evaluate(e.trueExpr, s);
+                const b = evaluate(e.falseExpr, s);
+                return { ...unknown("the condition is computed", cond, a, b), source };
+            }
+            const b = asBool(cond);
+            if (b === undefined) return evalError(s, "Incorrect condition type", "The condition must be a bool.", e.condition.range);
+            return evaluate(b ? e.trueExpr : e.falseExpr, s);
+        }
+        case "Unary": {
+            const v = evaluate(e.operand, s);
+            if (v.kind === "unknown") return { ...unknown("the operand is computed", v), source };
+            if (e.operator === "!") {
+                const b = asBool(v);
+                return b === undefined ? evalError(s, "Invalid operand", "`!` needs a bool.", e.range) : scalar(!b, source);
+            }
+            const n = asNumber(v);
+            return n === undefined ? evalError(s, "Invalid operand", "`-` needs a number.", e.range) : scalar(-n, source);
+        }
+        case "Binary":
+            return evalBinary(e, s, source);
+        case "Invalid":
+            return { kind: "unknown", reason: "the expression could not be parsed", source };
+    }
+}
+
+/** An object key: a bare name is literal; anything else is evaluated. */
+function objectKey(key: Expression, s: Scope): string | TfValue | undefined {
+    if (key.type === "Variable") return key.name;
+    if (key.type === "Template" && key.parts.every((p) => p.type === "TemplateLiteral")) {
+        return key.parts.map((p) => (p as { value: string }).value).join("");
+    }
+    const v = evaluate(key, s);
+    if (v.kind === "unknown") return v;
+    const k = asString(v);
+    if (k === undefined) {
+        evalError(s, "Invalid object key", "An object key must be a string.", key.range);
+        return undefined;
+    }
+    return k;
+}
+
+function expandItems(items: Expression[], s: Scope): TfValue[] {
+    return items.map((i) => evaluate(i, s));
+}
+
+function evalTemplate(parts: TemplatePart[], s: Scope, source: SourceLocation, unwrapSingle: boolean): TfValue {
+    if (unwrapSingle && parts.length === 1 && parts[0].type === "TemplateInterpolation") {
+        return evaluate(parts[0].expression, s);
+    }
+    const pieces: string[] = [];
+    const unknowns: TfValue[] = [];
+    renderParts(parts, s, pieces, unknowns);
+    if (unknowns.length > 0) return { ...unknown("the template interpolates a computed value", ...unknowns), source };
+    return scalar(pieces.join(""), source);
+}
+
+function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: TfValue[]): void {
+    for (const part of parts) {
+        switch (part.type) {
+            case "TemplateLiteral":
+                out.push(part.value);
+                break;
+            case "TemplateInterpolation": {
+                const v = evaluate(part.expression, s);
+                if (v.kind === "unknown") {
+                    unknowns.push(v);
+                    break;
+                }
+                const text = asString(v);
+                if (text === undefined) {
+                    if (isNull(v)) evalError(s, "Invalid template interpolation value", "The value is null.", part.range);
+                    else evalError(s, "Invalid template interpolation value", "Cannot include a collection in a string template.", part.range);
+                    unknowns.push({ kind: "unknown" });
+                    break;
+                }
+                out.push(text);
+                break;
+            }
+            case "TemplateIf": {
+                const cond = evaluate(part.condition, s);
+                if (cond.kind === "unknown") {
+                    unknowns.push(cond);
+                    break;
+                }
+                const b = asBool(cond);
+                if (b === undefined) {
+                    evalError(s, "Invalid template condition", "The condition must be a bool.", part.range);
+                    unknowns.push({ kind: "unknown" });
+                    break;
+                }
+                renderParts(b ? part.then : part.else ?? [], s, out, unknowns);
+                break;
+            }
+            case "TemplateFor": {
+                const coll = evaluate(part.collection, s);
+                if (coll.kind === "unknown") {
+                    unknowns.push(coll);
+                    break;
+                }
+                const els = elements(coll);
+                if (!els) {
+                    evalError(s, "Invalid template for", "The collection must be a list or a map.", part.range);
+                    unknowns.push({ kind: "unknown" });
+                    break;
+                }
+                for (const { key, value } of els) {
+                    const b: Record<string, TfValue> = { [part.valueVar.name]: value };
+                    if (part.keyVar) b[part.keyVar.name] = key;
+                    renderParts(part.body, withBindings(s, b), out, unknowns);
+                }
+                break;
+            }
+        }
+    }
+}
+
+/** Flattens `a.b[c].d` into its root and steps and resolves it. */
+function evalTraversal(e: Expression, s: Scope): TfValue {
+    const chain: Expression[] = [];
+    let node: Expression = e;
+    while (node.type === "GetAttr" || node.type === "Index") {
+        chain.push(node);
+        node = node.type === "GetAttr" ? node.object : node.collection;
+    }
+    const evaluatedSteps: Step[] = new Array(chain.length);
+    for (let i = chain.length - 1, j = 0; i >= 0; i--, j++) {
+        const st = chain[i];
+        evaluatedSteps[j] = st.type === "GetAttr" ? attrStep(st) : { kind: "index", key: evaluate((st as Extract<Expression, { type: "Index" }>).key, s), range: st.range };
+    }
+    let value: TfValue;
+    let consumed = 0;
+    if (node.type === "Variable") {
+        // Bindings are chained from a null-prototype root, so `in` sees only real bindings.
+        if (node.name in s.bindings) {
+            value = s.bindings[node.name];
+        } else {
+            const found = s.host.lookup(node.name, evaluatedSteps, s, e.range);
+            if (!found) return evalError(s, "Unknown name", `There is no variable named "${node.name}".`, node.range);
+            value = found.value;
+            consumed = found.consumed;
+        }
+    } else {
+        value = evaluate(node, s);
+    }
+    for (let i = consumed; i < evaluatedSteps.length; i++) value = applyStep(value, evaluatedSteps[i], s);
+    return value;
+}
+
+function attrStep(node: Extract<Expression, { type: "GetAttr" }>): Step {
+    return { kind: "attr", name: node.name, range: node.range };
+}
+
+/** Applies `.name` or `[key]` to a value. */
+export function applyStep(value: TfValue, step: Step, s: Scope): TfValue {
+    const source = locate(s, step.range);
+    if (value.kind === "unknown") {
+        const u: TfValue = { kind: "unknown", reason: value.reason ?? "computed", source };
+        if (value.refs !== undefined) u.refs = value.refs;
+        return u;
+    }
+    if (step.kind === "index" && step.key.kind === "unknown") return { ...unknown("the index is computed", value, step.key), source };
+    if (isNull(value)) {
+        return evalError(s, "Attempt to index a null value", "This value is null, so it has no attributes or elements.", step.range);
+    }
+    if (value.kind === "map") {
+        const key = step.kind === "attr" ? step.name : asString(step.key);
+        if (key === undefined) return evalError(s, "Invalid index", "A map key must be a string.", step.range);
+        if (!Object.prototype.hasOwnProperty.call(value.entries, key)) {
+            return evalError(s, step.kind === "attr" ? "Unsupported attribute" : "Invalid index", `The object has no element "${key}".`, step.range);
+        }
+        return value.entries[key];
+    }
+    if (value.kind === "list") {
+        if (step.kind === "attr") {
+            // Terraform rejects this; a reference through a list of resource instances still says which resources it means.
+            return { ...unknown("an attribute of a list", value), source };
+        }
+        const n = asNumber(step.key);
+        if (n === undefined || !Number.isInteger(n)) return evalError(s, "Invalid index", "A list index must be a whole number.", step.range);
+        if (n < 0 || n >= value.items.length) {
+            return evalError(s, "Invalid index", `The index ${n} is out of range for a list of ${value.items.length}.`, step.range, value);
+        }
+        return value.items[n];
+    }
+    return evalError(s, "Unsupported attribute", "A primitive value has no attributes or elements.", step.range);
+}
+
+function evalSplat(e: Extract<Expression, { type: "Splat" }>, s: Scope, source: SourceLocation): TfValue {
+    const coll = evaluate(e.source, s);
+    if (coll.kind === "unknown") return { ...unknown("the collection is computed", coll), source };
+    if (isNull(coll)) return list([], source);
+    const items = coll.kind === "list" ? coll.items : coll.kind === "map" && !e.full ? Object.values(coll.entries) : [coll];
+    const out = items.map((item) => evaluate(e.each, withBindings(s, { "\u0000splat": item })));
+    return list(out, source);
+}
+
+function evalCall(e: Extract<Expression, { type: "FunctionCall" }>, s: Scope, source: SourceLocation): TfValue {
+    const name = e.name.startsWith("core::") ? e.name.slice("core::".length) : e.name;
+    if (name === "try" || name === "can") return evalTryCan(name, e, s, source);
+    let args = e.args.map((a) => evaluate(a, s));
+    if (e.expandFinal && args.length > 0) {
+        const last = args[args.length - 1];
+        if (last.kind === "unknown") return { ...unknown("the expanded argument is computed", last), source };
+        if (last.kind !== "list") return evalError(s, "Invalid expanding argument", "The argument after `...` must be a list.", e.range);
+        args = [...args.slice(0, -1), ...last.items];
+    }
+    if (name.includes("::")) {
+        report(s, "info", "Provider function not evaluated", `mlguard does not run provider-defined functions such as ${name}; its result is unknown.`, e.nameRange);
+        return { ...unknown(`${name}() is a provider function`, ...args), source };
+    }
+    return callFunction(name, args, { scope: s, range: e.range, nameRange: e.nameRange, source });
+}
+
+/** `try` and `can` look at whether evaluating an argument raised errors, so they evaluate with their own sink. */
+function evalTryCan(name: string, e: Extract<Expression, { type: "FunctionCall" }>, s: Scope, source: SourceLocation): TfValue {
+    if (name === "can" && e.args.length !== 1) return evalError(s, "Invalid function call", "can() takes one argument.", e.range);
+    if (name === "try" && e.args.length === 0) return evalError(s, "Invalid function call", "try() needs at least one argument.", e.range);
+    for (const arg of e.args) {
+        const sink: Diagnostic[] = [];
+        const v = evaluate(arg, { ...s, diagnostics: sink });
+        const failed = sink.some((d) => d.severity === "error");
+        if (!failed) {
+            // Notes and warnings from the branch that was taken still matter.
+            for (const d of sink) s.diagnostics.push(d);
+            if (name === "can") return v.kind === "unknown" ? { ...unknown("computed", v), source } : scalar(true, source);
+            // An unknown argument might still fail once known, so the result is unknown as well.
+            return v.kind === "unknown" ? { ...unknown("the first argument of try() is computed", v), source } : v;
+        }
+        if (name === "can") return scalar(false, source);
+    }
+    return evalError(s, "No try() argument succeeded", "Every argument of try() failed to evaluate.", e.range);
+}
+
+function evalFor(e: Extract<Expression, { type: "For" }>, s: Scope, source: SourceLocation): TfValue {
+    const coll = evaluate(e.collection, s);
+    if (coll.kind === "unknown") return { ...unknown("the collection is computed", coll), source };
+    const els = elements(coll);
+    if (!els) return evalError(s, "Iteration over a non-collection", "A `for` needs a list, set, map or object.", e.collection.range);
+    const isObject = e.keyExpr !== null;
+    const items: TfValue[] = [];
+    const entries: Record<string, TfValue> = {};
+    const grouped: Record<string, TfValue[]> = {};
+    const unknowns: TfValue[] = [];
+    for (const { key, value } of els) {
+        const b: Record<string, TfValue> = { [e.valueVar.name]: value };
+        if (e.keyVar) b[e.keyVar.name] = key;
+        const inner = withBindings(s, b);
+        if (e.condition) {
+            const c = evaluate(e.condition, inner);
+            if (c.kind === "unknown") {
+                unknowns.push(c, evaluate(e.valueExpr, inner));
+                continue;
+            }
+            const cb = asBool(c);
+            if (cb === undefined) return evalError(s, "Invalid for condition", "The condition must be a bool.", e.condition.range);
+            if (!cb) continue;
+        }
+        const v = evaluate(e.valueExpr, inner);
+        if (!isObject) {
+            items.push(v);
+            continue;
+        }
+        const k = evaluate(e.keyExpr!, inner);
+        if (k.kind === "unknown") {
+            unknowns.push(k, v);
+            continue;
+        }
+        const ks = asString(k);
+        if (ks === undefined) return evalError(s, "Invalid object key", "A key must be a string.", e.keyExpr!.range);
+        if (e.grouping) (grouped[ks] ??= []).push(v);
+        else {
+            if (Object.prototype.hasOwnProperty.call(entries, ks)) {
+                return evalError(s, "Duplicate object key", `Two elements produce the key "${ks}"; use \`...\` to group them.`, e.keyExpr!.range);
+            }
+            entries[ks] = v;
+        }
+    }
+    if (unknowns.length > 0) return { ...unknown("a `for` condition or key is computed", ...unknowns, ...items, ...Object.values(entries)), source };
+    if (!isObject) return list(items, source);
+    if (e.grouping) for (const k of Object.keys(grouped)) entries[k] = list(grouped[k], source);
+    return map(entries, source);
+}
+
+function evalBinary(e: Extract<Expression, { type: "Binary" }>, s: Scope, source: SourceLocation): TfValue {
+    const op = e.operator;
+    const left = evaluate(e.left, s);
+    if (op === "&&" || op === "||") {
+        const lb = left.kind === "unknown" ? undefined : asBool(left);
+        if (left.kind !== "unknown" && lb === undefined) return evalError(s, "Invalid operand", `\`${op}\` needs bools.`, e.left.range);
+        if (op === "&&" && lb === false) return scalar(false, source);
+        if (op === "||" && lb === true) return scalar(true, source);
+        const right = evaluate(e.right, s);
+        const rb = right.kind === "unknown" ? undefined : asBool(right);
+        if (right.kind !== "unknown" && rb === undefined) return evalError(s, "Invalid operand", `\`${op}\` needs bools.`, e.right.range);
+        if (op === "&&" && rb === false) return scalar(false, source);
+        if (op === "||" && rb === true) return scalar(true, source);
+        if (lb === undefined || rb === undefined) return { ...unknown("an operand is computed", left, right), source };
+        return scalar(op === "&&" ? lb && rb : lb || rb, source);
+    }
+    const right = evaluate(e.right, s);
+    if (op === "==" || op === "!=") {
+        const eq = equals(left, right);
+        if (eq === undefined) return { ...unknown("an operand is computed", left, right), source };
+        return scalar(op === "==" ? eq : !eq, source);
+    }
+    if (left.kind === "unknown" || right.kind === "unknown") return { ...unknown("an operand is computed", left, right), source };
+    const a = asNumber(left);
+    const b = asNumber(right);
+    if (a === undefined || b === undefined) {
+        return evalError(s, "Invalid operand", `\`${op}\` needs numbers.`, a === undefined ? e.left.range : e.right.range);
+    }
+    switch (op) {
+        case "<":
+            return scalar(a < b, source);
+        case ">":
+            return scalar(a > b, source);
+        case "<=":
+            return scalar(a <= b, source);
+        case ">=":
+            return scalar(a >= b, source);
+        case "+":
+            return scalar(a + b, source);
+        case "-":
+            return scalar(a - b, source);
+        case "*":
+            return scalar(a * b, source);
+        case "/":
+            if (b === 0) return evalError(s, "Division by zero", "The divisor is zero.", e.right.range);
+            return scalar(a / b, source);
+        case "%":
+            if (b === 0) return evalError(s, "Division by zero", "The divisor is zero.", e.right.range);
+            return scalar(a % b, source);
+    }
+}
+
+/** A value rendered for messages (short, never the whole of a large value). */
+export function describe(v: TfValue): string {
+    if (v.kind === "scalar") return typeof v.value === "number" ? formatNumber(v.value) : JSON.stringify(v.value);
+    if (v.kind === "unknown") return "(known after apply)";
+    return v.kind === "list" ? `list of ${v.items.length}` : `object with ${Object.keys(v.entries).length} attributes`;
+}
+

@@ -1,0 +1,174 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/**
+ * The files a scan may read, addressed by POSIX paths relative to the scan root (`""` is the root).
+ * Two implementations: the disk (confined to the root; symlinks that leave it are not followed) and
+ * an in-memory map (tests, editors).
+ */
+export interface FileSource {
+    /** The text of a file; `undefined` when it does not exist, `{ error }` when it cannot be read. */
+    read(file: string): { text: string } | { error: string } | undefined;
+    exists(file: string): boolean;
+    /** Entries of a directory, or undefined when it is not one. Symlinks leaving the root are reported in `skipped`. */
+    list(dir: string): { files: string[]; dirs: string[]; skipped: Array<{ path: string; reason: string }> } | undefined;
+    isDirectory(p: string): boolean;
+}
+
+/** Normalises a relative POSIX path; undefined when it climbs above the root. */
+export function normalize(p: string): string | undefined {
+    const out: string[] = [];
+    for (const part of p.replace(/\\/g, "/").split("/")) {
+        if (part === "" || part === ".") continue;
+        if (part === "..") {
+            if (out.length === 0) return undefined;
+            out.pop();
+        } else out.push(part);
+    }
+    return out.join("/");
+}
+
+export function joinPath(dir: string, rel: string): string | undefined {
+    if (rel.startsWith("/")) return undefined;
+    return normalize(dir === "" ? rel : `${dir}/${rel}`);
+}
+
+export function dirOf(file: string): string {
+    const i = file.lastIndexOf("/");
+    return i < 0 ? "" : file.slice(0, i);
+}
+
+/** Files on disk under `root`. */
+export class DiskFiles implements FileSource {
+    readonly root: string;
+    private readonly realRoot: string;
+
+    constructor(root: string) {
+        this.root = path.resolve(root);
+        let real = this.root;
+        try {
+            real = fs.realpathSync(this.root);
+        } catch {
+            // a missing root is reported by the scanner
+        }
+        this.realRoot = real;
+    }
+
+    private abs(rel: string): string {
+        return rel === "" ? this.root : path.join(this.root, ...rel.split("/"));
+    }
+
+    /** True when the real path of `rel` is inside the root (symlinks resolved). */
+    private inside(rel: string): boolean {
+        try {
+            const real = fs.realpathSync(this.abs(rel));
+            return real === this.realRoot || real.startsWith(this.realRoot + path.sep);
+        } catch {
+            return false;
+        }
+    }
+
+    read(file: string): { text: string } | { error: string } | undefined {
+        const abs = this.abs(file);
+        if (!fs.existsSync(abs)) {
+            try {
+                fs.lstatSync(abs);
+                return { error: "the file is a symbolic link whose target does not exist" };
+            } catch {
+                return undefined;
+            }
+        }
+        if (!this.inside(file)) return { error: "the file is a symbolic link that leaves the scan root; it is not followed" };
+        try {
+            const stat = fs.statSync(abs);
+            if (!stat.isFile()) return { error: "not a regular file" };
+            return { text: fs.readFileSync(abs, "utf8") };
+        } catch (err) {
+            return { error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+        }
+    }
+
+    exists(file: string): boolean {
+        return fs.existsSync(this.abs(file)) && this.inside(file);
+    }
+
+    isDirectory(p: string): boolean {
+        try {
+            return fs.statSync(this.abs(p)).isDirectory() && this.inside(p);
+        } catch {
+            return false;
+        }
+    }
+
+    list(dir: string): ReturnType<FileSource["list"]> {
+        let entries: fs.Dirent[];
+        try {
+            entries = fs.readdirSync(this.abs(dir), { withFileTypes: true });
+        } catch {
+            return undefined;
+        }
+        const files: string[] = [];
+        const dirs: string[] = [];
+        const skipped: Array<{ path: string; reason: string }> = [];
+        for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+            const rel = dir === "" ? e.name : `${dir}/${e.name}`;
+            if (e.isSymbolicLink()) {
+                if (!this.inside(rel)) {
+                    skipped.push({ path: rel, reason: "a symbolic link that leaves the scan root (not followed)" });
+                    continue;
+                }
+                // Links inside the root are read as files but never descended into (no loops).
+                try {
+                    if (fs.statSync(this.abs(rel)).isFile()) files.push(rel);
+                } catch {
+                    skipped.push({ path: rel, reason: "a broken symbolic link" });
+                }
+                continue;
+            }
+            if (e.isDirectory()) dirs.push(rel);
+            else if (e.isFile()) files.push(rel);
+        }
+        return { files, dirs, skipped };
+    }
+}
+
+/** Files held in memory: `{ "main.tf": "...", "modules/net/main.tf": "..." }`. */
+export class MemoryFiles implements FileSource {
+    private readonly files = new Map<string, string>();
+    private readonly dirs = new Set<string>([""]);
+
+    constructor(files: Record<string, string>) {
+        for (const [name, text] of Object.entries(files)) {
+            const n = normalize(name);
+            if (n === undefined || n === "") continue;
+            this.files.set(n, text);
+            let d = dirOf(n);
+            for (;;) {
+                this.dirs.add(d);
+                if (d === "") break;
+                d = dirOf(d);
+            }
+        }
+    }
+
+    read(file: string): { text: string } | undefined {
+        const text = this.files.get(file);
+        return text === undefined ? undefined : { text };
+    }
+
+    exists(file: string): boolean {
+        return this.files.has(file) || this.dirs.has(file);
+    }
+
+    isDirectory(p: string): boolean {
+        return this.dirs.has(p);
+    }
+
+    list(dir: string): ReturnType<FileSource["list"]> {
+        if (!this.dirs.has(dir)) return undefined;
+        const prefix = dir === "" ? "" : dir + "/";
+        const files = [...this.files.keys()].filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes("/")).sort();
+        const dirs = [...this.dirs].filter((d) => d !== dir && d.startsWith(prefix) && !d.slice(prefix.length).includes("/")).sort();
+        return { files, dirs, skipped: [] };
+    }
+}

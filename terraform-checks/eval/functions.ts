@@ -1,0 +1,914 @@
+import { createHash } from "node:crypto";
+import YAML from "yaml";
+import type { SourceLocation } from "../../catalog/model";
+import type { Range } from "../hcl/source";
+import { type Scope, MAX_ELEMENTS, evalError, report } from "./expr";
+import { evaluateTemplateText } from "./template-file";
+import {
+    type TfValue,
+    asBool,
+    asNumber,
+    asString,
+    equals,
+    formatNumber,
+    fromJs,
+    isNull,
+    isWhollyKnown,
+    list,
+    map,
+    scalar,
+    sortedKeys,
+    toJs,
+    unknown,
+} from "./value";
+
+/** Where a function is called from: for diagnostics and the result's location. */
+export interface CallSite {
+    scope: Scope;
+    range: Range;
+    nameRange: Range;
+    source: SourceLocation;
+}
+
+type Impl = (args: TfValue[], site: CallSite) => TfValue;
+
+interface FunctionSpec {
+    /** Fewest and most arguments (`Infinity` for variadic). */
+    arity: [number, number];
+    /** The function looks inside unknown arguments itself; otherwise any unknown argument makes the result unknown. */
+    handlesUnknown?: boolean;
+    impl: Impl;
+}
+
+class CallError extends Error {}
+
+/** Raised inside an implementation to report a user error as a diagnostic. */
+function bad(message: string): never {
+    throw new CallError(message);
+}
+
+function str(v: TfValue, what = "argument"): string {
+    const s = asString(v);
+    if (s === undefined) bad(`the ${what} must be a string`);
+    return s;
+}
+
+function num(v: TfValue, what = "argument"): number {
+    const n = asNumber(v);
+    if (n === undefined) bad(`the ${what} must be a number`);
+    return n;
+}
+
+function int(v: TfValue, what = "argument"): number {
+    const n = num(v, what);
+    if (!Number.isInteger(n)) bad(`the ${what} must be a whole number`);
+    return n;
+}
+
+function items(v: TfValue, what = "argument"): TfValue[] {
+    if (v.kind === "list") return v.items;
+    bad(`the ${what} must be a list, tuple or set`);
+}
+
+function entries(v: TfValue, what = "argument"): Record<string, TfValue> {
+    if (v.kind === "map") return v.entries;
+    bad(`the ${what} must be a map or object`);
+}
+
+function S(value: string | number | boolean | null, site: CallSite): TfValue {
+    if (typeof value === "string" && value.length > 16 * 1024 * 1024) bad("the result is too large");
+    return scalar(value, site.source);
+}
+
+function L(itemsOut: TfValue[], site: CallSite): TfValue {
+    if (itemsOut.length > MAX_ELEMENTS) bad(`the result would have more than ${MAX_ELEMENTS} elements`);
+    return list(itemsOut, site.source);
+}
+
+function M(e: Record<string, TfValue>, site: CallSite): TfValue {
+    return map(e, site.source);
+}
+
+/** Unknown result when any part of the arguments is unknown (for functions that read content). */
+function needKnown(args: TfValue[], site: CallSite, why: string): TfValue | undefined {
+    for (const a of args) {
+        if (!isWhollyKnown(a)) return { ...unknown(why, ...args), source: site.source };
+    }
+    return undefined;
+}
+
+function jsonOf(v: TfValue): unknown {
+    return toJs(v);
+}
+
+/** Terraform's jsonencode: object keys sorted, HTML-significant characters escaped. */
+function jsonEncode(v: TfValue): string {
+    const sortDeep = (x: unknown): unknown => {
+        if (Array.isArray(x)) return x.map(sortDeep);
+        if (x && typeof x === "object") {
+            const out: Record<string, unknown> = {};
+            for (const k of sortedKeys(x as Record<string, unknown>)) out[k] = sortDeep((x as Record<string, unknown>)[k]);
+            return out;
+        }
+        return x;
+    };
+    return JSON.stringify(sortDeep(jsonOf(v)))
+        .replace(/</g, "\\u003c")
+        .replace(/>/g, "\\u003e")
+        .replace(/&/g, "\\u0026")
+        .replace(/\u2028/g, "\\u2028")
+        .replace(/\u2029/g, "\\u2029");
+}
+
+/** Go-style regular expression → JS (named groups `(?P<n>` and inline flags at the start). */
+function goRegExp(pattern: string, global = false): RegExp {
+    let flags = global ? "g" : "";
+    let p = pattern.replace(/\(\?P</g, "(?<");
+    const inline = /^\(\?([imsU]+)\)/.exec(p);
+    if (inline) {
+        for (const f of inline[1]) if (f !== "U" && !flags.includes(f)) flags += f;
+        p = p.slice(inline[0].length);
+    }
+    try {
+        return new RegExp(p, flags + "u");
+    } catch {
+        try {
+            return new RegExp(p, flags);
+        } catch (err) {
+            bad(`invalid regular expression: ${(err as Error).message}`);
+        }
+    }
+}
+
+function regexResult(m: RegExpExecArray, site: CallSite): TfValue {
+    if (m.groups && Object.keys(m.groups).length > 0) {
+        const e: Record<string, TfValue> = {};
+        for (const [k, v] of Object.entries(m.groups)) e[k] = S(v ?? null, site);
+        return M(e, site);
+    }
+    if (m.length > 1) return L(m.slice(1).map((g) => S(g ?? null, site)), site);
+    return S(m[0], site);
+}
+
+/** Terraform's format verbs: %s %d %f %g %e %t %v %q %x %X %o %b %%, with width/precision flags. */
+function formatString(fmt: string, args: TfValue[]): string {
+    let next = 0;
+    return fmt.replace(/%([-+ 0#]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (whole, flags: string, width: string | undefined, prec: string | undefined, verb: string) => {
+        if (verb === "%") return "%";
+        if (next >= args.length) bad(`not enough arguments for the format "${whole}"`);
+        const arg = args[next++];
+        let out: string;
+        switch (verb) {
+            case "s":
+            case "v":
+                out = arg.kind === "scalar" ? (asString(arg) ?? "null") : jsonEncode(arg);
+                if (prec !== undefined && verb === "s") out = out.slice(0, Number(prec));
+                break;
+            case "q":
+                out = JSON.stringify(str(arg));
+                break;
+            case "d":
+                out = formatNumber(Math.trunc(num(arg)));
+                break;
+            case "f":
+            case "F":
+                out = num(arg).toFixed(prec === undefined ? 6 : Number(prec));
+                break;
+            case "e":
+                out = num(arg).toExponential(prec === undefined ? 6 : Number(prec));
+                break;
+            case "g":
+                out = prec === undefined ? String(num(arg)) : num(arg).toPrecision(Number(prec));
+                break;
+            case "t": {
+                const b = asBool(arg);
+                if (b === undefined) bad("%t needs a bool");
+                out = String(b);
+                break;
+            }
+            case "x":
+                out = arg.kind === "scalar" && typeof arg.value === "string" ? Buffer.from(arg.value).toString("hex") : Math.trunc(num(arg)).toString(16);
+                break;
+            case "X":
+                out = (arg.kind === "scalar" && typeof arg.value === "string" ? Buffer.from(arg.value).toString("hex") : Math.trunc(num(arg)).toString(16)).toUpperCase();
+                break;
+            case "o":
+                out = Math.trunc(num(arg)).toString(8);
+                break;
+            case "b":
+                out = Math.trunc(num(arg)).toString(2);
+                break;
+            default:
+                bad(`unsupported format verb %${verb}`);
+        }
+        if (flags.includes("+") && /^[0-9]/.test(out) && "dfFeg".includes(verb)) out = "+" + out;
+        if (width !== undefined && out.length < Number(width)) {
+            const pad = Number(width) - out.length;
+            if (flags.includes("-")) out = out + " ".repeat(pad);
+            else if (flags.includes("0") && "dfFegxXob".includes(verb)) {
+                const sign = /^[+-]/.test(out) ? out[0] : "";
+                out = sign + "0".repeat(pad) + out.slice(sign.length);
+            } else out = " ".repeat(pad) + out;
+        }
+        return out;
+    });
+}
+
+function ipv4ToInt(ip: string): number {
+    const parts = ip.split(".").map(Number);
+    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) bad(`invalid IPv4 address ${JSON.stringify(ip)}`);
+    return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+}
+
+function intToIpv4(n: number): string {
+    return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+}
+
+function parseCidr(cidr: string): { base: number; bits: number } {
+    const m = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(cidr);
+    if (!m) bad(`invalid CIDR ${JSON.stringify(cidr)} (IPv6 prefixes are not evaluated)`);
+    const bits = Number(m[2]);
+    if (bits > 32) bad(`invalid prefix length in ${JSON.stringify(cidr)}`);
+    const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+    return { base: (ipv4ToInt(m[1]) & mask) >>> 0, bits };
+}
+
+function setOf(values: TfValue[]): TfValue[] {
+    const out: TfValue[] = [];
+    for (const v of values) if (!out.some((o) => equals(o, v) === true)) out.push(v);
+    // Terraform orders sets of strings lexically; other element types keep first-seen order here.
+    if (out.every((v) => v.kind === "scalar" && typeof v.value === "string")) {
+        out.sort((a, b) => ((a as { value: string }).value < (b as { value: string }).value ? -1 : 1));
+    }
+    return out;
+}
+
+function flattenInto(v: TfValue, out: TfValue[], depth: number): boolean {
+    if (v.kind === "unknown") return false;
+    if (v.kind !== "list" || depth > 64) {
+        out.push(v);
+        return true;
+    }
+    for (const i of v.items) if (!flattenInto(i, out, depth + 1)) return false;
+    return true;
+}
+
+const FUNCTIONS: Record<string, FunctionSpec> = {
+    // --- encoding
+    jsonencode: {
+        arity: [1, 1],
+        handlesUnknown: true,
+        impl: ([v], site) => {
+            const u = needKnown([v], site, "jsonencode() of a computed value");
+            if (!u) return S(jsonEncode(v), site);
+            return v.kind === "unknown" ? u : { ...u, partial: v };
+        },
+    },
+    jsondecode: {
+        arity: [1, 1],
+        impl: ([v], site) => {
+            try {
+                return withSource(fromJs(JSON.parse(str(v))), site);
+            } catch (err) {
+                if (err instanceof CallError) throw err;
+                bad(`the string is not valid JSON: ${(err as Error).message}`);
+            }
+        },
+    },
+    yamldecode: {
+        arity: [1, 1],
+        impl: ([v], site) => withSource(fromJs(decodeYaml(str(v))), site),
+    },
+    yamlencode: {
+        arity: [1, 1],
+        handlesUnknown: true,
+        impl: ([v], site) => needKnown([v], site, "yamlencode() of a computed value") ?? S(encodeYaml(v), site),
+    },
+    base64encode: { arity: [1, 1], impl: ([v], site) => S(Buffer.from(str(v), "utf8").toString("base64"), site) },
+    base64decode: {
+        arity: [1, 1],
+        impl: ([v], site) => {
+            const s = str(v);
+            if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) bad("the string is not valid base64");
+            return S(Buffer.from(s, "base64").toString("utf8"), site);
+        },
+    },
+    sha256: { arity: [1, 1], impl: ([v], site) => S(createHash("sha256").update(str(v)).digest("hex"), site) },
+    sha1: { arity: [1, 1], impl: ([v], site) => S(createHash("sha1").update(str(v)).digest("hex"), site) },
+    md5: { arity: [1, 1], impl: ([v], site) => S(createHash("md5").update(str(v)).digest("hex"), site) },
+    urlencode: { arity: [1, 1], impl: ([v], site) => S(encodeURIComponent(str(v)), site) },
+
+    // --- strings
+    format: {
+        arity: [1, Infinity],
+        handlesUnknown: true,
+        impl: (args, site) => needKnown(args, site, "format() of a computed value") ?? S(formatString(str(args[0], "format"), args.slice(1)), site),
+    },
+    formatlist: {
+        arity: [1, Infinity],
+        handlesUnknown: true,
+        impl: (args, site) => {
+            const u = needKnown(args, site, "formatlist() of a computed value");
+            if (u) return u;
+            const fmt = str(args[0], "format");
+            const lists = args.slice(1).map((a) => (a.kind === "list" ? a.items : undefined));
+            const lengths = lists.filter((l): l is TfValue[] => !!l).map((l) => l.length);
+            if (lengths.some((n) => n !== lengths[0])) bad("all list arguments must have the same length");
+            const n = lengths.length > 0 ? lengths[0] : 1;
+            const out: TfValue[] = [];
+            for (let i = 0; i < n; i++) out.push(S(formatString(fmt, args.slice(1).map((a, j) => lists[j]?.[i] ?? a)), site));
+            return L(out, site);
+        },
+    },
+    join: {
+        arity: [2, Infinity],
+        handlesUnknown: true,
+        impl: (args, site) => {
+            const u = needKnown(args, site, "join() of a computed value");
+            if (u) return u;
+            const sep = str(args[0], "separator");
+            return S(args.slice(1).flatMap((l) => items(l).map((i) => str(i, "list element"))).join(sep), site);
+        },
+    },
+    split: { arity: [2, 2], impl: ([sep, s], site) => L(str(s).split(str(sep)).map((p) => S(p, site)), site) },
+    replace: {
+        arity: [3, 3],
+        impl: ([s, search, rep], site) => {
+            const subject = str(s);
+            const pattern = str(search, "search string");
+            const replacement = str(rep, "replacement");
+            if (pattern.length > 1 && pattern.startsWith("/") && pattern.endsWith("/")) {
+                const re = goRegExp(pattern.slice(1, -1), true);
+                return S(subject.replace(re, replacement.replace(/\$\{?(\w+)\}?/g, (_m, g: string) => `$<${g}>`).replace(/\$<(\d+)>/g, "$$$1")), site);
+            }
+            return S(subject.split(pattern).join(replacement), site);
+        },
+    },
+    trimprefix: { arity: [2, 2], impl: ([s, p], site) => S(str(s).startsWith(str(p)) ? str(s).slice(str(p).length) : str(s), site) },
+    trimsuffix: {
+        arity: [2, 2],
+        impl: ([s, p], site) => S(str(p) !== "" && str(s).endsWith(str(p)) ? str(s).slice(0, -str(p).length) : str(s), site),
+    },
+    trimspace: { arity: [1, 1], impl: ([s], site) => S(str(s).trim(), site) },
+    trim: {
+        arity: [2, 2],
+        impl: ([s, cut], site) => {
+            const chars = new Set(str(cut));
+            let t = str(s);
+            while (t.length > 0 && chars.has(t[0])) t = t.slice(1);
+            while (t.length > 0 && chars.has(t[t.length - 1])) t = t.slice(0, -1);
+            return S(t, site);
+        },
+    },
+    lower: { arity: [1, 1], impl: ([s], site) => S(str(s).toLowerCase(), site) },
+    upper: { arity: [1, 1], impl: ([s], site) => S(str(s).toUpperCase(), site) },
+    title: { arity: [1, 1], impl: ([s], site) => S(str(s).replace(/\b\w/g, (c) => c.toUpperCase()), site) },
+    startswith: { arity: [2, 2], impl: ([s, p], site) => S(str(s).startsWith(str(p)), site) },
+    endswith: { arity: [2, 2], impl: ([s, p], site) => S(str(s).endsWith(str(p)), site) },
+    strcontains: { arity: [2, 2], impl: ([s, p], site) => S(str(s).includes(str(p)), site) },
+    strrev: { arity: [1, 1], impl: ([s], site) => S([...str(s)].reverse().join(""), site) },
+    substr: {
+        arity: [3, 3],
+        impl: ([s, off, len], site) => {
+            const chars = [...str(s)];
+            let o = int(off, "offset");
+            let n = int(len, "length");
+            if (o < 0) o = chars.length + o;
+            if (o < 0 || o > chars.length) bad("the offset is out of range");
+            if (n < 0) n = chars.length - o;
+            return S(chars.slice(o, o + n).join(""), site);
+        },
+    },
+    indent: {
+        arity: [2, 2],
+        impl: ([n, s], site) => S(str(s).replace(/\n/g, "\n" + " ".repeat(Math.max(0, Math.min(1000, int(n, "width"))))), site),
+    },
+    chomp: { arity: [1, 1], impl: ([s], site) => S(str(s).replace(/(\r?\n)+$/, ""), site) },
+    regex: {
+        arity: [2, 2],
+        impl: ([re, s], site) => {
+            const m = goRegExp(str(re, "pattern")).exec(str(s));
+            if (!m) bad("the pattern did not match");
+            return regexResult(m, site);
+        },
+    },
+    regexall: {
+        arity: [2, 2],
+        impl: ([re, s], site) => {
+            const r = goRegExp(str(re, "pattern"), true);
+            const out: TfValue[] = [];
+            const subject = str(s);
+            let m: RegExpExecArray | null;
+            while ((m = r.exec(subject)) !== null) {
+                out.push(regexResult(m, site));
+                if (m[0] === "") r.lastIndex++;
+                if (out.length > MAX_ELEMENTS) bad("too many matches");
+            }
+            return L(out, site);
+        },
+    },
+
+    // --- numbers
+    abs: { arity: [1, 1], impl: ([n], site) => S(Math.abs(num(n)), site) },
+    ceil: { arity: [1, 1], impl: ([n], site) => S(Math.ceil(num(n)), site) },
+    floor: { arity: [1, 1], impl: ([n], site) => S(Math.floor(num(n)), site) },
+    signum: { arity: [1, 1], impl: ([n], site) => S(Math.sign(num(n)), site) },
+    pow: { arity: [2, 2], impl: ([a, b], site) => S(Math.pow(num(a), num(b)), site) },
+    log: { arity: [2, 2], impl: ([a, b], site) => S(Math.log(num(a)) / Math.log(num(b)), site) },
+    min: {
+        arity: [1, Infinity],
+        impl: (args, site) => S(Math.min(...args.map((a) => num(a))), site),
+    },
+    max: {
+        arity: [1, Infinity],
+        impl: (args, site) => S(Math.max(...args.map((a) => num(a))), site),
+    },
+    parseint: {
+        arity: [2, 2],
+        impl: ([s, b], site) => {
+            const n = parseInt(str(s), int(b, "base"));
+            if (Number.isNaN(n)) bad("the string is not a number in that base");
+            return S(n, site);
+        },
+    },
+    sum: {
+        arity: [1, 1],
+        handlesUnknown: true,
+        impl: ([l], site) => {
+            const u = needKnown([l], site, "sum() of computed values");
+            if (u) return u;
+            const xs = items(l);
+            if (xs.length === 0) bad("cannot sum an empty list");
+            return S(xs.reduce((acc, x) => acc + num(x, "list element"), 0), site);
+        },
+    },
+
+    // --- type conversion
+    tostring: {
+        arity: [1, 1],
+        impl: ([v], site) => {
+            if (isNull(v)) return S(null, site);
+            const s = asString(v);
+            if (s === undefined) bad("cannot convert a collection to a string");
+            return S(s, site);
+        },
+    },
+    tonumber: {
+        arity: [1, 1],
+        impl: ([v], site) => {
+            if (isNull(v)) return S(null, site);
+            const n = asNumber(v);
+            if (n === undefined) bad(`cannot convert ${JSON.stringify(toJs(v))} to a number`);
+            return S(n, site);
+        },
+    },
+    tobool: {
+        arity: [1, 1],
+        impl: ([v], site) => {
+            if (isNull(v)) return S(null, site);
+            const b = asBool(v);
+            if (b === undefined) bad(`cannot convert ${JSON.stringify(toJs(v))} to a bool`);
+            return S(b, site);
+        },
+    },
+    tolist: {
+        arity: [1, 1],
+        impl: ([v], site) => (v.kind === "list" ? v : v.kind === "map" ? bad("cannot convert a map to a list") : bad("cannot convert a primitive to a list")),
+    },
+    toset: {
+        arity: [1, 1],
+        handlesUnknown: true,
+        impl: ([v], site) => {
+            if (v.kind === "unknown") return { ...unknown("toset() of a computed value", v), source: site.source };
+            const xs = items(v);
+            if (xs.some((x) => !isWhollyKnown(x))) return { ...unknown("toset() of computed elements", v), source: site.source };
+            return L(setOf(xs), site);
+        },
+    },
+    tomap: { arity: [1, 1], impl: ([v]) => (v.kind === "map" ? v : bad("cannot convert to a map")) },
+    type: { arity: [1, 1], impl: ([v], site) => S(v.kind === "scalar" ? typeof v.value : v.kind === "list" ? "list" : "object", site) },
+    sensitive: { arity: [1, 1], handlesUnknown: true, impl: ([v]) => v },
+    nonsensitive: { arity: [1, 1], handlesUnknown: true, impl: ([v]) => v },
+
+    // --- collections
+    length: {
+        arity: [1, 1],
+        impl: ([v], site) => {
+            if (v.kind === "list") return S(v.items.length, site);
+            if (v.kind === "map") return S(Object.keys(v.entries).length, site);
+            const s = asString(v);
+            if (s === undefined) bad("length() needs a string or a collection");
+            return S([...s].length, site);
+        },
+    },
+    element: {
+        arity: [2, 2],
+        impl: ([l, i], site) => {
+            const xs = items(l);
+            if (xs.length === 0) bad("cannot use element() on an empty list");
+            const n = int(i, "index");
+            if (n < 0) bad("the index must not be negative");
+            return xs[n % xs.length];
+        },
+    },
+    index: {
+        arity: [2, 2],
+        handlesUnknown: true,
+        impl: ([l, v], site) => {
+            const u = needKnown([l, v], site, "index() over computed values");
+            if (u) return u;
+            const n = items(l).findIndex((x) => equals(x, v) === true);
+            if (n < 0) bad("the value is not in the list");
+            return S(n, site);
+        },
+    },
+    keys: { arity: [1, 1], impl: ([m], site) => L(sortedKeys(entries(m)).map((k) => S(k, site)), site) },
+    values: {
+        arity: [1, 1],
+        impl: ([m]) => {
+            const e = entries(m);
+            return { kind: "list", items: sortedKeys(e).map((k) => e[k]), source: m.source };
+        },
+    },
+    lookup: {
+        arity: [2, 3],
+        impl: ([m, k, d], site) => {
+            const e = entries(m);
+            const key = str(k, "key");
+            if (Object.prototype.hasOwnProperty.call(e, key)) return e[key];
+            if (d === undefined) bad(`the map has no element "${key}" and no default was given`);
+            return d;
+        },
+    },
+    merge: {
+        arity: [0, Infinity],
+        impl: (args, site) => {
+            const out: Record<string, TfValue> = {};
+            for (const a of args) {
+                if (isNull(a)) continue;
+                Object.assign(out, entries(a, "argument of merge()"));
+            }
+            return M(out, site);
+        },
+    },
+    concat: {
+        arity: [1, Infinity],
+        impl: (args, site) => L(args.flatMap((a) => items(a, "argument of concat()")), site),
+    },
+    flatten: {
+        arity: [1, 1],
+        handlesUnknown: true,
+        impl: ([l], site) => {
+            if (l.kind === "unknown") return { ...unknown("flatten() of a computed value", l), source: site.source };
+            items(l);
+            const out: TfValue[] = [];
+            if (!flattenInto(l, out, 0)) return { ...unknown("flatten() of a computed list", l), source: site.source };
+            return L(out, site);
+        },
+    },
+    distinct: {
+        arity: [1, 1],
+        handlesUnknown: true,
+        impl: ([l], site) => {
+            const u = needKnown([l], site, "distinct() of computed values");
+            if (u) return u;
+            const out: TfValue[] = [];
+            for (const x of items(l)) if (!out.some((o) => equals(o, x) === true)) out.push(x);
+            return L(out, site);
+        },
+    },
+    contains: {
+        arity: [2, 2],
+        handlesUnknown: true,
+        impl: ([l, v], site) => {
+            if (l.kind === "unknown" || v.kind === "unknown") return { ...unknown("contains() of a computed value", l, v), source: site.source };
+            let undecided = false;
+            for (const x of items(l)) {
+                const e = equals(x, v);
+                if (e === true) return S(true, site);
+                if (e === undefined) undecided = true;
+            }
+            return undecided ? { ...unknown("contains() over computed elements", l, v), source: site.source } : S(false, site);
+        },
+    },
+    range: {
+        arity: [1, 3],
+        impl: (args, site) => {
+            const ns = args.map((a) => num(a));
+            const [start, end, step] = ns.length === 1 ? [0, ns[0], 1] : ns.length === 2 ? [ns[0], ns[1], ns[0] <= ns[1] ? 1 : -1] : [ns[0], ns[1], ns[2]];
+            if (step === 0) bad("the step must not be zero");
+            if ((end - start) / step > MAX_ELEMENTS) bad(`range() would produce more than ${MAX_ELEMENTS} numbers`);
+            const out: TfValue[] = [];
+            for (let x = start; step > 0 ? x < end : x > end; x += step) out.push(S(x, site));
+            return L(out, site);
+        },
+    },
+    zipmap: {
+        arity: [2, 2],
+        impl: ([ks, vs], site) => {
+            const keyItems = items(ks, "keys");
+            const valueItems = items(vs, "values");
+            if (keyItems.length !== valueItems.length) bad("the keys and values lists must have the same length");
+            if (keyItems.some((k) => k.kind === "unknown")) return { ...unknown("zipmap() with computed keys", ks, vs), source: site.source };
+            const out: Record<string, TfValue> = {};
+            keyItems.forEach((k, i) => (out[str(k, "key")] = valueItems[i]));
+            return M(out, site);
+        },
+    },
+    compact: {
+        arity: [1, 1],
+        handlesUnknown: true,
+        impl: ([l], site) => {
+            if (l.kind === "unknown") return { ...unknown("compact() of a computed value", l), source: site.source };
+            const xs = items(l);
+            if (xs.some((x) => x.kind === "unknown")) return { ...unknown("compact() of computed elements", l), source: site.source };
+            return L(xs.filter((x) => !(isNull(x) || (x.kind === "scalar" && x.value === ""))), site);
+        },
+    },
+    one: {
+        arity: [1, 1],
+        impl: ([l], site) => {
+            const xs = items(l);
+            if (xs.length > 1) bad("one() needs a list of at most one element");
+            return xs[0] ?? S(null, site);
+        },
+    },
+    coalesce: {
+        arity: [1, Infinity],
+        handlesUnknown: true,
+        impl: (args, site) => {
+            for (const a of args) {
+                if (a.kind === "unknown") return { ...unknown("coalesce() reached a computed value", ...args), source: site.source };
+                if (!isNull(a) && !(a.kind === "scalar" && a.value === "")) return a;
+            }
+            bad("no non-null, non-empty argument");
+        },
+    },
+    coalescelist: {
+        arity: [1, Infinity],
+        handlesUnknown: true,
+        impl: (args, site) => {
+            for (const a of args) {
+                if (a.kind === "unknown") return { ...unknown("coalescelist() reached a computed value", ...args), source: site.source };
+                if (items(a).length > 0) return a;
+            }
+            bad("no non-empty list");
+        },
+    },
+    slice: {
+        arity: [3, 3],
+        impl: ([l, a, b], site) => {
+            const xs = items(l);
+            const from = int(a, "start index");
+            const to = int(b, "end index");
+            if (from < 0 || to > xs.length || from > to) bad("the indexes are out of range");
+            return L(xs.slice(from, to), site);
+        },
+    },
+    reverse: { arity: [1, 1], impl: ([l], site) => L([...items(l)].reverse(), site) },
+    sort: {
+        arity: [1, 1],
+        handlesUnknown: true,
+        impl: ([l], site) => {
+            const u = needKnown([l], site, "sort() of computed values");
+            if (u) return u;
+            const xs = items(l).map((x) => str(x, "list element"));
+            return L(xs.sort().map((x) => S(x, site)), site);
+        },
+    },
+    setunion: {
+        arity: [1, Infinity],
+        handlesUnknown: true,
+        impl: (args, site) => needKnown(args, site, "setunion() of computed values") ?? L(setOf(args.flatMap((a) => items(a))), site),
+    },
+    setintersection: {
+        arity: [1, Infinity],
+        handlesUnknown: true,
+        impl: (args, site) => {
+            const u = needKnown(args, site, "setintersection() of computed values");
+            if (u) return u;
+            const [first, ...rest] = args.map((a) => items(a));
+            return L(setOf(first.filter((x) => rest.every((r) => r.some((y) => equals(x, y) === true)))), site);
+        },
+    },
+    setsubtract: {
+        arity: [2, 2],
+        handlesUnknown: true,
+        impl: ([a, b], site) => {
+            const u = needKnown([a, b], site, "setsubtract() of computed values");
+            if (u) return u;
+            return L(setOf(items(a).filter((x) => !items(b).some((y) => equals(x, y) === true))), site);
+        },
+    },
+    alltrue: {
+        arity: [1, 1],
+        handlesUnknown: true,
+        impl: ([l], site) => {
+            if (l.kind === "unknown") return { ...unknown("alltrue() of a computed value", l), source: site.source };
+            let undecided = false;
+            for (const x of items(l)) {
+                if (x.kind === "unknown") {
+                    undecided = true;
+                    continue;
+                }
+                const b = asBool(x);
+                if (b === undefined) bad("the list must hold bools");
+                if (!b) return S(false, site);
+            }
+            return undecided ? { ...unknown("alltrue() over computed elements", l), source: site.source } : S(true, site);
+        },
+    },
+    anytrue: {
+        arity: [1, 1],
+        handlesUnknown: true,
+        impl: ([l], site) => {
+            if (l.kind === "unknown") return { ...unknown("anytrue() of a computed value", l), source: site.source };
+            let undecided = false;
+            for (const x of items(l)) {
+                if (x.kind === "unknown") {
+                    undecided = true;
+                    continue;
+                }
+                const b = asBool(x);
+                if (b === undefined) bad("the list must hold bools");
+                if (b) return S(true, site);
+            }
+            return undecided ? { ...unknown("anytrue() over computed elements", l), source: site.source } : S(false, site);
+        },
+    },
+    chunklist: {
+        arity: [2, 2],
+        impl: ([l, n], site) => {
+            const xs = items(l);
+            const size = int(n, "chunk size");
+            if (size < 0) bad("the chunk size must not be negative");
+            if (size === 0) return L([L(xs, site)], site);
+            const out: TfValue[] = [];
+            for (let i = 0; i < xs.length; i += size) out.push(L(xs.slice(i, i + size), site));
+            return L(out, site);
+        },
+    },
+    transpose: {
+        arity: [1, 1],
+        handlesUnknown: true,
+        impl: ([m], site) => {
+            const u = needKnown([m], site, "transpose() of computed values");
+            if (u) return u;
+            const out: Record<string, string[]> = {};
+            for (const [k, v] of Object.entries(entries(m))) for (const x of items(v)) (out[str(x)] ??= []).push(k);
+            const e: Record<string, TfValue> = {};
+            for (const k of sortedKeys(out)) e[k] = L(out[k].sort().map((x) => S(x, site)), site);
+            return M(e, site);
+        },
+    },
+
+    // --- network
+    cidrsubnet: {
+        arity: [3, 3],
+        impl: ([prefix, newbits, netnum], site) => {
+            const { base, bits } = parseCidr(str(prefix, "prefix"));
+            const nb = int(newbits, "newbits");
+            const n = int(netnum, "netnum");
+            const total = bits + nb;
+            if (nb < 0 || total > 32) bad("the prefix would be longer than 32 bits");
+            if (n < 0 || n >= 2 ** nb) bad(`netnum ${n} does not fit in ${nb} bits`);
+            const addr = (base + n * 2 ** (32 - total)) >>> 0;
+            return S(`${intToIpv4(addr)}/${total}`, site);
+        },
+    },
+    cidrhost: {
+        arity: [2, 2],
+        impl: ([prefix, hostnum], site) => {
+            const { base, bits } = parseCidr(str(prefix, "prefix"));
+            let h = int(hostnum, "hostnum");
+            const size = 2 ** (32 - bits);
+            if (h < 0) h = size + h;
+            if (h < 0 || h >= size) bad("the host number is out of range");
+            return S(intToIpv4((base + h) >>> 0), site);
+        },
+    },
+    cidrnetmask: {
+        arity: [1, 1],
+        impl: ([prefix], site) => {
+            const { bits } = parseCidr(str(prefix, "prefix"));
+            return S(intToIpv4(bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0), site);
+        },
+    },
+    cidrsubnets: {
+        arity: [1, Infinity],
+        impl: ([prefix, ...sizes], site) => {
+            const { base, bits } = parseCidr(str(prefix, "prefix"));
+            let next = base;
+            const out: TfValue[] = [];
+            for (const s of sizes) {
+                const total = bits + int(s, "newbits");
+                if (total > 32) bad("the prefix would be longer than 32 bits");
+                const block = 2 ** (32 - total);
+                next = Math.ceil(next / block) * block;
+                out.push(S(`${intToIpv4(next >>> 0)}/${total}`, site));
+                next += block;
+            }
+            return L(out, site);
+        },
+    },
+
+    // --- files (confined to the scan root by the host)
+    file: {
+        arity: [1, 1],
+        impl: ([p], site) => {
+            const text = site.scope.host.readFile(str(p, "path"), site.scope, site.range);
+            return text === undefined ? { kind: "unknown", reason: "the file could not be read", source: site.source } : S(text, site);
+        },
+    },
+    fileexists: { arity: [1, 1], impl: ([p], site) => S(site.scope.host.fileExists(str(p, "path")), site) },
+    filebase64: {
+        arity: [1, 1],
+        impl: ([p], site) => {
+            const text = site.scope.host.readFile(str(p, "path"), site.scope, site.range);
+            return text === undefined ? { kind: "unknown", reason: "the file could not be read", source: site.source } : S(Buffer.from(text).toString("base64"), site);
+        },
+    },
+    filesha256: {
+        arity: [1, 1],
+        impl: ([p], site) => {
+            const text = site.scope.host.readFile(str(p, "path"), site.scope, site.range);
+            return text === undefined ? { kind: "unknown", reason: "the file could not be read", source: site.source } : S(createHash("sha256").update(text).digest("hex"), site);
+        },
+    },
+    templatefile: {
+        arity: [2, 2],
+        handlesUnknown: true,
+        impl: ([p, vars], site) => {
+            if (p.kind === "unknown") return { ...unknown("templatefile() of a computed path", p), source: site.source };
+            const path = str(p, "path");
+            const text = site.scope.host.readFile(path, site.scope, site.range);
+            if (text === undefined) return { kind: "unknown", reason: "the template file could not be read", source: site.source };
+            if (vars.kind === "unknown") return { ...unknown("templatefile() with computed variables", vars), source: site.source };
+            const v = evaluateTemplateText(text, path, entries(vars, "variables"), site.scope);
+            return v.kind === "scalar" || v.kind === "unknown" ? { ...v, source: site.source } : v;
+        },
+    },
+
+    // --- time and identity: values that differ per run are unknown, as in a plan
+    timestamp: { arity: [0, 0], impl: (_a, site) => ({ kind: "unknown", reason: "timestamp() is known only at apply", source: site.source }) },
+    uuid: { arity: [0, 0], impl: (_a, site) => ({ kind: "unknown", reason: "uuid() differs on every run", source: site.source }) },
+    bcrypt: { arity: [1, 2], impl: (_a, site) => ({ kind: "unknown", reason: "bcrypt() differs on every run", source: site.source }) },
+    abspath: { arity: [1, 1], impl: ([p], site) => S(str(p), site) },
+    basename: { arity: [1, 1], impl: ([p], site) => S(str(p).replace(/\/+$/, "").split("/").pop() ?? "", site) },
+    dirname: {
+        arity: [1, 1],
+        impl: ([p], site) => {
+            const parts = str(p).split("/");
+            parts.pop();
+            return S(parts.length === 0 ? "." : parts.join("/") || "/", site);
+        },
+    },
+    pathexpand: { arity: [1, 1], impl: ([p], site) => S(str(p), site) },
+};
+
+function withSource(v: TfValue, site: CallSite): TfValue {
+    return v.kind === "scalar" ? { ...v, source: site.source } : { ...v, source: site.source };
+}
+
+/** The names of the functions the evaluator implements. */
+export const SUPPORTED_FUNCTIONS: readonly string[] = Object.keys(FUNCTIONS).concat(["try", "can"]).sort();
+
+/** Calls a Terraform function by name. Unknown arguments propagate; errors become diagnostics and an unknown result. */
+export function callFunction(name: string, args: TfValue[], site: CallSite): TfValue {
+    const spec = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+    if (!spec) {
+        report(site.scope, "warning", "Function not evaluated", `mlguard does not evaluate ${name}(); its result is unknown.`, site.nameRange);
+        return { ...unknown(`${name}() is not evaluated`, ...args), source: site.source };
+    }
+    if (args.length < spec.arity[0] || args.length > spec.arity[1]) {
+        const expected = spec.arity[0] === spec.arity[1] ? `${spec.arity[0]}` : spec.arity[1] === Infinity ? `at least ${spec.arity[0]}` : `${spec.arity[0]} to ${spec.arity[1]}`;
+        return evalError(site.scope, "Wrong number of arguments", `${name}() takes ${expected} arguments, not ${args.length}.`, site.range);
+    }
+    if (!spec.handlesUnknown) {
+        const u = args.find((a) => a.kind === "unknown");
+        if (u) return { ...unknown(`${name}() of a computed value`, ...args), source: site.source };
+    }
+    try {
+        return spec.impl(args, site);
+    } catch (err) {
+        if (err instanceof CallError) return evalError(site.scope, "Invalid function argument", `${name}(): ${err.message}.`, site.range);
+        return evalError(site.scope, "Function failed", `${name}(): ${err instanceof Error ? err.message : String(err)}`, site.range);
+    }
+}
+
+/** YAML 1.2 through the `yaml` package (core schema, as Terraform's yamldecode). */
+function decodeYaml(text: string): unknown {
+    let doc: ReturnType<typeof YAML.parseDocument>;
+    try {
+        doc = YAML.parseDocument(text, { schema: "core", uniqueKeys: true });
+    } catch (err) {
+        bad(`the string is not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+    }
+    if (doc.errors.length > 0) bad(`the string is not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
+    return doc.toJS({ maxAliasCount: 100 });
+}
+
+function encodeYaml(v: TfValue): string {
+    return YAML.stringify(toJs(v), { sortMapEntries: true, lineWidth: 0 });
+}
+

@@ -1,0 +1,788 @@
+import type { SourceLocation, ValueOrigin } from "../../catalog/model";
+import type { Attribute, Block, Body } from "../hcl/ast";
+import type { Range } from "../hcl/source";
+import { type Diagnostic, fileLocation } from "../diagnostics";
+import { type EvalHost, type Scope, type Step, evalError, evaluate, noBindings, report, withBindings } from "./expr";
+import { type FileSource, joinPath } from "./files";
+import { evaluatePolicyDocument } from "./policy-document";
+import { type TfValue, asBool, asNumber, asString, elements, isNull, list, map, relocate, scalar, unknown } from "./value";
+
+/** A parsed file of a module. Paths are POSIX, relative to the scan root. */
+export interface ParsedFile {
+    path: string;
+    body: Body;
+}
+
+/** The declarations of one module directory, indexed. */
+export interface ModuleDef {
+    dir: string;
+    files: ParsedFile[];
+    variables: Map<string, { block: Block; file: string }>;
+    locals: Map<string, { attr: Attribute; file: string }>;
+    outputs: Map<string, { block: Block; file: string }>;
+    resources: Map<string, { block: Block; file: string; type: string; name: string }>;
+    data: Map<string, { block: Block; file: string; type: string; name: string }>;
+    calls: Map<string, { block: Block; file: string }>;
+}
+
+/** Builds a module's index from its parsed files; duplicate declarations are diagnosed. */
+export function indexModule(dir: string, files: ParsedFile[], diagnostics: Diagnostic[]): ModuleDef {
+    const def: ModuleDef = {
+        dir,
+        files,
+        variables: new Map(),
+        locals: new Map(),
+        outputs: new Map(),
+        resources: new Map(),
+        data: new Map(),
+        calls: new Map(),
+    };
+    const dup = (file: string, kind: string, name: string, range: Range) =>
+        diagnostics.push({ severity: "error", summary: `Duplicate ${kind}`, detail: `${name} is declared more than once; the first declaration is used.`, file, range });
+    for (const f of files) {
+        for (const b of f.body.blocks) {
+            const labels = b.labels.map((l) => l.value);
+            switch (b.blockType) {
+                case "variable":
+                    if (labels.length !== 1) break;
+                    if (def.variables.has(labels[0])) dup(f.path, "variable", `var.${labels[0]}`, b.typeRange);
+                    else def.variables.set(labels[0], { block: b, file: f.path });
+                    break;
+                case "locals":
+                    for (const a of b.body.attributes) {
+                        if (def.locals.has(a.name)) dup(f.path, "local value", `local.${a.name}`, a.nameRange);
+                        else def.locals.set(a.name, { attr: a, file: f.path });
+                    }
+                    break;
+                case "output":
+                    if (labels.length !== 1) break;
+                    if (def.outputs.has(labels[0])) dup(f.path, "output", `output.${labels[0]}`, b.typeRange);
+                    else def.outputs.set(labels[0], { block: b, file: f.path });
+                    break;
+                case "resource":
+                case "data": {
+                    if (labels.length !== 2) break;
+                    const key = `${labels[0]}.${labels[1]}`;
+                    const table = b.blockType === "resource" ? def.resources : def.data;
+                    if (table.has(key)) dup(f.path, b.blockType, b.blockType === "data" ? `data.${key}` : key, b.typeRange);
+                    else table.set(key, { block: b, file: f.path, type: labels[0], name: labels[1] });
+                    break;
+                }
+                case "module":
+                    if (labels.length !== 1) break;
+                    if (def.calls.has(labels[0])) dup(f.path, "module call", `module.${labels[0]}`, b.typeRange);
+                    else def.calls.set(labels[0], { block: b, file: f.path });
+                    break;
+            }
+        }
+    }
+    return def;
+}
+
+/** An evaluated block body: attributes and nested blocks, in source order, `dynamic` blocks expanded. */
+export interface EvalBody {
+    attributes: Array<{ name: string; value: TfValue; range: Range; file: string }>;
+    blocks: Array<{ type: string; body: EvalBody; range: Range; file: string }>;
+}
+
+/** One instance of a managed resource, evaluated. */
+export interface ResourceInstance {
+    /** Terraform's instance address, e.g. `module.net.aws_subnet.a[0]`. */
+    address: string;
+    type: string;
+    name: string;
+    /** Module call chain, e.g. `["module.net"]`. */
+    modulePath: string[];
+    file: string;
+    /** The block header (`resource "t" "n" {`). */
+    headerRange: Range;
+    /** The whole block. */
+    blockRange: Range;
+    /** The `module "x" {` headers of the calls leading here, outermost first. */
+    moduleCalls: SourceLocation[];
+    /** The same calls as whole blocks, with their instance addresses (`module.x["k"]`). */
+    moduleCallBlocks: Array<{ address: string; range: SourceLocation }>;
+    body: EvalBody;
+}
+
+/** A variable value decided outside the configuration (tfvars, `-var`, `TF_VAR_*`). */
+export interface InputValue {
+    value: TfValue;
+    origin: ValueOrigin;
+}
+
+/** What evaluating a module tree needs besides the root module's files. */
+export interface EvalEnvironment {
+    files: FileSource;
+    /** Parses (once) and indexes a module directory; undefined when it has no Terraform files. */
+    loadModule(dir: string): ModuleDef | undefined;
+    diagnostics: Diagnostic[];
+    /** Root variable values from tfvars, `-var` and the environment, by name. */
+    inputs: Map<string, InputValue>;
+    /** `.terraform/modules/modules.json` of the root module: module key → directory. */
+    manifest?: Map<string, string>;
+    maxModuleDepth?: number;
+}
+
+const META_ATTRIBUTES = new Set(["count", "for_each", "provider", "depends_on"]);
+const META_BLOCKS = new Set(["lifecycle", "provisioner", "connection", "precondition", "postcondition"]);
+const DEFAULT_MAX_MODULE_DEPTH = 16;
+/** Most instances one `count` / `for_each` may create. */
+const MAX_INSTANCES = 10_000;
+
+/** How a block with `count` / `for_each` expands. */
+type Expansion =
+    | { kind: "single" }
+    | { kind: "count"; n: number }
+    | { kind: "each"; keys: string[]; values: Record<string, TfValue> }
+    | { kind: "unknown"; why: TfValue };
+
+interface Instance {
+    suffix: string;
+    bindings: Record<string, TfValue>;
+}
+
+function quoteKey(k: string): string {
+    return JSON.stringify(k);
+}
+
+/**
+ * One instance of a module (the root, or one instance of a call with its `count` / `for_each` key).
+ * Names are resolved lazily and memoised, so locals and outputs are evaluated in dependency order
+ * and cycles are found (and diagnosed) rather than looped.
+ */
+export class ModuleInstance implements EvalHost {
+    readonly def: ModuleDef;
+    readonly path: string[];
+    readonly env: EvalEnvironment;
+    readonly parent: ModuleInstance | undefined;
+    /** The call's `module "x" {` header locations, outermost first. */
+    readonly callRanges: SourceLocation[];
+    /** The calls leading here as whole blocks with their instance addresses, outermost first. */
+    readonly callBlocks: Array<{ address: string; range: SourceLocation }>;
+    /** Manifest key of this instance's module (`"net.sub"`), for registry modules. */
+    private readonly manifestKey: string;
+    /** Directory of the root module; `path.module` and `file()` paths are relative to it. */
+    private readonly rootDir: string;
+    private readonly inputs: (name: string) => TfValue | undefined;
+    private readonly cache = new Map<string, TfValue>();
+    private readonly inProgress: string[] = [];
+    private readonly expansions = new Map<string, Expansion>();
+    private readonly children = new Map<string, Map<string, ModuleInstance | null>>();
+    private readonly reportedUnset = new Set<string>();
+
+    constructor(
+        def: ModuleDef,
+        env: EvalEnvironment,
+        opts: {
+            path?: string[];
+            parent?: ModuleInstance;
+            callRanges?: SourceLocation[];
+            callBlocks?: Array<{ address: string; range: SourceLocation }>;
+            manifestKey?: string;
+            rootDir?: string;
+            inputs?: (name: string) => TfValue | undefined;
+        } = {},
+    ) {
+        this.def = def;
+        this.env = env;
+        this.path = opts.path ?? [];
+        this.parent = opts.parent;
+        this.callRanges = opts.callRanges ?? [];
+        this.callBlocks = opts.callBlocks ?? [];
+        this.manifestKey = opts.manifestKey ?? "";
+        this.rootDir = opts.rootDir ?? def.dir;
+        this.inputs = opts.inputs ?? (() => undefined);
+    }
+
+    private get prefix(): string {
+        return this.path.length === 0 ? "" : this.path.join(".") + ".";
+    }
+
+    /** A scope for evaluating an expression of this module written in `file`. */
+    scope(file: string, bindings?: Record<string, TfValue>): Scope {
+        const b = noBindings();
+        if (bindings) Object.assign(b, bindings);
+        return { host: this, file, bindings: b, diagnostics: this.env.diagnostics, depth: 0 };
+    }
+
+    /** Evaluates once under `key`; a key met again while being evaluated is a cycle. */
+    private memo(key: string, file: string, range: Range, compute: () => TfValue): TfValue {
+        const hit = this.cache.get(key);
+        if (hit) return hit;
+        if (this.inProgress.includes(key)) {
+            const cycle = [...this.inProgress.slice(this.inProgress.indexOf(key)), key].join(" → ");
+            this.env.diagnostics.push({
+                severity: "error",
+                summary: "Cycle in references",
+                detail: `${cycle}${this.path.length ? ` (in ${this.path.join(".")})` : ""}: these values depend on each other, so none can be decided.`,
+                file,
+                range,
+            });
+            return { kind: "unknown", reason: `cycle: ${cycle}`, source: fileLocation(file, range) };
+        }
+        this.inProgress.push(key);
+        let v: TfValue;
+        try {
+            v = compute();
+        } finally {
+            this.inProgress.pop();
+        }
+        this.cache.set(key, v);
+        return v;
+    }
+
+    // ---- EvalHost
+
+    lookup(root: string, steps: Step[], scope: Scope, range: Range): { value: TfValue; consumed: number } | undefined {
+        const first = steps[0];
+        const name = first?.kind === "attr" ? first.name : undefined;
+        const at = (v: TfValue, origin?: ValueOrigin) => relocate(v, fileLocation(scope.file, range), origin);
+        switch (root) {
+            case "var": {
+                if (!name) return { value: evalError(scope, "Invalid reference", "`var` must be followed by a variable name.", range), consumed: 0 };
+                if (!this.def.variables.has(name)) {
+                    return { value: evalError(scope, "Reference to undeclared input variable", `No variable "${name}" is declared in this module.`, first!.range), consumed: 1 };
+                }
+                return { value: this.variable(name, scope, range), consumed: 1 };
+            }
+            case "local": {
+                if (!name) return { value: evalError(scope, "Invalid reference", "`local` must be followed by a name.", range), consumed: 0 };
+                const decl = this.def.locals.get(name);
+                if (!decl) return { value: evalError(scope, "Reference to undeclared local value", `No local value "${name}" is declared in this module.`, first!.range), consumed: 1 };
+                const v = this.memo(`local.${name}`, decl.file, decl.attr.range, () => evaluate(decl.attr.expression, this.scope(decl.file)));
+                return { value: at(v, { description: `local.${name}`, location: fileLocation(decl.file, decl.attr.range) }), consumed: 1 };
+            }
+            case "module":
+                if (!name) return { value: evalError(scope, "Invalid reference", "`module` must be followed by a call name.", range), consumed: 0 };
+                return this.moduleReference(name, steps, scope, range);
+            case "data": {
+                const type = name;
+                const second = steps[1];
+                if (!type || second?.kind !== "attr") return { value: evalError(scope, "Invalid reference", "`data` must be followed by a type and a name.", range), consumed: 0 };
+                const key = `${type}.${second.name}`;
+                const decl = this.def.data.get(key);
+                if (!decl) return { value: evalError(scope, "Reference to undeclared data source", `No data "${type}" "${second.name}" is declared in this module.`, second.range), consumed: 2 };
+                return { value: at(this.dataValue(key, decl)), consumed: 2 };
+            }
+            case "path": {
+                if (name === "module") return { value: scalar(this.relativeToRoot(this.def.dir), fileLocation(scope.file, range)), consumed: 1 };
+                if (name === "root" || name === "cwd") return { value: scalar(".", fileLocation(scope.file, range)), consumed: 1 };
+                return { value: evalError(scope, "Invalid reference", "Use path.module, path.root or path.cwd.", range), consumed: 1 };
+            }
+            case "terraform":
+                if (name === "workspace") return { value: scalar("default", fileLocation(scope.file, range)), consumed: 1 };
+                return { value: { kind: "unknown", reason: "terraform.* is not evaluated" }, consumed: 1 };
+            case "self":
+                return { value: { kind: "unknown", reason: "self is known only at apply" }, consumed: 0 };
+            case "count":
+            case "each":
+                return { value: evalError(scope, "Invalid reference", `\`${root}\` is only available in blocks that set ${root === "count" ? "count" : "for_each"}.`, range), consumed: 0 };
+            default: {
+                if (!name) return undefined;
+                const key = `${root}.${name}`;
+                const decl = this.def.resources.get(key);
+                if (!decl) {
+                    if (root.includes("_")) {
+                        return { value: evalError(scope, "Reference to undeclared resource", `No resource "${root}" "${name}" is declared in this module.`, range), consumed: 1 };
+                    }
+                    return undefined;
+                }
+                return { value: at(this.resourceValue(key, decl)), consumed: 1 };
+            }
+        }
+    }
+
+    private relativeToRoot(dir: string): string {
+        if (dir === this.rootDir) return ".";
+        const from = this.rootDir === "" ? [] : this.rootDir.split("/");
+        const to = dir === "" ? [] : dir.split("/");
+        let i = 0;
+        while (i < from.length && i < to.length && from[i] === to[i]) i++;
+        return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/") || ".";
+    }
+
+    /** Resolves a `file()` path: relative to the root module directory, confined to the scan root. */
+    private resolveFile(p: string): string | undefined {
+        return joinPath(this.rootDir, p);
+    }
+
+    readFile(p: string, scope: Scope, range: Range): string | undefined {
+        const resolved = this.resolveFile(p);
+        if (resolved === undefined) {
+            report(scope, "error", "File outside the scan root", `${JSON.stringify(p)} leaves the scan root; mlguard reads only files inside it.`, range);
+            return undefined;
+        }
+        const got = this.env.files.read(resolved);
+        if (!got) {
+            report(scope, "error", "File not found", `${JSON.stringify(p)} (${resolved}) does not exist.`, range);
+            return undefined;
+        }
+        if ("error" in got) {
+            report(scope, "error", "File not readable", `${resolved}: ${got.error}.`, range);
+            return undefined;
+        }
+        return got.text;
+    }
+
+    fileExists(p: string): boolean {
+        const resolved = this.resolveFile(p);
+        return resolved !== undefined && this.env.files.exists(resolved);
+    }
+
+    // ---- variables
+
+    private variable(name: string, scope: Scope, range: Range): TfValue {
+        const decl = this.def.variables.get(name)!;
+        const v = this.memo(`var.${name}`, decl.file, decl.block.typeRange, () => this.decideVariable(name, decl));
+        return relocate(v, fileLocation(scope.file, range), undefined);
+    }
+
+    private decideVariable(name: string, decl: { block: Block; file: string }): TfValue {
+        const body = decl.block.body;
+        const typeAttr = body.attributes.find((a) => a.name === "type");
+        const type = typeAttr?.expression.type === "Variable" ? typeAttr.expression.name : undefined;
+        let value: TfValue | undefined;
+        let origin: ValueOrigin | undefined;
+        if (this.path.length === 0) {
+            const input = this.env.inputs.get(name);
+            if (input) {
+                value = input.value;
+                origin = input.origin;
+            }
+        } else {
+            value = this.inputs(name);
+            if (value) origin = value.origin ?? { description: `module input ${name} of ${this.path.join(".")}`, location: this.callRanges[this.callRanges.length - 1] };
+        }
+        const defaultAttr = body.attributes.find((a) => a.name === "default");
+        if (!value && defaultAttr) {
+            value = evaluate(defaultAttr.expression, this.scope(decl.file));
+            origin = { description: `var.${name} default`, location: fileLocation(decl.file, defaultAttr.range) };
+        }
+        if (!value) {
+            if (this.path.length === 0) {
+                if (!this.reportedUnset.has(name)) {
+                    this.reportedUnset.add(name);
+                    this.env.diagnostics.push({
+                        severity: "info",
+                        summary: "Variable without a value",
+                        detail: `var.${name} has no default and no value from tfvars, -var or TF_VAR_${name}; it is treated as unknown.`,
+                        file: decl.file,
+                        range: decl.block.typeRange,
+                    });
+                }
+                return { kind: "unknown", reason: `var.${name} has no value`, origin: { description: `var.${name} (no value given)`, location: fileLocation(decl.file, decl.block.typeRange) } };
+            }
+            const call = this.callRanges[this.callRanges.length - 1];
+            this.env.diagnostics.push({
+                severity: "error",
+                summary: "Missing required argument",
+                detail: `The module call ${this.path.join(".")} does not set "${name}", which has no default.`,
+                file: call?.kind === "file" ? call.file : decl.file,
+                range: call?.kind === "file" ? { start: call.start, end: call.end } : decl.block.typeRange,
+            });
+            return { kind: "unknown", reason: `var.${name} is not set`, origin: { description: `var.${name} (not set)` } };
+        }
+        value = convertToType(value, type);
+        return relocate(value, value.source, origin);
+    }
+
+    // ---- count / for_each
+
+    private expansion(key: string, block: Block, file: string): Expansion {
+        const hit = this.expansions.get(key);
+        if (hit) return hit;
+        const e = this.decideExpansion(key, block, file);
+        this.expansions.set(key, e);
+        return e;
+    }
+
+    private decideExpansion(key: string, block: Block, file: string): Expansion {
+        const countAttr = block.body.attributes.find((a) => a.name === "count");
+        const eachAttr = block.body.attributes.find((a) => a.name === "for_each");
+        const scope = this.scope(file);
+        const unknownExpansion = (attr: Attribute, v: TfValue): Expansion => {
+            this.env.diagnostics.push({
+                severity: "warning",
+                summary: `Unknown ${attr.name}`,
+                detail: `${this.prefix}${key}: ${attr.name} depends on values known only after apply; it is checked as a single instance.`,
+                file,
+                range: attr.range,
+            });
+            return { kind: "unknown", why: v };
+        };
+        if (countAttr) {
+            const v = evaluate(countAttr.expression, scope);
+            if (v.kind === "unknown") return unknownExpansion(countAttr, v);
+            const n = asNumber(v);
+            if (n === undefined || !Number.isInteger(n) || n < 0) {
+                evalError(scope, "Invalid count", "count must be a whole, non-negative number.", countAttr.expression.range);
+                return unknownExpansion(countAttr, { kind: "unknown" });
+            }
+            if (n > MAX_INSTANCES) {
+                evalError(scope, "Too many instances", `count = ${n}; mlguard expands at most ${MAX_INSTANCES}.`, countAttr.expression.range);
+                return { kind: "count", n: MAX_INSTANCES };
+            }
+            return { kind: "count", n };
+        }
+        if (eachAttr) {
+            const v = evaluate(eachAttr.expression, scope);
+            if (v.kind === "unknown") return unknownExpansion(eachAttr, v);
+            if (v.kind === "map") {
+                const unknownKey = Object.values(v.entries).length > MAX_INSTANCES;
+                if (unknownKey) return unknownExpansion(eachAttr, v);
+                return { kind: "each", keys: Object.keys(v.entries).sort(), values: v.entries };
+            }
+            if (v.kind === "list") {
+                const values: Record<string, TfValue> = {};
+                for (const item of v.items) {
+                    if (item.kind === "unknown") return unknownExpansion(eachAttr, item);
+                    const k = asString(item);
+                    if (k === undefined || isNull(item)) {
+                        evalError(scope, "Invalid for_each argument", "for_each needs a map or a set of strings.", eachAttr.expression.range);
+                        return unknownExpansion(eachAttr, { kind: "unknown" });
+                    }
+                    values[k] = item;
+                }
+                return { kind: "each", keys: Object.keys(values).sort(), values };
+            }
+            evalError(scope, "Invalid for_each argument", "for_each needs a map or a set of strings.", eachAttr.expression.range);
+            return unknownExpansion(eachAttr, { kind: "unknown" });
+        }
+        return { kind: "single" };
+    }
+
+    private instances(e: Expansion): Instance[] {
+        switch (e.kind) {
+            case "single":
+                return [{ suffix: "", bindings: {} }];
+            case "count":
+                return Array.from({ length: e.n }, (_, i) => ({ suffix: `[${i}]`, bindings: { count: map({ index: scalar(i) }) } }));
+            case "each":
+                return e.keys.map((k) => ({
+                    suffix: `[${quoteKey(k)}]`,
+                    bindings: { each: map({ key: scalar(k), value: e.values[k] }) },
+                }));
+            case "unknown": {
+                const u = unknown("the instance key is computed", e.why);
+                return [{ suffix: "", bindings: { count: map({ index: u }), each: map({ key: u, value: u }) } }];
+            }
+        }
+    }
+
+    // ---- resources and data sources as values
+
+    private resourceValue(key: string, decl: { block: Block; file: string }): TfValue {
+        const e = this.expansion(`resource.${key}`, decl.block, decl.file);
+        const addr = `${this.prefix}${key}`;
+        const ref = (a: string): TfValue => ({ kind: "unknown", reason: `${a} is known only after apply`, refs: [a] });
+        switch (e.kind) {
+            case "single":
+            case "unknown":
+                return ref(addr);
+            case "count":
+                return list(Array.from({ length: e.n }, (_, i) => ref(`${addr}[${i}]`)));
+            case "each": {
+                const entries: Record<string, TfValue> = {};
+                for (const k of e.keys) entries[k] = ref(`${addr}[${quoteKey(k)}]`);
+                return map(entries);
+            }
+        }
+    }
+
+    private dataValue(key: string, decl: { block: Block; file: string; type: string }): TfValue {
+        return this.memo(`data.${key}`, decl.file, decl.block.typeRange, () => {
+            if (decl.type !== "aws_iam_policy_document") {
+                return { kind: "unknown", reason: `data.${key} is read from the provider during plan` };
+            }
+            const e = this.expansion(`data.${key}`, decl.block, decl.file);
+            const one = (inst: Instance) =>
+                evaluatePolicyDocument(this.evaluateBody(decl.block.body, decl.file, inst.bindings), fileLocation(decl.file, decl.block.typeRange));
+            const insts = this.instances(e);
+            if (e.kind === "count") return list(insts.map(one));
+            if (e.kind === "each") {
+                const entries: Record<string, TfValue> = {};
+                e.keys.forEach((k, i) => (entries[k] = one(insts[i])));
+                return map(entries);
+            }
+            return one(insts[0]);
+        });
+    }
+
+    // ---- bodies
+
+    /** Evaluates a resource-like body: attributes, nested blocks, `dynamic` blocks expanded; meta-arguments left out. */
+    evaluateBody(body: Body, file: string, bindings: Record<string, TfValue>, nested = false): EvalBody {
+        const scope = this.scope(file, bindings);
+        const out: EvalBody = { attributes: [], blocks: [] };
+        for (const a of body.attributes) {
+            if (!nested && META_ATTRIBUTES.has(a.name)) continue;
+            out.attributes.push({ name: a.name, value: evaluate(a.expression, scope), range: a.range, file });
+        }
+        for (const b of body.blocks) {
+            if (!nested && META_BLOCKS.has(b.blockType)) continue;
+            if (b.blockType === "dynamic") {
+                out.blocks.push(...this.expandDynamic(b, file, scope));
+                continue;
+            }
+            out.blocks.push({ type: b.blockType, body: this.evaluateBody(b.body, file, scope.bindings, true), range: headerRange(b), file });
+        }
+        return out;
+    }
+
+    private expandDynamic(b: Block, file: string, scope: Scope): EvalBody["blocks"] {
+        const name = b.labels[0]?.value;
+        if (!name) {
+            evalError(scope, "Invalid dynamic block", "A dynamic block needs a label naming the block to generate.", b.typeRange);
+            return [];
+        }
+        const forEach = b.body.attributes.find((a) => a.name === "for_each");
+        const content = b.body.blocks.find((c) => c.blockType === "content");
+        if (!forEach || !content) {
+            evalError(scope, "Invalid dynamic block", "A dynamic block needs for_each and a content block.", b.typeRange);
+            return [];
+        }
+        const iteratorAttr = b.body.attributes.find((a) => a.name === "iterator");
+        const iterator = iteratorAttr?.expression.type === "Variable" ? iteratorAttr.expression.name : name;
+        const coll = evaluate(forEach.expression, scope);
+        const range = headerRange(b);
+        if (coll.kind === "unknown") {
+            const u = unknown("the dynamic block's for_each is computed", coll);
+            const inner = withBindings(scope, { [iterator]: map({ key: u, value: u }) });
+            return [{ type: name, body: this.evaluateBody(content.body, file, inner.bindings, true), range, file }];
+        }
+        if (isNull(coll)) return [];
+        const els = elements(coll);
+        if (!els) {
+            evalError(scope, "Invalid dynamic for_each", "for_each must be a list, set or map.", forEach.expression.range);
+            return [];
+        }
+        return els.map(({ key, value }) => {
+            const inner = withBindings(scope, { [iterator]: map({ key, value }) });
+            return { type: name, body: this.evaluateBody(content.body, file, inner.bindings, true), range, file };
+        });
+    }
+
+    /** Every managed resource instance of this module (not of its children). */
+    resourceInstances(): ResourceInstance[] {
+        const out: ResourceInstance[] = [];
+        for (const [key, decl] of this.def.resources) {
+            const e = this.expansion(`resource.${key}`, decl.block, decl.file);
+            for (const inst of this.instances(e)) {
+                out.push({
+                    address: `${this.prefix}${key}${inst.suffix}`,
+                    type: decl.type,
+                    name: decl.name,
+                    modulePath: this.path,
+                    file: decl.file,
+                    headerRange: headerRange(decl.block),
+                    blockRange: decl.block.range,
+                    moduleCalls: this.callRanges,
+                    moduleCallBlocks: this.callBlocks,
+                    body: this.evaluateBody(decl.block.body, decl.file, inst.bindings),
+                });
+            }
+        }
+        return out;
+    }
+
+    // ---- module calls
+
+    /** Instances of a child call, created once; `null` where the module could not be loaded. */
+    childInstances(callName: string): Map<string, ModuleInstance | null> {
+        const hit = this.children.get(callName);
+        if (hit) return hit;
+        const result = new Map<string, ModuleInstance | null>();
+        this.children.set(callName, result);
+        const decl = this.def.calls.get(callName)!;
+        const def = this.resolveCall(callName, decl);
+        const e = this.expansion(`module.${callName}`, decl.block, decl.file);
+        for (const inst of this.instances(e)) {
+            if (!def) {
+                result.set(inst.suffix, null);
+                continue;
+            }
+            const segment = `module.${callName}${inst.suffix}`;
+            const args = new Map(decl.block.body.attributes.map((a) => [a.name, a]));
+            const scope = this.scope(decl.file, inst.bindings);
+            const child: ModuleInstance = new ModuleInstance(def, this.env, {
+                path: [...this.path, segment],
+                parent: this,
+                callRanges: [...this.callRanges, fileLocation(decl.file, headerRange(decl.block))],
+                callBlocks: [...this.callBlocks, { address: segment, range: fileLocation(decl.file, decl.block.range) }],
+                manifestKey: this.manifestKey ? `${this.manifestKey}.${callName}` : callName,
+                rootDir: this.rootDir,
+                inputs: (name) => {
+                    const a = args.get(name);
+                    if (!a || META_CALL_ATTRIBUTES.has(name)) return undefined;
+                    const v = child.parentMemo(`input.${segment}.${name}`, decl.file, a.range, () => evaluate(a.expression, scope));
+                    return relocate(v, v.source, { description: `${segment} input ${name}`, location: fileLocation(decl.file, a.range) });
+                },
+            });
+            for (const a of decl.block.body.attributes) {
+                if (!META_CALL_ATTRIBUTES.has(a.name) && !def.variables.has(a.name)) {
+                    this.env.diagnostics.push({
+                        severity: "error",
+                        summary: "Unsupported argument",
+                        detail: `The module ${segment} (${def.dir || "."}) declares no variable "${a.name}".`,
+                        file: decl.file,
+                        range: a.nameRange,
+                    });
+                }
+            }
+            result.set(inst.suffix, child);
+        }
+        return result;
+    }
+
+    /** Memoises a module input in the parent, where cycles through it show. */
+    private parentMemo(key: string, file: string, range: Range, compute: () => TfValue): TfValue {
+        return (this.parent ?? this).memo(key, file, range, compute);
+    }
+
+    private resolveCall(callName: string, decl: { block: Block; file: string }): ModuleDef | undefined {
+        const sourceAttr = decl.block.body.attributes.find((a) => a.name === "source");
+        const range = headerRange(decl.block);
+        const src = sourceAttr?.expression.type === "Template" && sourceAttr.expression.parts.every((p) => p.type === "TemplateLiteral")
+            ? sourceAttr.expression.parts.map((p) => (p as { value: string }).value).join("")
+            : undefined;
+        const note = (severity: Diagnostic["severity"], summary: string, detail: string) =>
+            this.env.diagnostics.push({ severity, summary, detail, file: decl.file, range: sourceAttr?.range ?? range });
+        if (src === undefined) {
+            note("error", "Invalid module source", `module.${callName}: source must be a literal string.`);
+            return undefined;
+        }
+        const depth = this.path.length + 1;
+        if (depth > (this.env.maxModuleDepth ?? DEFAULT_MAX_MODULE_DEPTH)) {
+            note("error", "Modules nested too deeply", `module.${callName} is ${depth} calls deep; mlguard stops at ${this.env.maxModuleDepth ?? DEFAULT_MAX_MODULE_DEPTH}.`);
+            return undefined;
+        }
+        let dir: string | undefined;
+        if (src.startsWith("./") || src.startsWith("../")) {
+            dir = joinPath(this.def.dir, src);
+            if (dir === undefined) {
+                note("error", "Module outside the scan root", `module.${callName}: ${src} leaves the scan root; it is not read.`);
+                return undefined;
+            }
+        } else {
+            const key = this.manifestKey ? `${this.manifestKey}.${callName}` : callName;
+            const recorded = this.env.manifest?.get(key);
+            if (recorded === undefined) {
+                note("info", "Module not installed", `module.${callName} (${src}) is not in .terraform/modules/modules.json; run terraform init to check it. It is skipped (no network access).`);
+                return undefined;
+            }
+            dir = recorded;
+        }
+        for (let m: ModuleInstance | undefined = this; m; m = m.parent) {
+            if (m.def.dir === dir) {
+                note("error", "Module cycle", `module.${callName} (${src}) calls ${dir || "."}, which is already being evaluated in this chain of calls.`);
+                return undefined;
+            }
+        }
+        const def = this.env.loadModule(dir);
+        if (!def) {
+            note("error", "Module not found", `module.${callName}: ${src} (${dir || "."}) holds no Terraform files.`);
+            return undefined;
+        }
+        return def;
+    }
+
+    private moduleReference(callName: string, steps: Step[], scope: Scope, range: Range): { value: TfValue; consumed: number } {
+        const decl = this.def.calls.get(callName);
+        if (!decl) return { value: evalError(scope, "Reference to undeclared module", `No module "${callName}" is called in this module.`, range), consumed: 1 };
+        const e = this.expansion(`module.${callName}`, decl.block, decl.file);
+        const children = this.childInstances(callName);
+        const output = (child: ModuleInstance | null, name: string, stepRange: Range): TfValue => {
+            if (!child) return { kind: "unknown", reason: `module.${callName} is not available` };
+            return child.output(name, scope, stepRange);
+        };
+        const whole = (child: ModuleInstance | null): TfValue => {
+            if (!child) return { kind: "unknown", reason: `module.${callName} is not available` };
+            const entries: Record<string, TfValue> = {};
+            for (const name of child.def.outputs.keys()) entries[name] = child.output(name, scope, range);
+            return map(entries);
+        };
+        const at = (v: TfValue) => relocate(v, fileLocation(scope.file, range), undefined);
+        if (e.kind === "single" || e.kind === "unknown") {
+            const child = children.values().next().value ?? null;
+            const next = steps[1];
+            if (next?.kind === "attr") return { value: at(output(child, next.name, next.range)), consumed: 2 };
+            if (e.kind === "unknown" && next?.kind === "index") {
+                const after = steps[2];
+                if (after?.kind === "attr") return { value: at(output(child, after.name, after.range)), consumed: 3 };
+            }
+            return { value: at(whole(child)), consumed: 1 };
+        }
+        const next = steps[1];
+        if (next?.kind === "index") {
+            if (next.key.kind === "unknown") return { value: unknown("the module instance key is computed", next.key), consumed: 2 };
+            const k = e.kind === "count" ? asNumber(next.key) : asString(next.key);
+            const suffix = k === undefined ? undefined : e.kind === "count" ? `[${k}]` : `[${quoteKey(String(k))}]`;
+            const child = suffix === undefined ? undefined : children.get(suffix);
+            if (child === undefined) return { value: evalError(scope, "Invalid module instance key", `module.${callName} has no instance ${suffix ?? "with that key"}.`, next.range), consumed: 2 };
+            const after = steps[2];
+            if (after?.kind === "attr") return { value: at(output(child, after.name, after.range)), consumed: 3 };
+            return { value: at(whole(child)), consumed: 2 };
+        }
+        if (e.kind === "count") return { value: at(list([...children.values()].map(whole))), consumed: 1 };
+        const entries: Record<string, TfValue> = {};
+        for (const k of e.keys) entries[k] = whole(children.get(`[${quoteKey(k)}]`) ?? null);
+        return { value: at(map(entries)), consumed: 1 };
+    }
+
+    /** An output of this module instance, evaluated once. */
+    output(name: string, from: Scope, range: Range): TfValue {
+        const decl = this.def.outputs.get(name);
+        if (!decl) return evalError(from, "Unsupported attribute", `${this.path.join(".")} has no output "${name}".`, range);
+        const valueAttr = decl.block.body.attributes.find((a) => a.name === "value");
+        if (!valueAttr) return { kind: "unknown", reason: `output ${name} has no value` };
+        return this.memo(`output.${name}`, decl.file, valueAttr.range, () => evaluate(valueAttr.expression, this.scope(decl.file)));
+    }
+
+    /** This instance and every descendant instance, depth first (children that could not be loaded are skipped). */
+    *tree(): Generator<ModuleInstance> {
+        yield this;
+        for (const callName of this.def.calls.keys()) {
+            for (const child of this.childInstances(callName).values()) if (child) yield* child.tree();
+        }
+    }
+
+    /** Evaluates every local and output, even unused ones, so errors and cycles in them are reported. */
+    evaluateUnused(): void {
+        for (const [name, decl] of this.def.locals) this.lookup("local", [{ kind: "attr", name, range: decl.attr.nameRange }], this.scope(decl.file), decl.attr.nameRange);
+        for (const [name, decl] of this.def.outputs) this.output(name, this.scope(decl.file), decl.block.typeRange);
+    }
+}
+
+const META_CALL_ATTRIBUTES = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
+
+/** The header of a block: from its type keyword to its opening brace. */
+export function headerRange(b: Block): Range {
+    return { start: b.typeRange.start, end: b.openBraceRange.end };
+}
+
+/** Converts a variable's value to a primitive type constraint (`string`, `number`, `bool`). */
+function convertToType(v: TfValue, type: string | undefined): TfValue {
+    if (!type || v.kind !== "scalar" || v.value === null) return v;
+    if (type === "number") {
+        const n = asNumber(v);
+        return n === undefined ? v : { ...v, value: n };
+    }
+    if (type === "bool") {
+        const b = asBool(v);
+        return b === undefined ? v : { ...v, value: b };
+    }
+    if (type === "string") {
+        const s = asString(v);
+        return s === undefined ? v : { ...v, value: s };
+    }
+    return v;
+}
+
+/** Whether a variable's declared type is a primitive (its `-var` / `TF_VAR_` text is taken literally). */
+export function isPrimitiveType(block: Block): boolean {
+    const t = block.body.attributes.find((a) => a.name === "type");
+    if (!t) return true;
+    return t.expression.type === "Variable" && ["string", "number", "bool"].includes(t.expression.name);
+}
+

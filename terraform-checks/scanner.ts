@@ -1,0 +1,746 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { AnyControl } from "../catalog/control";
+import { allControls } from "../catalog/controls";
+import { ResourceGraph } from "../catalog/graph";
+import type { Finding, Position, Reference, Resource, SourceLocation } from "../catalog/model";
+import { type ControlSettings, runControls } from "../catalog/run";
+import { pluralRenames } from "../catalog/vocabulary";
+import { adaptTerraformResource, instanceData } from "./adapter";
+import { type Diagnostic, FILE_RANGE, fileLocation } from "./diagnostics";
+import { evaluate, noBindings } from "./eval/expr";
+import { DiskFiles, type FileSource, MemoryFiles, dirOf, joinPath, normalize } from "./eval/files";
+import { type EvalEnvironment, type InputValue, type ModuleDef, ModuleInstance, type ParsedFile, indexModule, isPrimitiveType } from "./eval/module";
+import { parseExpression } from "./eval/template-file";
+import { type Body, parseFile } from "./hcl";
+import { scanPlan } from "./plan/plan";
+
+/** Options of {@link scanTerraform}. */
+export interface ScanOptions {
+    /** Extra variable files (`-var-file`), applied after the automatic ones, in order. */
+    varFiles?: string[];
+    /** Variable values (`-var name=value`), applied last; as a list, later entries win. */
+    vars?: Record<string, string> | Array<{ name: string; value: string }>;
+    /** Environment for `TF_VAR_*` values; defaults to none (pass `process.env` to honour the shell's). */
+    env?: Record<string, string | undefined>;
+    /** A `terraform show -json` plan file: resources come from it; the HCL under `paths` only locates attributes. */
+    plan?: string;
+    controls?: readonly AnyControl[];
+    settings?: Record<string, ControlSettings>;
+    /** The scan root: files outside it are never read. Default: the current directory when every path is inside it, else their common parent. */
+    root?: string;
+    /** More than 1: root modules are shared among that many worker threads (disk scans, catalog controls). */
+    concurrency?: number;
+    /** Alias of `plan`. */
+    planFile?: string;
+    /** Called after each root module: (root modules done, root modules found). */
+    onProgress?: (done: number, total: number) => void;
+}
+
+/** Accepts the aliases (`planFile`, `vars` as a list) and returns the canonical options. */
+function canonical(options: ScanOptions): ScanOptions & { vars?: Record<string, string> } {
+    const vars = Array.isArray(options.vars) ? Object.fromEntries(options.vars.map((v) => [v.name, v.value])) : options.vars;
+    return { ...options, plan: options.plan ?? options.planFile, planFile: undefined, vars };
+}
+
+/**
+ * A finding from the Terraform front-end. Besides the catalog fields it says where the resource
+ * block and the module calls leading to it are, so the CLI can honour suppression comments written
+ * above a resource or above a `module` block.
+ */
+export interface TerraformFinding extends Finding {
+    /**
+     * The same places as whole blocks, in the shape the CLI's suppression matching reads: the
+     * resource block, and each module call with its instance address.
+     */
+    resourceBlock: {
+        rootModule: string;
+        range: { file: string; start: Position; end: Position };
+        moduleCalls: Array<{ address: string; range: { file: string; start: Position; end: Position } }>;
+    };
+    /** The resource block's header (`resource "type" "name" {`). */
+    resourceRange: SourceLocation;
+    /** The `module "x" {` headers leading to the resource, outermost first; empty at the root. */
+    moduleCallRanges: SourceLocation[];
+    /** The root module directory (relative to the scan root; `""` for the root itself). */
+    rootModule: string;
+}
+
+export interface ScanStats {
+    files: number;
+    bytes: number;
+    resources: number;
+    modules: number;
+    durationMs: number;
+    parseMs: number;
+    evalMs: number;
+    checkMs: number;
+}
+
+export interface ScanResult {
+    findings: TerraformFinding[];
+    diagnostics: Diagnostic[];
+    stats: ScanStats;
+    /** Every Terraform file read, relative to the scan root. */
+    files?: string[];
+}
+
+/**
+ * In `.tf.json`, an object inside a resource is a nested block or a map attribute, and only provider
+ * schemas say which. These names are blocks in the resource types the catalog reads (a map attribute
+ * such as `tags` or `metadata` is never among them); other objects stay map attributes.
+ */
+const JSON_BLOCK_NAMES = new Set([
+    ...Object.values(pluralRenames).flatMap((r) => Object.keys(r).map((k) => k.slice(k.lastIndexOf(".") + 1))),
+    "rule", "route", "statement", "principals", "not_principals", "condition", "vpc_config", "gce_setup", "boot_disk",
+    "data_disks", "network_interfaces", "access_configs", "service_accounts", "shielded_instance_config", "accelerator_configs",
+    "vm_image", "container_image", "retention_policy", "encryption", "versioning", "logging", "cors", "website",
+    "autoclass", "soft_delete_policy", "server_side_encryption_configuration", "apply_server_side_encryption_by_default",
+    "default_retention", "object_lock_configuration", "instance_metadata_service_configuration", "ingress", "egress",
+    "primary_container", "image_config", "data_capture_config", "capture_options", "production_variants",
+    "async_inference_config", "encryption_spec", "default_user_settings", "domain_settings", "version_template",
+    "image_scanning_configuration", "status", "spec", "ingress_policies", "egress_policies", "vpc_accessible_services",
+]);
+
+function isJsonNestedBlock(context: { blockType: string }, _path: string[], name: string): boolean {
+    return (context.blockType === "resource" || context.blockType === "data") && JSON_BLOCK_NAMES.has(name);
+}
+
+const SKIPPED_DIRS = new Set([".terraform", ".git", "node_modules", ".terragrunt-cache"]);
+
+function isConfigFile(name: string): boolean {
+    return (name.endsWith(".tf") || name.endsWith(".tf.json")) && !name.startsWith(".");
+}
+
+/** Parses and indexes files once per scan; module directories are shared by every root module that uses them. */
+export class Workspace {
+    readonly files: FileSource;
+    readonly diagnostics: Diagnostic[] = [];
+    readonly stats: ScanStats = { files: 0, bytes: 0, resources: 0, modules: 0, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 };
+    private readonly parsed = new Map<string, Body | null>();
+    /** Files read so far (each counted once, however many root modules use it). */
+    readonly counted = new Set<string>();
+    private readonly modules = new Map<string, ModuleDef | undefined>();
+    /** Single files given as scan targets form a module of their own. */
+    private readonly singleFileModules = new Map<string, ModuleDef>();
+
+    constructor(files: FileSource) {
+        this.files = files;
+    }
+
+    parse(file: string): Body | undefined {
+        if (this.parsed.has(file)) return this.parsed.get(file) ?? undefined;
+        const got = this.files.read(file);
+        if (!got || "error" in got) {
+            this.diagnostics.push({
+                severity: "error",
+                summary: got ? "File not readable" : "File not found",
+                detail: got ? `${file}: ${got.error}.` : `${file} does not exist.`,
+                file,
+                range: FILE_RANGE,
+            });
+            this.parsed.set(file, null);
+            return undefined;
+        }
+        const t0 = performance.now();
+        const result = parseFile(got.text, file, { isNestedBlock: isJsonNestedBlock });
+        this.stats.parseMs += performance.now() - t0;
+        // A module shared by several root modules is parsed for each; it counts (and reports) once.
+        if (!this.counted.has(file)) {
+            this.counted.add(file);
+            this.stats.files++;
+            this.stats.bytes += Buffer.byteLength(got.text, "utf8");
+            for (const d of result.diagnostics) this.diagnostics.push(d);
+        }
+        this.parsed.set(file, result.body);
+        return result.body;
+    }
+
+    loadModule(dir: string): ModuleDef | undefined {
+        const single = this.singleFileModules.get(dir);
+        if (single) return single;
+        if (this.modules.has(dir)) return this.modules.get(dir);
+        const listing = this.files.list(dir);
+        let def: ModuleDef | undefined;
+        if (listing) {
+            const names = listing.files.filter((f) => isConfigFile(f.slice(f.lastIndexOf("/") + 1)));
+            if (names.length > 0) {
+                const files: ParsedFile[] = [];
+                for (const f of names) {
+                    const body = this.parse(f);
+                    if (body) files.push({ path: f, body });
+                }
+                def = indexModule(dir, files, this.diagnostics);
+            }
+        }
+        this.modules.set(dir, def);
+        return def;
+    }
+
+    loadSingleFile(file: string): ModuleDef | undefined {
+        const body = this.parse(file);
+        if (!body) return undefined;
+        const def = indexModule(dirOf(file), [{ path: file, body }], this.diagnostics);
+        this.singleFileModules.set(dirOf(file), def);
+        return def;
+    }
+
+    /** Forgets parsed files and modules (between root modules, so a large scan holds one tree at a time). */
+    release(): void {
+        this.parsed.clear();
+        this.modules.clear();
+    }
+
+    /**
+     * The local module directories a directory's files call, found in the text without parsing
+     * (root modules are chosen before anything is parsed).
+     */
+    localCallsOf(dir: string): string[] {
+        const out: string[] = [];
+        const listing = this.files.list(dir);
+        for (const f of listing?.files ?? []) {
+            if (!isConfigFile(f.slice(f.lastIndexOf("/") + 1))) continue;
+            const got = this.files.read(f);
+            if (!got || "error" in got) continue;
+            const re = /"?source"?\s*[=:]\s*"(\.\.?\/[^"]*)"/g;
+            let m: RegExpExecArray | null;
+            while ((m = re.exec(got.text)) !== null) {
+                const target = joinPath(dir, m[1]);
+                if (target !== undefined) out.push(target);
+            }
+        }
+        return out;
+    }
+
+    /** Directories under `dir` holding Terraform files, in path order. */
+    findModuleDirs(dir: string, depth = 0): string[] {
+        const listing = this.files.list(dir);
+        if (!listing) return [];
+        for (const s of listing.skipped) {
+            this.diagnostics.push({ severity: "warning", summary: "Path not followed", detail: `${s.path} is ${s.reason}.`, file: s.path, range: FILE_RANGE });
+        }
+        const out: string[] = [];
+        if (listing.files.some((f) => isConfigFile(f.slice(f.lastIndexOf("/") + 1)))) out.push(dir);
+        if (depth > 64) return out;
+        for (const d of listing.dirs) {
+            const name = d.slice(d.lastIndexOf("/") + 1);
+            if (SKIPPED_DIRS.has(name) || name.startsWith(".")) continue;
+            out.push(...this.findModuleDirs(d, depth + 1));
+        }
+        return out;
+    }
+}
+
+/**
+ * Root modules among module directories: those no other directory calls; then, so that modules
+ * calling each other in a cycle are still scanned, the first of any directory not reached yet.
+ */
+function chooseRoots(dirs: string[], callsOf: (dir: string) => string[]): string[] {
+    const calls = new Map(dirs.map((d) => [d, callsOf(d)]));
+    const called = new Set([...calls.values()].flat());
+    const reached = new Set<string>();
+    const reach = (dir: string) => {
+        if (reached.has(dir)) return;
+        reached.add(dir);
+        for (const c of calls.get(dir) ?? []) reach(c);
+    };
+    const roots = dirs.filter((d) => !called.has(d));
+    roots.forEach(reach);
+    for (const d of dirs) {
+        if (reached.has(d)) continue;
+        roots.push(d);
+        reach(d);
+    }
+    return roots;
+}
+
+/** Reads `.terraform/modules/modules.json` of a root module: module key → directory (relative to the scan root). */
+function readManifest(ws: Workspace, rootDir: string): Map<string, string> | undefined {
+    const file = joinPath(rootDir, ".terraform/modules/modules.json");
+    if (file === undefined) return undefined;
+    const got = ws.files.read(file);
+    if (!got || "error" in got) return undefined;
+    try {
+        const parsed = JSON.parse(got.text) as { Modules?: Array<{ Key?: string; Dir?: string }> };
+        const out = new Map<string, string>();
+        for (const m of parsed.Modules ?? []) {
+            if (!m.Key || typeof m.Dir !== "string") continue;
+            const dir = joinPath(rootDir, m.Dir);
+            if (dir === undefined) {
+                ws.diagnostics.push({ severity: "warning", summary: "Module outside the scan root", detail: `The module ${m.Key} is recorded in ${m.Dir}, outside the scan root; it is not read.`, file, range: FILE_RANGE });
+                continue;
+            }
+            out.set(m.Key, dir);
+        }
+        return out;
+    } catch (err) {
+        ws.diagnostics.push({ severity: "warning", summary: "Unreadable module manifest", detail: `${file}: ${(err as Error).message}`, file, range: FILE_RANGE });
+        return undefined;
+    }
+}
+
+/** Root variable values by Terraform's precedence: TF_VAR_* < terraform.tfvars(.json) < *.auto.tfvars(.json) < var files < -var. */
+function rootInputs(ws: Workspace, def: ModuleDef, rootDir: string, options: ScanOptions, readVarFile: (f: string) => { name: string; text: string } | undefined): Map<string, InputValue> {
+    const inputs = new Map<string, InputValue>();
+    const literal = (name: string, text: string, how: string, file: string): InputValue | undefined => {
+        const decl = def.variables.get(name);
+        if (!decl) return undefined;
+        const origin = { description: `var.${name} from ${how}` };
+        if (isPrimitiveType(decl.block)) return { value: { kind: "scalar", value: text }, origin };
+        const problems: Diagnostic[] = [];
+        const expr = parseExpression(text, file, problems as never);
+        for (const p of problems) ws.diagnostics.push(p);
+        const value = evaluate(expr, { host: NO_NAMES, file, bindings: noBindings(), diagnostics: ws.diagnostics, depth: 0 });
+        return { value, origin };
+    };
+    for (const [key, text] of Object.entries(options.env ?? {})) {
+        if (!key.startsWith("TF_VAR_") || text === undefined) continue;
+        const name = key.slice("TF_VAR_".length);
+        const v = literal(name, text, `the environment (${key})`, `<${key}>`);
+        if (v) inputs.set(name, v);
+    }
+    const fromVarFile = (file: string, text: string) => {
+        const { body, diagnostics } = parseFile(text, file);
+        for (const d of diagnostics) ws.diagnostics.push(d);
+        for (const b of body.blocks) {
+            ws.diagnostics.push({ severity: "error", summary: "Unexpected block in a variables file", detail: `${file} may only set variables.`, file, range: b.typeRange });
+        }
+        for (const a of body.attributes) {
+            const value = evaluate(a.expression, { host: NO_NAMES, file, bindings: noBindings(), diagnostics: ws.diagnostics, depth: 0 });
+            if (!def.variables.has(a.name)) {
+                ws.diagnostics.push({ severity: "warning", summary: "Value for undeclared variable", detail: `${file} sets "${a.name}", which the root module does not declare.`, file, range: a.nameRange });
+                continue;
+            }
+            inputs.set(a.name, { value, origin: { description: `var.${a.name} from ${file}`, location: fileLocation(file, a.range) } });
+        }
+    };
+    const listing = ws.files.list(rootDir);
+    const base = (f: string) => f.slice(f.lastIndexOf("/") + 1);
+    const auto = (listing?.files ?? []).filter((f) => base(f).endsWith(".auto.tfvars") || base(f).endsWith(".auto.tfvars.json")).sort();
+    const ordered = [
+        ...(listing?.files ?? []).filter((f) => base(f) === "terraform.tfvars"),
+        ...(listing?.files ?? []).filter((f) => base(f) === "terraform.tfvars.json"),
+        ...auto,
+    ];
+    for (const f of ordered) {
+        const got = ws.files.read(f);
+        if (got && "text" in got) fromVarFile(f, got.text);
+    }
+    for (const f of options.varFiles ?? []) {
+        const got = readVarFile(f);
+        if (!got) {
+            ws.diagnostics.push({ severity: "error", summary: "Variables file not found", detail: `${f} could not be read.`, file: f, range: FILE_RANGE });
+            continue;
+        }
+        fromVarFile(got.name, got.text);
+    }
+    for (const [name, text] of Object.entries(canonical(options).vars ?? {})) {
+        const v = literal(name, text, "-var", "<-var>");
+        if (v) inputs.set(name, v);
+        else ws.diagnostics.push({ severity: "warning", summary: "Value for undeclared variable", detail: `-var ${name} is not declared by the root module ${rootDir || "."}.`, file: "<-var>", range: FILE_RANGE });
+    }
+    return inputs;
+}
+
+/** A host for tfvars and `-var` values: no names are in scope, functions work. */
+const NO_NAMES = {
+    lookup: () => undefined,
+    readFile: () => undefined,
+    fileExists: () => false,
+};
+
+/** One root module tree, evaluated and adapted. */
+export interface EvaluatedTree {
+    root: ModuleInstance;
+    resources: Resource[];
+    references: Reference[];
+    /** Per resource id: its block header and the module calls leading to it. */
+    locations: Map<string, ResourcePlace>;
+}
+
+/** Evaluates one root module tree and adapts every resource instance into the neutral view. */
+function evaluateRootModule(
+    ws: Workspace,
+    def: ModuleDef,
+    options: ScanOptions,
+    readVarFile: (f: string) => { name: string; text: string } | undefined,
+): EvaluatedTree {
+    const t0 = performance.now();
+    const env: EvalEnvironment = {
+        files: ws.files,
+        loadModule: (dir) => ws.loadModule(dir),
+        diagnostics: ws.diagnostics,
+        inputs: rootInputs(ws, def, def.dir, options, readVarFile),
+        manifest: readManifest(ws, def.dir),
+    };
+    const root = new ModuleInstance(def, env, { rootDir: def.dir });
+    const resources: Resource[] = [];
+    const references: Reference[] = [];
+    const locations = new Map<string, ResourcePlace>();
+    for (const mod of root.tree()) {
+        ws.stats.modules++;
+        for (const inst of mod.resourceInstances()) {
+            const { resource, references: refs } = adaptTerraformResource(instanceData(inst));
+            resources.push(resource);
+            references.push(...refs);
+            locations.set(resource.id, {
+                resourceRange: resource.source,
+                moduleCallRanges: inst.moduleCalls,
+                block: fileLocation(inst.file, inst.blockRange),
+                callBlocks: inst.moduleCallBlocks,
+            });
+        }
+        mod.evaluateUnused();
+    }
+    ws.stats.resources += resources.length;
+    ws.stats.evalMs += performance.now() - t0;
+    return { root, resources, references, locations };
+}
+
+/** Where a resource is written: its header and block, and the module calls leading to it. */
+export interface ResourcePlace {
+    resourceRange: SourceLocation;
+    moduleCallRanges: SourceLocation[];
+    block?: SourceLocation;
+    callBlocks?: Array<{ address: string; range: SourceLocation }>;
+}
+
+function fileRange(l: SourceLocation): { file: string; start: Position; end: Position } {
+    return l.kind === "file" ? { file: l.file, start: l.start, end: l.end } : { file: "", start: START, end: START };
+}
+
+const START: Position = { line: 1, column: 1, offset: 0 };
+
+/** A catalog finding with the Terraform locations the CLI needs for suppression comments. */
+function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModule: string): TerraformFinding {
+    const out = f as TerraformFinding;
+    out.resourceRange = where?.resourceRange ?? f.location;
+    out.moduleCallRanges = where?.moduleCallRanges ?? [];
+    out.rootModule = rootModule;
+    out.resourceBlock = {
+        rootModule,
+        range: fileRange(where?.block ?? out.resourceRange),
+        moduleCalls: (where?.callBlocks ?? []).map((c) => ({ address: c.address, range: fileRange(c.range) })),
+    };
+    return out;
+}
+
+/** Runs the controls over one tree's graph. */
+function checkTree(ws: Workspace, tree: EvaluatedTree, controls: readonly AnyControl[], options: ScanOptions, rootModule: string): TerraformFinding[] {
+    const t1 = performance.now();
+    const graph = new ResourceGraph(tree.resources, tree.references);
+    const findings = runControls(graph, controls, options.settings ?? {}).map((f) => terraformFinding(f, tree.locations.get(f.resourceId), rootModule));
+    ws.stats.checkMs += performance.now() - t1;
+    return findings;
+}
+
+/** Most diagnostics reported per file; the rest are summed up in one note. */
+const MAX_DIAGNOSTICS_PER_FILE = 200;
+
+/** Drops repeated diagnostics (an expression evaluated once per instance reports once) and caps each file's. */
+function dedupeDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+    const seen = new Set<string>();
+    const perFile = new Map<string, number>();
+    const out: Diagnostic[] = [];
+    for (const d of diagnostics) {
+        const key = `${d.file}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${d.severity}\u0000${d.summary}\u0000${d.detail ?? ""}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const n = (perFile.get(d.file) ?? 0) + 1;
+        perFile.set(d.file, n);
+        if (n <= MAX_DIAGNOSTICS_PER_FILE) out.push(d);
+    }
+    for (const [file, n] of perFile) {
+        if (n > MAX_DIAGNOSTICS_PER_FILE) {
+            out.push({ severity: "warning", summary: "Too many diagnostics", detail: `${n - MAX_DIAGNOSTICS_PER_FILE} more diagnostics in this file are not shown.`, file, range: FILE_RANGE });
+        }
+    }
+    return out;
+}
+
+/** A root module to scan: a directory, or a single file scanned on its own. */
+export interface RootTarget {
+    dir: string;
+    file?: string;
+}
+
+/** Finds the root modules among scan targets; problems with the targets become diagnostics. */
+function discoverRoots(ws: Workspace, targets: string[]): RootTarget[] {
+    const roots: RootTarget[] = [];
+    const rootDirs = new Set<string>();
+    for (const target of targets) {
+        if (ws.files.isDirectory(target)) {
+            const dirs = ws.findModuleDirs(target);
+            if (dirs.length === 0) {
+                ws.diagnostics.push({ severity: "info", summary: "No Terraform files", detail: `${target || "."} holds no .tf or .tf.json files.`, file: target, range: FILE_RANGE });
+                continue;
+            }
+            for (const d of chooseRoots(dirs, (dir) => ws.localCallsOf(dir))) {
+                if (rootDirs.has(d)) continue;
+                rootDirs.add(d);
+                roots.push({ dir: d });
+            }
+            continue;
+        }
+        if (!ws.files.exists(target)) {
+            const got = ws.files.read(target);
+            ws.diagnostics.push({
+                severity: "error",
+                summary: got && "error" in got ? "Path not readable" : "Path not found",
+                detail: got && "error" in got ? `${target}: ${got.error}.` : `${target} does not exist.`,
+                file: target,
+                range: FILE_RANGE,
+            });
+            continue;
+        }
+        if (!rootDirs.has(dirOf(target))) {
+            rootDirs.add(dirOf(target));
+            roots.push({ dir: dirOf(target), file: target });
+        }
+    }
+    return roots;
+}
+
+function loadRoot(ws: Workspace, r: RootTarget): ModuleDef | undefined {
+    return r.file ? ws.loadSingleFile(r.file) : ws.loadModule(r.dir);
+}
+
+/** Evaluates and checks root modules one after another, holding one module tree at a time. */
+export function scanRoots(ws: Workspace, roots: RootTarget[], options: ScanOptions, controls: readonly AnyControl[], readVarFile: VarFileReader): TerraformFinding[] {
+    const findings: TerraformFinding[] = [];
+    roots.forEach((r, i) => {
+        const def = loadRoot(ws, r);
+        if (def) findings.push(...checkTree(ws, evaluateRootModule(ws, def, options, readVarFile), controls, options, def.dir));
+        ws.release();
+        options.onProgress?.(i + 1, roots.length);
+    });
+    return findings;
+}
+
+export type VarFileReader = (f: string) => { name: string; text: string } | undefined;
+
+/** Scans a plan: resources from the plan, locations and edges through locals from the HCL of the first root module. */
+function scanPlanFile(ws: Workspace, planFile: string, roots: RootTarget[], options: ScanOptions, controls: readonly AnyControl[], readVarFile: VarFileReader): TerraformFinding[] {
+    const findings: TerraformFinding[] = [];
+    const t0 = performance.now();
+    const plan = readVarFile(planFile);
+    if (!plan) {
+        ws.diagnostics.push({ severity: "error", summary: "Plan file not found", detail: `${planFile} could not be read.`, file: planFile, range: FILE_RANGE });
+        return findings;
+    }
+    const rootDef = roots[0] ? loadRoot(ws, roots[0]) : undefined;
+    const { resources, references, extra } = scanPlan(plan.text, plan.name, ws.diagnostics, (dir) => ws.loadModule(dir), rootDef?.dir);
+    ws.stats.resources += resources.length;
+    ws.stats.modules += new Set(resources.map((r) => (r.modulePath ?? []).join("."))).size;
+    const t1 = performance.now();
+    ws.stats.evalMs += t1 - t0;
+    // Configuration references stop at locals; the evaluator follows them. Its edges between
+    // resources the plan has are added (its own diagnostics and counts are not the plan's).
+    if (rootDef) {
+        const before = ws.diagnostics.length;
+        const saved = { ...ws.stats };
+        const tree = evaluateRootModule(ws, rootDef, options, readVarFile);
+        ws.diagnostics.length = before;
+        Object.assign(ws.stats, { resources: saved.resources, modules: saved.modules });
+        const known = new Set(resources.map((r) => r.id));
+        const seen = new Set(references.map((r) => `${r.from}\u0000${r.path}\u0000${r.to}`));
+        for (const ref of tree.references) {
+            const key = `${ref.from}\u0000${ref.path}\u0000${ref.to}`;
+            if (known.has(ref.from) && known.has(ref.to) && !seen.has(key)) references.push(ref);
+        }
+    }
+    const graph = new ResourceGraph(resources, references);
+    for (const f of runControls(graph, controls, options.settings ?? {})) {
+        findings.push(terraformFinding(f, extra.get(f.resourceId), ""));
+    }
+    ws.stats.checkMs += performance.now() - t1;
+    return findings;
+}
+
+/** Scans targets inside a file source; `targets` are root-relative paths (`""` for the root). */
+export function scanFileSource(files: FileSource, targets: string[], given: ScanOptions, readVarFile: VarFileReader): ScanResult {
+    const started = performance.now();
+    const options = canonical(given);
+    const ws = new Workspace(files);
+    const controls = options.controls ?? allControls;
+    const roots = discoverRoots(ws, targets);
+    const findings = options.plan ? scanPlanFile(ws, options.plan, roots, options, controls, readVarFile) : scanRoots(ws, roots, options, controls, readVarFile);
+    ws.stats.durationMs = performance.now() - started;
+    return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats), files: [...ws.counted].sort() };
+}
+
+function roundStats(s: ScanStats): ScanStats {
+    return { ...s, durationMs: Math.round(s.durationMs), parseMs: Math.round(s.parseMs), evalMs: Math.round(s.evalMs), checkMs: Math.round(s.checkMs) };
+}
+
+function commonDir(dirs: string[]): string {
+    let common = dirs[0];
+    for (const d of dirs.slice(1)) {
+        while (common !== path.dirname(common) && d !== common && !d.startsWith(common + path.sep)) common = path.dirname(common);
+    }
+    return common;
+}
+
+/** Reads `--var-file` and plan paths as the user wrote them (relative to the working directory). */
+export function diskVarFileReader(root: string, cwd: string): VarFileReader {
+    return (f: string) => {
+        try {
+            return { name: path.relative(root, path.resolve(cwd, f)).split(path.sep).join("/") || f, text: fs.readFileSync(path.resolve(cwd, f), "utf8") };
+        } catch {
+            return undefined;
+        }
+    };
+}
+
+/**
+ * Scans Terraform on disk: each path may be a root module, a directory holding several, or a
+ * single file. Never throws on user input; problems come back as diagnostics. With
+ * `concurrency > 1`, root modules are shared among that many worker threads.
+ */
+export async function scanTerraform(paths: string[], given: ScanOptions = {}): Promise<ScanResult> {
+    const started = performance.now();
+    const options = canonical(given);
+    const cwd = process.cwd();
+    const absolute = paths.map((p) => path.resolve(cwd, p));
+    let root = options.root ? path.resolve(cwd, options.root) : cwd;
+    if (!options.root && absolute.some((p) => p !== cwd && !p.startsWith(cwd + path.sep))) {
+        root = commonDir(absolute.map((p) => (fs.existsSync(p) && !fs.statSync(p).isDirectory() ? path.dirname(p) : p)));
+    }
+    const files = new DiskFiles(root);
+    const outside: Diagnostic[] = [];
+    const targets: string[] = [];
+    for (const p of absolute) {
+        const rel = path.relative(root, p).split(path.sep).join("/");
+        const n = normalize(rel);
+        if (n === undefined || path.isAbsolute(rel)) {
+            outside.push({ severity: "error", summary: "Path outside the scan root", detail: `${p} is outside ${root}; it is not scanned.`, file: p, range: FILE_RANGE });
+            continue;
+        }
+        targets.push(n);
+    }
+    const readVarFile = diskVarFileReader(root, cwd);
+    const scanOptions = { ...options, plan: options.plan ? path.resolve(cwd, options.plan) : undefined };
+    const controls = options.controls ?? allControls;
+    const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+    // Workers receive controls by id, so only catalog controls can run there.
+    const portable = controls.every((c) => allControls.includes(c));
+    let result: ScanResult;
+    if (concurrency > 1 && !options.plan && portable) {
+        result = await scanConcurrently(files, root, cwd, targets, scanOptions, controls, concurrency, readVarFile);
+    } else {
+        result = scanFileSource(files, targets, scanOptions, readVarFile);
+    }
+    result.diagnostics.unshift(...outside);
+    result.stats.durationMs = Math.round(performance.now() - started);
+    return result;
+}
+
+/** Discovers root modules here, then scans them in worker threads, results in root order. */
+async function scanConcurrently(
+    files: DiskFiles,
+    root: string,
+    cwd: string,
+    targets: string[],
+    options: ScanOptions,
+    controls: readonly AnyControl[],
+    concurrency: number,
+    readVarFile: VarFileReader,
+): Promise<ScanResult> {
+    const ws = new Workspace(files);
+    const roots = discoverRoots(ws, targets);
+    if (roots.length < 2) {
+        const findings = scanRoots(ws, roots, options, controls, readVarFile);
+        return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats), files: [...ws.counted].sort() };
+    }
+    const { Worker } = await import("node:worker_threads");
+    const groups: Array<Array<{ index: number; target: RootTarget }>> = Array.from({ length: Math.min(concurrency, roots.length) }, () => []);
+    roots.forEach((target, index) => groups[index % groups.length].push({ index, target }));
+    const perRoot: TerraformFinding[][] = [];
+    const { onProgress, controls: _controls, ...portableOptions } = options;
+    void _controls;
+    const fileSet = new Set(ws.counted);
+    let done = 0;
+    const progress = (n: number) => onProgress?.((done += n), roots.length);
+    const diagnostics: Diagnostic[] = [...ws.diagnostics];
+    const stats = ws.stats;
+    await Promise.all(
+        groups.map(
+            (group) =>
+                new Promise<void>((resolve) => {
+                    const fallback = (why: string) => {
+                        diagnostics.push({ severity: "warning", summary: "Worker failed", detail: `${why}; its root modules were scanned on the main thread.`, file: "", range: FILE_RANGE });
+                        const local = new Workspace(files);
+                        for (const { index, target } of group) perRoot[index] = scanRoots(local, [target], portableOptions, controls, readVarFile);
+                        diagnostics.push(...local.diagnostics);
+                        addStats(stats, local.stats);
+                        local.counted.forEach((f) => fileSet.add(f));
+                        progress(group.length);
+                        resolve();
+                    };
+                    let worker: InstanceType<typeof Worker>;
+                    try {
+                        worker = new Worker(path.join(__dirname, "worker.js"), {
+                            workerData: { root, cwd, roots: group, controlIds: controls.map((c) => c.id), options: portableOptions },
+                        });
+                    } catch (err) {
+                        fallback((err as Error).message);
+                        return;
+                    }
+                    let finished = false;
+                    worker.once("message", (msg: { results: Array<{ index: number; findings: TerraformFinding[] }>; diagnostics: Diagnostic[]; stats: ScanStats; files: string[] }) => {
+                        finished = true;
+                        for (const r of msg.results) perRoot[r.index] = r.findings;
+                        diagnostics.push(...msg.diagnostics);
+                        addStats(stats, msg.stats);
+                        msg.files.forEach((f) => fileSet.add(f));
+                        progress(group.length);
+                        resolve();
+                    });
+                    worker.once("error", (err) => {
+                        if (!finished) {
+                            finished = true;
+                            fallback(err.message);
+                        }
+                    });
+                    worker.once("exit", (code) => {
+                        if (!finished) {
+                            finished = true;
+                            fallback(`exit code ${code}`);
+                        }
+                    });
+                }),
+        ),
+    );
+    return { findings: perRoot.flat(), diagnostics: dedupeDiagnostics(diagnostics), stats: roundStats(stats), files: [...fileSet].sort() };
+}
+
+function addStats(into: ScanStats, from: ScanStats): void {
+    for (const k of ["files", "bytes", "resources", "modules", "parseMs", "evalMs", "checkMs"] as const) into[k] += from[k];
+}
+
+/**
+ * Scans Terraform held in memory, `{ "main.tf": "...", "modules/net/main.tf": "..." }`: every
+ * root module among the files is scanned. `varFiles` and `plan` name entries of `files`.
+ */
+export async function scanTerraformSources(sources: Record<string, string>, given: ScanOptions = {}): Promise<ScanResult> {
+    const options = canonical(given);
+    const files = new MemoryFiles(sources);
+    const readVarFile = (f: string) => {
+        const n = normalize(f);
+        const text = n === undefined ? undefined : sources[n] ?? sources[f];
+        return text === undefined ? undefined : { name: n ?? f, text };
+    };
+    return scanFileSource(files, [""], { ...options, plan: options.plan }, readVarFile);
+}
+
+/**
+ * Evaluates in-memory sources without running controls: the root module tree of `dir`, its
+ * resources in the neutral view and their references. For tests and tools.
+ */
+export function evaluateSources(sources: Record<string, string>, options: ScanOptions & { dir?: string } = {}): EvaluatedTree & { diagnostics: Diagnostic[] } {
+    const ws = new Workspace(new MemoryFiles(sources));
+    const readVarFile = (f: string) => (sources[f] === undefined ? undefined : { name: f, text: sources[f] });
+    const def = ws.loadModule(options.dir ?? "") ?? indexModule(options.dir ?? "", [], ws.diagnostics);
+    const tree = evaluateRootModule(ws, def, options, readVarFile);
+    return { ...tree, diagnostics: ws.diagnostics };
+}

@@ -1,0 +1,23 @@
+/**
+ * A worker thread of a concurrent scan: scans a share of the root modules and posts back its
+ * findings, diagnostics and counts. Controls are functions, so they travel by id.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { allControls } from "../catalog/controls";
+import { DiskFiles } from "./eval/files";
+import { type RootTarget, type ScanOptions, Workspace, diskVarFileReader, scanRoots } from "./scanner";
+
+interface Job {
+    root: string;
+    cwd: string;
+    roots: Array<{ index: number; target: RootTarget }>;
+    controlIds: string[];
+    options: ScanOptions;
+}
+
+const job = workerData as Job;
+const ws = new Workspace(new DiskFiles(job.root));
+const controls = allControls.filter((c) => job.controlIds.includes(c.id));
+const readVarFile = diskVarFileReader(job.root, job.cwd);
+const results = job.roots.map(({ index, target }) => ({ index, findings: scanRoots(ws, [target], job.options, controls, readVarFile) }));
+parentPort?.postMessage({ results, diagnostics: ws.diagnostics, stats: ws.stats, files: [...ws.counted] });
