@@ -14,6 +14,7 @@ import { type EvalEnvironment, type InputValue, type ModuleDef, ModuleInstance, 
 import { parseExpression } from "./eval/template-file";
 import { type Body, parseFile } from "./hcl";
 import { scanPlan } from "./plan/plan";
+import { type Packed, unpack } from "./transfer";
 
 /** Options of {@link scanTerraform}. */
 export interface ScanOptions {
@@ -120,6 +121,8 @@ export class Workspace {
     private readonly parsed = new Map<string, Body | null>();
     /** Files read so far (each counted once, however many root modules use it). */
     readonly counted = new Set<string>();
+    /** The size in bytes of each counted file. */
+    readonly fileBytes = new Map<string, number>();
     private readonly modules = new Map<string, ModuleDef | undefined>();
     /** Single files given as scan targets form a module of their own. */
     private readonly singleFileModules = new Map<string, ModuleDef>();
@@ -148,8 +151,10 @@ export class Workspace {
         // A module shared by several root modules is parsed for each; it counts (and reports) once.
         if (!this.counted.has(file)) {
             this.counted.add(file);
+            const bytes = Buffer.byteLength(got.text, "utf8");
+            this.fileBytes.set(file, bytes);
             this.stats.files++;
-            this.stats.bytes += Buffer.byteLength(got.text, "utf8");
+            this.stats.bytes += bytes;
             for (const d of result.diagnostics) this.diagnostics.push(d);
         }
         this.parsed.set(file, result.body);
@@ -658,7 +663,7 @@ async function scanConcurrently(
     const perRoot: TerraformFinding[][] = [];
     const { onProgress, controls: _controls, ...portableOptions } = options;
     void _controls;
-    const fileSet = new Set(ws.counted);
+    const fileBytes = new Map(ws.fileBytes);
     let done = 0;
     const progress = (n: number) => onProgress?.((done += n), roots.length);
     const diagnostics: Diagnostic[] = [...ws.diagnostics];
@@ -667,14 +672,17 @@ async function scanConcurrently(
         groups.map(
             (group) =>
                 new Promise<void>((resolve) => {
+                    // Roots whose findings arrived before a worker failed are not scanned again.
+                    const received = new Set<number>();
                     const fallback = (why: string) => {
                         diagnostics.push({ severity: "warning", summary: "Worker failed", detail: `${why}; its root modules were scanned on the main thread.`, file: "", range: FILE_RANGE });
+                        // The whole share is scanned again: the worker's diagnostics and counts are lost.
                         const local = new Workspace(files);
                         for (const { index, target } of group) perRoot[index] = scanRoots(local, [target], portableOptions, controls, readVarFile);
                         diagnostics.push(...local.diagnostics);
                         addStats(stats, local.stats);
-                        local.counted.forEach((f) => fileSet.add(f));
-                        progress(group.length);
+                        local.fileBytes.forEach((bytes, f) => fileBytes.set(f, bytes));
+                        progress(group.length - received.size);
                         resolve();
                     };
                     let worker: InstanceType<typeof Worker>;
@@ -687,13 +695,17 @@ async function scanConcurrently(
                         return;
                     }
                     let finished = false;
-                    worker.once("message", (msg: { results: Array<{ index: number; findings: TerraformFinding[] }>; diagnostics: Diagnostic[]; stats: ScanStats; files: string[] }) => {
+                    worker.on("message", (msg: WorkerMessage) => {
+                        if (msg.kind === "root") {
+                            perRoot[msg.index] = unpack(msg.findings) as TerraformFinding[];
+                            received.add(msg.index);
+                            progress(1);
+                            return;
+                        }
                         finished = true;
-                        for (const r of msg.results) perRoot[r.index] = r.findings;
                         diagnostics.push(...msg.diagnostics);
                         addStats(stats, msg.stats);
-                        msg.files.forEach((f) => fileSet.add(f));
-                        progress(group.length);
+                        for (const [f, bytes] of msg.files) fileBytes.set(f, bytes);
                         resolve();
                     });
                     worker.once("error", (err) => {
@@ -711,8 +723,17 @@ async function scanConcurrently(
                 }),
         ),
     );
-    return { findings: perRoot.flat(), diagnostics: dedupeDiagnostics(diagnostics), stats: roundStats(stats), files: [...fileSet].sort() };
+    // A module directory shared by root modules of two workers was read, and counted, by both.
+    stats.files = fileBytes.size;
+    stats.bytes = 0;
+    for (const bytes of fileBytes.values()) stats.bytes += bytes;
+    return { findings: perRoot.flat(), diagnostics: dedupeDiagnostics(diagnostics), stats: roundStats(stats), files: [...fileBytes.keys()].sort() };
 }
+
+/** What a worker posts: each root module's findings as they are ready, then the rest once. */
+type WorkerMessage =
+    | { kind: "root"; index: number; findings: Packed }
+    | { kind: "done"; diagnostics: Diagnostic[]; stats: ScanStats; files: Array<[string, number]> };
 
 function addStats(into: ScanStats, from: ScanStats): void {
     for (const k of ["files", "bytes", "resources", "modules", "parseMs", "evalMs", "checkMs"] as const) into[k] += from[k];

@@ -1,11 +1,13 @@
 /**
- * A worker thread of a concurrent scan: scans a share of the root modules and posts back its
- * findings, diagnostics and counts. Controls are functions, so they travel by id.
+ * A worker thread of a concurrent scan: scans a share of the root modules and posts back each root
+ * module's findings as soon as they are ready (packed, see `transfer.ts`), then its diagnostics and
+ * counts. Controls are functions, so they travel by id.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { allControls } from "../catalog/controls";
 import { DiskFiles } from "./eval/files";
 import { type RootTarget, type ScanOptions, Workspace, diskVarFileReader, scanRoots } from "./scanner";
+import { pack } from "./transfer";
 
 interface Job {
     root: string;
@@ -19,5 +21,8 @@ const job = workerData as Job;
 const ws = new Workspace(new DiskFiles(job.root));
 const controls = allControls.filter((c) => job.controlIds.includes(c.id));
 const readVarFile = diskVarFileReader(job.root, job.cwd);
-const results = job.roots.map(({ index, target }) => ({ index, findings: scanRoots(ws, [target], job.options, controls, readVarFile) }));
-parentPort?.postMessage({ results, diagnostics: ws.diagnostics, stats: ws.stats, files: [...ws.counted] });
+for (const { index, target } of job.roots) {
+    const findings = pack(scanRoots(ws, [target], job.options, controls, readVarFile));
+    parentPort?.postMessage({ kind: "root", index, findings }, [findings.data.buffer as ArrayBuffer]);
+}
+parentPort?.postMessage({ kind: "done", diagnostics: ws.diagnostics, stats: ws.stats, files: [...ws.fileBytes] });

@@ -120,6 +120,17 @@ describe("Terraform scanner on bad input", () => {
         assert.deepEqual({ ...two.stats, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 }, { ...one.stats, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 });
     });
 
+    it("concurrency counts a module shared by root modules of different workers once", async () => {
+        write(root, { "modules/kms/main.tf": `resource "aws_kms_key" "k" {}\n` });
+        for (let i = 0; i < 4; i++) write(root, { [`stack${i}/main.tf`]: `module "kms" {\n  source = "../modules/kms"\n}\n${NOTEBOOK}` });
+        const one = await scanTerraform([root], { root });
+        const two = await scanTerraform([root], { root, concurrency: 2 });
+        assert.deepEqual(two.findings, one.findings);
+        assert.deepEqual(two.files, one.files);
+        assert.equal(one.stats.files, 5);
+        assert.deepEqual({ ...two.stats, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 }, { ...one.stats, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 });
+    });
+
     it("never throws on random bytes", async () => {
         let seed = 7;
         const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
