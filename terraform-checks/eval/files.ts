@@ -47,7 +47,7 @@ export class DiskFiles implements FileSource {
         this.root = path.resolve(root);
         let real = this.root;
         try {
-            real = fs.realpathSync(this.root);
+            real = fs.realpathSync.native(this.root);
         } catch {
             // a missing root is reported by the scanner
         }
@@ -61,7 +61,8 @@ export class DiskFiles implements FileSource {
     /** True when the real path of `rel` is inside the root (symlinks resolved). */
     private inside(rel: string): boolean {
         try {
-            const real = fs.realpathSync(this.abs(rel));
+            // One realpath(3) call instead of an lstat per path component: every file read asks.
+            const real = fs.realpathSync.native(this.abs(rel));
             return real === this.realRoot || real.startsWith(this.realRoot + path.sep);
         } catch {
             return false;
