@@ -166,6 +166,7 @@ export class ModuleInstance implements EvalHost {
     private readonly rootDir: string;
     private readonly inputs: (name: string) => TfValue | undefined;
     private readonly cache = new Map<string, TfValue>();
+    private readonly resourceValues = new Map<string, TfValue>();
     private readonly inProgress: string[] = [];
     private readonly expansions = new Map<string, Expansion>();
     private readonly children = new Map<string, Map<string, ModuleInstance | null>>();
@@ -472,7 +473,17 @@ export class ModuleInstance implements EvalHost {
 
     // ---- resources and data sources as values
 
+    /** What a reference to a resource sees (unknowns carrying its instance addresses), built once per resource: callers relocate it, never change it. */
     private resourceValue(key: string, decl: { block: Block; file: string }): TfValue {
+        let v = this.resourceValues.get(key);
+        if (v === undefined) {
+            v = this.buildResourceValue(key, decl);
+            this.resourceValues.set(key, v);
+        }
+        return v;
+    }
+
+    private buildResourceValue(key: string, decl: { block: Block; file: string }): TfValue {
         const e = this.expansion(`resource.${key}`, decl.block, decl.file);
         const addr = `${this.prefix}${key}`;
         const ref = (a: string): TfValue => ({ kind: "unknown", reason: `${a} is known only after apply`, refs: [a] });
