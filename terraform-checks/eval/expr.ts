@@ -16,6 +16,7 @@ import {
     map,
     scalar,
     unknown,
+    unknownAt,
 } from "./value";
 
 /** One step of a traversal after its root name: `.name` or `[key]`. */
@@ -71,7 +72,7 @@ export function report(scope: Scope, severity: Diagnostic["severity"], summary: 
 /** An evaluation error: a diagnostic and an unknown value (Terraform would stop; we carry on). */
 export function evalError(scope: Scope, summary: string, detail: string, range: Range, ...from: TfValue[]): TfValue {
     report(scope, "error", summary, detail, range);
-    return { ...unknown(`${summary}: ${detail}`, ...from), source: locate(scope, range) };
+    return unknownAt(locate(scope, range), `${summary}: ${detail}`, ...from);
 }
 
 /** Evaluates an expression. Never throws on user input. */
@@ -116,7 +117,7 @@ function evaluateNode(e: Expression, s: Scope): TfValue {
                 }
                 entries[key] = value;
             }
-            if (unknownKeys.length > 0) return { ...unknown("an object key is computed", ...unknownKeys, ...Object.values(entries)), source };
+            if (unknownKeys.length > 0) return unknownAt(source, "an object key is computed", ...unknownKeys, ...Object.values(entries));
             return map(entries, source);
         }
         case "Variable":
@@ -138,7 +139,7 @@ function evaluateNode(e: Expression, s: Scope): TfValue {
             if (cond.kind === "unknown") {
                 const a = evaluate(e.trueExpr, s);
                 const b = evaluate(e.falseExpr, s);
-                return { ...unknown("the condition is computed", cond, a, b), source };
+                return unknownAt(source, "the condition is computed", cond, a, b);
             }
             const b = asBool(cond);
             if (b === undefined) return evalError(s, "Incorrect condition type", "The condition must be a bool.", e.condition.range);
@@ -146,7 +147,7 @@ function evaluateNode(e: Expression, s: Scope): TfValue {
         }
         case "Unary": {
             const v = evaluate(e.operand, s);
-            if (v.kind === "unknown") return { ...unknown("the operand is computed", v), source };
+            if (v.kind === "unknown") return unknownAt(source, "the operand is computed", v);
             if (e.operator === "!") {
                 const b = asBool(v);
                 return b === undefined ? evalError(s, "Invalid operand", "`!` needs a bool.", e.range) : scalar(!b, source);
@@ -188,7 +189,7 @@ function evalTemplate(parts: TemplatePart[], s: Scope, source: SourceLocation, u
     const pieces: string[] = [];
     const unknowns: TfValue[] = [];
     renderParts(parts, s, pieces, unknowns);
-    if (unknowns.length > 0) return { ...unknown("the template interpolates a computed value", ...unknowns), source };
+    if (unknowns.length > 0) return unknownAt(source, "the template interpolates a computed value", ...unknowns);
     return scalar(pieces.join(""), source);
 }
 
@@ -296,7 +297,7 @@ export function applyStep(value: TfValue, step: Step, s: Scope): TfValue {
         if (value.refs !== undefined) u.refs = value.refs;
         return u;
     }
-    if (step.kind === "index" && step.key.kind === "unknown") return { ...unknown("the index is computed", value, step.key), source };
+    if (step.kind === "index" && step.key.kind === "unknown") return unknownAt(source, "the index is computed", value, step.key);
     if (isNull(value)) {
         return evalError(s, "Attempt to index a null value", "This value is null, so it has no attributes or elements.", step.range);
     }
@@ -311,7 +312,7 @@ export function applyStep(value: TfValue, step: Step, s: Scope): TfValue {
     if (value.kind === "list") {
         if (step.kind === "attr") {
             // Terraform rejects this; a reference through a list of resource instances still says which resources it means.
-            return { ...unknown("an attribute of a list", value), source };
+            return unknownAt(source, "an attribute of a list", value);
         }
         const n = asNumber(step.key);
         if (n === undefined || !Number.isInteger(n)) return evalError(s, "Invalid index", "A list index must be a whole number.", step.range);
@@ -325,7 +326,7 @@ export function applyStep(value: TfValue, step: Step, s: Scope): TfValue {
 
 function evalSplat(e: Extract<Expression, { type: "Splat" }>, s: Scope, source: SourceLocation): TfValue {
     const coll = evaluate(e.source, s);
-    if (coll.kind === "unknown") return { ...unknown("the collection is computed", coll), source };
+    if (coll.kind === "unknown") return unknownAt(source, "the collection is computed", coll);
     if (isNull(coll)) return list([], source);
     const items = coll.kind === "list" ? coll.items : coll.kind === "map" && !e.full ? Object.values(coll.entries) : [coll];
     const out = items.map((item) => evaluate(e.each, withBindings(s, { "\u0000splat": item })));
@@ -338,13 +339,13 @@ function evalCall(e: Extract<Expression, { type: "FunctionCall" }>, s: Scope, so
     let args = e.args.map((a) => evaluate(a, s));
     if (e.expandFinal && args.length > 0) {
         const last = args[args.length - 1];
-        if (last.kind === "unknown") return { ...unknown("the expanded argument is computed", last), source };
+        if (last.kind === "unknown") return unknownAt(source, "the expanded argument is computed", last);
         if (last.kind !== "list") return evalError(s, "Invalid expanding argument", "The argument after `...` must be a list.", e.range);
         args = [...args.slice(0, -1), ...last.items];
     }
     if (name.includes("::")) {
         report(s, "info", "Provider function not evaluated", `mlguard does not run provider-defined functions such as ${name}; its result is unknown.`, e.nameRange);
-        return { ...unknown(`${name}() is a provider function`, ...args), source };
+        return unknownAt(source, `${name}() is a provider function`, ...args);
     }
     return callFunction(name, args, { scope: s, range: e.range, nameRange: e.nameRange, source });
 }
@@ -360,9 +361,9 @@ function evalTryCan(name: string, e: Extract<Expression, { type: "FunctionCall" 
         if (!failed) {
             // Notes and warnings from the branch that was taken still matter.
             for (const d of sink) s.diagnostics.push(d);
-            if (name === "can") return v.kind === "unknown" ? { ...unknown("computed", v), source } : scalar(true, source);
+            if (name === "can") return v.kind === "unknown" ? unknownAt(source, "computed", v) : scalar(true, source);
             // An unknown argument might still fail once known, so the result is unknown as well.
-            return v.kind === "unknown" ? { ...unknown("the first argument of try() is computed", v), source } : v;
+            return v.kind === "unknown" ? unknownAt(source, "the first argument of try() is computed", v) : v;
         }
         if (name === "can") return scalar(false, source);
     }
@@ -371,7 +372,7 @@ function evalTryCan(name: string, e: Extract<Expression, { type: "FunctionCall" 
 
 function evalFor(e: Extract<Expression, { type: "For" }>, s: Scope, source: SourceLocation): TfValue {
     const coll = evaluate(e.collection, s);
-    if (coll.kind === "unknown") return { ...unknown("the collection is computed", coll), source };
+    if (coll.kind === "unknown") return unknownAt(source, "the collection is computed", coll);
     const els = elements(coll);
     if (!els) return evalError(s, "Iteration over a non-collection", "A `for` needs a list, set, map or object.", e.collection.range);
     const isObject = e.keyExpr !== null;
@@ -413,7 +414,7 @@ function evalFor(e: Extract<Expression, { type: "For" }>, s: Scope, source: Sour
             entries[ks] = v;
         }
     }
-    if (unknowns.length > 0) return { ...unknown("a `for` condition or key is computed", ...unknowns, ...items, ...Object.values(entries)), source };
+    if (unknowns.length > 0) return unknownAt(source, "a `for` condition or key is computed", ...unknowns, ...items, ...Object.values(entries));
     if (!isObject) return list(items, source);
     if (e.grouping) for (const k of Object.keys(grouped)) entries[k] = list(grouped[k], source);
     return map(entries, source);
@@ -432,16 +433,16 @@ function evalBinary(e: Extract<Expression, { type: "Binary" }>, s: Scope, source
         if (right.kind !== "unknown" && rb === undefined) return evalError(s, "Invalid operand", `\`${op}\` needs bools.`, e.right.range);
         if (op === "&&" && rb === false) return scalar(false, source);
         if (op === "||" && rb === true) return scalar(true, source);
-        if (lb === undefined || rb === undefined) return { ...unknown("an operand is computed", left, right), source };
+        if (lb === undefined || rb === undefined) return unknownAt(source, "an operand is computed", left, right);
         return scalar(op === "&&" ? lb && rb : lb || rb, source);
     }
     const right = evaluate(e.right, s);
     if (op === "==" || op === "!=") {
         const eq = equals(left, right);
-        if (eq === undefined) return { ...unknown("an operand is computed", left, right), source };
+        if (eq === undefined) return unknownAt(source, "an operand is computed", left, right);
         return scalar(op === "==" ? eq : !eq, source);
     }
-    if (left.kind === "unknown" || right.kind === "unknown") return { ...unknown("an operand is computed", left, right), source };
+    if (left.kind === "unknown" || right.kind === "unknown") return unknownAt(source, "an operand is computed", left, right);
     const a = asNumber(left);
     const b = asNumber(right);
     if (a === undefined || b === undefined) {

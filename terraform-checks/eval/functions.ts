@@ -20,6 +20,7 @@ import {
     sortedKeys,
     toJs,
     unknown,
+    unknownAt,
 } from "./value";
 
 /** Where a function is called from: for diagnostics and the result's location. */
@@ -92,7 +93,7 @@ function M(e: Record<string, TfValue>, site: CallSite): TfValue {
 /** Unknown result when any part of the arguments is unknown (for functions that read content). */
 function needKnown(args: TfValue[], site: CallSite, why: string): TfValue | undefined {
     for (const a of args) {
-        if (!isWhollyKnown(a)) return { ...unknown(why, ...args), source: site.source };
+        if (!isWhollyKnown(a)) return unknownAt(site.source, why, ...args);
     }
     return undefined;
 }
@@ -479,9 +480,9 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         arity: [1, 1],
         handlesUnknown: true,
         impl: ([v], site) => {
-            if (v.kind === "unknown") return { ...unknown("toset() of a computed value", v), source: site.source };
+            if (v.kind === "unknown") return unknownAt(site.source, "toset() of a computed value", v);
             const xs = items(v);
-            if (xs.some((x) => !isWhollyKnown(x))) return { ...unknown("toset() of computed elements", v), source: site.source };
+            if (xs.some((x) => !isWhollyKnown(x))) return unknownAt(site.source, "toset() of computed elements", v);
             return L(setOf(xs), site);
         },
     },
@@ -559,10 +560,10 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         arity: [1, 1],
         handlesUnknown: true,
         impl: ([l], site) => {
-            if (l.kind === "unknown") return { ...unknown("flatten() of a computed value", l), source: site.source };
+            if (l.kind === "unknown") return unknownAt(site.source, "flatten() of a computed value", l);
             items(l);
             const out: TfValue[] = [];
-            if (!flattenInto(l, out, 0)) return { ...unknown("flatten() of a computed list", l), source: site.source };
+            if (!flattenInto(l, out, 0)) return unknownAt(site.source, "flatten() of a computed list", l);
             return L(out, site);
         },
     },
@@ -581,14 +582,14 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         arity: [2, 2],
         handlesUnknown: true,
         impl: ([l, v], site) => {
-            if (l.kind === "unknown" || v.kind === "unknown") return { ...unknown("contains() of a computed value", l, v), source: site.source };
+            if (l.kind === "unknown" || v.kind === "unknown") return unknownAt(site.source, "contains() of a computed value", l, v);
             let undecided = false;
             for (const x of items(l)) {
                 const e = equals(x, v);
                 if (e === true) return S(true, site);
                 if (e === undefined) undecided = true;
             }
-            return undecided ? { ...unknown("contains() over computed elements", l, v), source: site.source } : S(false, site);
+            return undecided ? unknownAt(site.source, "contains() over computed elements", l, v) : S(false, site);
         },
     },
     range: {
@@ -609,7 +610,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
             const keyItems = items(ks, "keys");
             const valueItems = items(vs, "values");
             if (keyItems.length !== valueItems.length) bad("the keys and values lists must have the same length");
-            if (keyItems.some((k) => k.kind === "unknown")) return { ...unknown("zipmap() with computed keys", ks, vs), source: site.source };
+            if (keyItems.some((k) => k.kind === "unknown")) return unknownAt(site.source, "zipmap() with computed keys", ks, vs);
             const out: Record<string, TfValue> = {};
             keyItems.forEach((k, i) => (out[str(k, "key")] = valueItems[i]));
             return M(out, site);
@@ -619,9 +620,9 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         arity: [1, 1],
         handlesUnknown: true,
         impl: ([l], site) => {
-            if (l.kind === "unknown") return { ...unknown("compact() of a computed value", l), source: site.source };
+            if (l.kind === "unknown") return unknownAt(site.source, "compact() of a computed value", l);
             const xs = items(l);
-            if (xs.some((x) => x.kind === "unknown")) return { ...unknown("compact() of computed elements", l), source: site.source };
+            if (xs.some((x) => x.kind === "unknown")) return unknownAt(site.source, "compact() of computed elements", l);
             return L(xs.filter((x) => !(isNull(x) || (x.kind === "scalar" && x.value === ""))), site);
         },
     },
@@ -638,7 +639,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         handlesUnknown: true,
         impl: (args, site) => {
             for (const a of args) {
-                if (a.kind === "unknown") return { ...unknown("coalesce() reached a computed value", ...args), source: site.source };
+                if (a.kind === "unknown") return unknownAt(site.source, "coalesce() reached a computed value", ...args);
                 if (!isNull(a) && !(a.kind === "scalar" && a.value === "")) return a;
             }
             bad("no non-null, non-empty argument");
@@ -649,7 +650,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         handlesUnknown: true,
         impl: (args, site) => {
             for (const a of args) {
-                if (a.kind === "unknown") return { ...unknown("coalescelist() reached a computed value", ...args), source: site.source };
+                if (a.kind === "unknown") return unknownAt(site.source, "coalescelist() reached a computed value", ...args);
                 if (items(a).length > 0) return a;
             }
             bad("no non-empty list");
@@ -704,7 +705,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         arity: [1, 1],
         handlesUnknown: true,
         impl: ([l], site) => {
-            if (l.kind === "unknown") return { ...unknown("alltrue() of a computed value", l), source: site.source };
+            if (l.kind === "unknown") return unknownAt(site.source, "alltrue() of a computed value", l);
             let undecided = false;
             for (const x of items(l)) {
                 if (x.kind === "unknown") {
@@ -715,14 +716,14 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
                 if (b === undefined) bad("the list must hold bools");
                 if (!b) return S(false, site);
             }
-            return undecided ? { ...unknown("alltrue() over computed elements", l), source: site.source } : S(true, site);
+            return undecided ? unknownAt(site.source, "alltrue() over computed elements", l) : S(true, site);
         },
     },
     anytrue: {
         arity: [1, 1],
         handlesUnknown: true,
         impl: ([l], site) => {
-            if (l.kind === "unknown") return { ...unknown("anytrue() of a computed value", l), source: site.source };
+            if (l.kind === "unknown") return unknownAt(site.source, "anytrue() of a computed value", l);
             let undecided = false;
             for (const x of items(l)) {
                 if (x.kind === "unknown") {
@@ -733,7 +734,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
                 if (b === undefined) bad("the list must hold bools");
                 if (b) return S(true, site);
             }
-            return undecided ? { ...unknown("anytrue() over computed elements", l), source: site.source } : S(false, site);
+            return undecided ? unknownAt(site.source, "anytrue() over computed elements", l) : S(false, site);
         },
     },
     chunklist: {
@@ -839,11 +840,11 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         arity: [2, 2],
         handlesUnknown: true,
         impl: ([p, vars], site) => {
-            if (p.kind === "unknown") return { ...unknown("templatefile() of a computed path", p), source: site.source };
+            if (p.kind === "unknown") return unknownAt(site.source, "templatefile() of a computed path", p);
             const path = str(p, "path");
             const text = site.scope.host.readFile(path, site.scope, site.range);
             if (text === undefined) return { kind: "unknown", reason: "the template file could not be read", source: site.source };
-            if (vars.kind === "unknown") return { ...unknown("templatefile() with computed variables", vars), source: site.source };
+            if (vars.kind === "unknown") return unknownAt(site.source, "templatefile() with computed variables", vars);
             const v = evaluateTemplateText(text, path, entries(vars, "variables"), site.scope);
             return v.kind === "scalar" || v.kind === "unknown" ? { ...v, source: site.source } : v;
         },
@@ -878,7 +879,7 @@ export function callFunction(name: string, args: TfValue[], site: CallSite): TfV
     const spec = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
     if (!spec) {
         report(site.scope, "warning", "Function not evaluated", `mlguard does not evaluate ${name}(); its result is unknown.`, site.nameRange);
-        return { ...unknown(`${name}() is not evaluated`, ...args), source: site.source };
+        return unknownAt(site.source, `${name}() is not evaluated`, ...args);
     }
     if (args.length < spec.arity[0] || args.length > spec.arity[1]) {
         const expected = spec.arity[0] === spec.arity[1] ? `${spec.arity[0]}` : spec.arity[1] === Infinity ? `at least ${spec.arity[0]}` : `${spec.arity[0]} to ${spec.arity[1]}`;
@@ -886,7 +887,7 @@ export function callFunction(name: string, args: TfValue[], site: CallSite): TfV
     }
     if (!spec.handlesUnknown) {
         const u = args.find((a) => a.kind === "unknown");
-        if (u) return { ...unknown(`${name}() of a computed value`, ...args), source: site.source };
+        if (u) return unknownAt(site.source, `${name}() of a computed value`, ...args);
     }
     try {
         return spec.impl(args, site);

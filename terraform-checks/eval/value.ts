@@ -59,6 +59,14 @@ export function unknown(reason: string, ...from: Array<TfValue | readonly string
     return refs.length > 0 ? { kind: "unknown", reason, refs } : { kind: "unknown", reason };
 }
 
+/** {@link unknown} located at `source`, built directly (object spread is slow on hot paths). */
+export function unknownAt(source: SourceLocation | undefined, reason: string, ...from: Array<TfValue | readonly string[] | undefined>): TfUnknown {
+    const refs = mergeRefs(from);
+    const u: TfUnknown = { kind: "unknown", reason, source };
+    if (refs.length > 0) u.refs = refs;
+    return u;
+}
+
 /** The references anywhere in the given values (deep), deduplicated, in first-seen order. */
 export function mergeRefs(from: ReadonlyArray<TfValue | readonly string[] | undefined>): readonly string[] {
     // The common case, one unknown or scalar passing its references on, needs no copy.
