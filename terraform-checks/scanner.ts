@@ -408,6 +408,8 @@ export interface ResourcePlace {
     moduleCallRanges: SourceLocation[];
     block?: SourceLocation;
     callBlocks?: Array<{ address: string; range: SourceLocation }>;
+    /** The findings' `resourceBlock`, once the first finding of the resource has built it. */
+    resourceBlock?: TerraformFinding["resourceBlock"];
 }
 
 function fileRange(l: SourceLocation): { file: string; start: Position; end: Position } {
@@ -422,11 +424,17 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
     out.resourceRange = where?.resourceRange ?? f.location;
     out.moduleCallRanges = where?.moduleCallRanges ?? [];
     out.rootModule = rootModule;
+    // The same for every finding of a resource (a resource has 1.5 findings on average): built once.
+    if (where?.resourceBlock?.rootModule === rootModule) {
+        out.resourceBlock = where.resourceBlock;
+        return out;
+    }
     out.resourceBlock = {
         rootModule,
         range: fileRange(where?.block ?? out.resourceRange),
         moduleCalls: (where?.callBlocks ?? []).map((c) => ({ address: c.address, range: fileRange(c.range) })),
     };
+    if (where) where.resourceBlock = out.resourceBlock;
     return out;
 }
 
