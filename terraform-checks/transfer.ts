@@ -26,7 +26,24 @@ const enum Tag {
     Object,
     Array,
     Extra,
+    Position,
 }
+
+/**
+ * Source positions are half the objects of a finding and are leaves: they travel inline, without
+ * the identity bookkeeping (a position shared by two ranges arrives as two equal positions).
+ */
+function isPosition(v: object): v is { line: number; column: number; offset: number } {
+    const p = v as { line?: unknown; column?: unknown; offset?: unknown };
+    if (typeof p.offset !== "number" || typeof p.line !== "number" || typeof p.column !== "number") return false;
+    let i = 0;
+    for (const k in v) {
+        if (k !== POSITION_KEYS[i++]) return false;
+    }
+    return i === 3 && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+const POSITION_KEYS = ["line", "column", "offset"];
 
 interface ShapeNode {
     id: number;
@@ -83,6 +100,13 @@ export function pack(value: unknown): Packed {
             case "object": {
                 if (v === null) {
                     put(Tag.Null);
+                    return;
+                }
+                if (isPosition(v)) {
+                    put(Tag.Position);
+                    put(v.line);
+                    put(v.column);
+                    put(v.offset);
                     return;
                 }
                 const seen = objectIds.get(v);
@@ -173,6 +197,11 @@ export function unpack(p: Packed): unknown {
                 }
                 for (let k = 0; k < keys.length; k++) out[keys[k]] = read();
                 return out;
+            }
+            case Tag.Position: {
+                const line = data[i++];
+                const column = data[i++];
+                return { line, column, offset: data[i++] };
             }
             case Tag.Extra: {
                 const extra = extras[data[i++]];

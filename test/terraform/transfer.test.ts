@@ -30,6 +30,14 @@ describe("packing findings for worker threads", () => {
         assert.deepEqual(back[0].location, location);
     });
 
+    it("sends positions inline, equal but not shared", () => {
+        const start = { line: 3, column: 1, offset: 40 };
+        const value = { a: { start, end: start }, odd: { line: 1, column: 2, offset: 3, extra: true }, reordered: { column: 2, line: 1, offset: 3 } };
+        const back = unpack(pack(value)) as typeof value;
+        assert.deepStrictEqual(back, value);
+        assert.deepEqual(Object.keys(back.reordered), ["column", "line", "offset"]);
+    });
+
     it("keeps a __proto__ key as an own property", () => {
         const value = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as Record<string, unknown>;
         const back = unpack(pack(value)) as Record<string, unknown>;
