@@ -38,20 +38,21 @@ export function bodyToValues(body: EvalBody): Record<string, TfValue> {
     for (const a of body.attributes) {
         out[a.name] = located(a.value, fileLocation(a.file, a.range));
     }
+    // The lists made here for blocks (an attribute of the same name is replaced, not appended to).
+    // A local set, not a module-wide WeakSet: weak entries cost every garbage collection.
+    let blockLists: Map<string, TfValue[]> | undefined;
     for (const b of body.blocks) {
         const item: TfValue = { kind: "map", entries: bodyToValues(b.body), source: fileLocation(b.file, b.range) };
-        const existing = out[b.type];
-        if (existing && existing.kind === "list" && blockLists.has(existing)) existing.items.push(item);
+        const existing = blockLists?.get(b.type);
+        if (existing) existing.push(item);
         else {
-            const l: TfValue = { kind: "list", items: [item], source: fileLocation(b.file, b.range) };
-            blockLists.add(l);
-            out[b.type] = l;
+            const items = [item];
+            out[b.type] = { kind: "list", items, source: fileLocation(b.file, b.range) };
+            (blockLists ??= new Map()).set(b.type, items);
         }
     }
     return out;
 }
-
-const blockLists = new WeakSet<object>();
 
 /** A shallow copy of a value at another location (written out: object spread is slow on hot paths). */
 function located(v: TfValue, source: SourceLocation): TfValue {
