@@ -41,6 +41,7 @@ export interface ScanFlags {
     color?: boolean;
     progress?: boolean;
     quiet?: boolean;
+    verbose?: boolean;
     allowParseErrors?: boolean;
 }
 
@@ -55,7 +56,8 @@ export interface ScanPlan {
     paths: string[];
     planFile?: string;
     varFiles: string[];
-    vars: Array<{ name: string; value: string }>;
+    /** `--var NAME=VALUE` values; a later flag for the same name wins, as in Terraform. */
+    vars: Record<string, string>;
     outputs: OutputSpec[];
     failOn: FailOn;
     /** The controls to run, with config severity overrides applied. */
@@ -69,6 +71,8 @@ export interface ScanPlan {
     unused: "warn" | "error" | "off";
     allowParseErrors: boolean;
     quiet: boolean;
+    /** Show `info` diagnostics in human output. */
+    verbose: boolean;
 }
 
 function checkSeverity(flag: string, value: string | undefined, allowNone: boolean): Severity | "none" | undefined {
@@ -114,14 +118,16 @@ export function parseOutputs(formats: readonly string[], output: string | undefi
     return specs;
 }
 
-/** Parses `--var NAME=VALUE`. */
-export function parseVars(values: readonly string[]): Array<{ name: string; value: string }> {
-    return values.map((v) => {
+/** Parses `--var NAME=VALUE` flags; a later value for the same name wins, as in Terraform. */
+export function parseVars(values: readonly string[]): Record<string, string> {
+    const vars: Record<string, string> = {};
+    for (const v of values) {
         const eq = v.indexOf("=");
         const name = eq < 0 ? v : v.slice(0, eq);
         if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new UsageError(`--var: expected NAME=VALUE with a Terraform variable name, got "${v}"`);
-        return { name, value: v.slice(eq + 1) };
-    });
+        vars[name] = v.slice(eq + 1);
+    }
+    return vars;
 }
 
 function mergeRule(a: RuleConfig | undefined, b: RuleConfig): RuleConfig {
@@ -231,5 +237,6 @@ export function planScan(paths: readonly string[], flags: ScanFlags, config: Con
         unused: config.suppressions.unused,
         allowParseErrors: flags.allowParseErrors === true,
         quiet: flags.quiet === true,
+        verbose: flags.verbose === true,
     };
 }

@@ -19,8 +19,8 @@ import { scanPlan } from "./plan/plan";
 export interface ScanOptions {
     /** Extra variable files (`-var-file`), applied after the automatic ones, in order. */
     varFiles?: string[];
-    /** Variable values (`-var name=value`), applied last; as a list, later entries win. */
-    vars?: Record<string, string> | Array<{ name: string; value: string }>;
+    /** Variable values (`-var name=value`), applied last. */
+    vars?: Record<string, string>;
     /** Environment for `TF_VAR_*` values; defaults to none (pass `process.env` to honour the shell's). */
     env?: Record<string, string | undefined>;
     /** A `terraform show -json` plan file: resources come from it; the HCL under `paths` only locates attributes. */
@@ -31,39 +31,42 @@ export interface ScanOptions {
     root?: string;
     /** More than 1: root modules are shared among that many worker threads (disk scans, catalog controls). */
     concurrency?: number;
-    /** Alias of `plan`. */
-    planFile?: string;
-    /** Called after each root module: (root modules done, root modules found). */
+    /** Called after each root module: (root modules done, root modules found); the CLI draws its progress bar from it. */
     onProgress?: (done: number, total: number) => void;
 }
 
-/** Accepts the aliases (`planFile`, `vars` as a list) and returns the canonical options. */
-function canonical(options: ScanOptions): ScanOptions & { vars?: Record<string, string> } {
-    const vars = Array.isArray(options.vars) ? Object.fromEntries(options.vars.map((v) => [v.name, v.value])) : options.vars;
-    return { ...options, plan: options.plan ?? options.planFile, planFile: undefined, vars };
+/** A span of one file; `end` is exclusive, columns are 1-based code points (as hashicorp/hcl reports them). */
+export interface FileRange {
+    file: string;
+    start: Position;
+    end: Position;
+}
+
+/** A `module` block on the way from the root module to a resource. */
+export interface ModuleCallSite {
+    /** The call's address with its instance key: `module.ml` or `module.ml["a"]`. */
+    address: string;
+    /** The whole `module "…" { … }` block in the calling module's file. */
+    range: FileRange;
+}
+
+/** Where a finding's resource is written: what suppression comments and module chains are matched against. */
+export interface ResourceBlock {
+    /** The root module directory the resource was evaluated in (relative to the scan root; `""` for the root itself). */
+    rootModule: string;
+    /** The whole `resource "…" "…" { … }` block (its first line is the header). */
+    range: FileRange;
+    /** Module calls from the root module down to the resource, outermost first; empty at the root. */
+    moduleCalls: ModuleCallSite[];
 }
 
 /**
  * A finding from the Terraform front-end. Besides the catalog fields it says where the resource
  * block and the module calls leading to it are, so the CLI can honour suppression comments written
- * above a resource or above a `module` block.
+ * above a resource or above a `module` block, and show the module chain.
  */
 export interface TerraformFinding extends Finding {
-    /**
-     * The same places as whole blocks, in the shape the CLI's suppression matching reads: the
-     * resource block, and each module call with its instance address.
-     */
-    resourceBlock: {
-        rootModule: string;
-        range: { file: string; start: Position; end: Position };
-        moduleCalls: Array<{ address: string; range: { file: string; start: Position; end: Position } }>;
-    };
-    /** The resource block's header (`resource "type" "name" {`). */
-    resourceRange: SourceLocation;
-    /** The `module "x" {` headers leading to the resource, outermost first; empty at the root. */
-    moduleCallRanges: SourceLocation[];
-    /** The root module directory (relative to the scan root; `""` for the root itself). */
-    rootModule: string;
+    resourceBlock: ResourceBlock;
 }
 
 export interface ScanStats {
@@ -138,6 +141,7 @@ export class Workspace {
                 detail: got ? `${file}: ${got.error}.` : `${file} does not exist.`,
                 file,
                 range: FILE_RANGE,
+                phase: "read",
             });
             this.parsed.set(file, null);
             return undefined;
@@ -150,7 +154,7 @@ export class Workspace {
             this.counted.add(file);
             this.stats.files++;
             this.stats.bytes += Buffer.byteLength(got.text, "utf8");
-            for (const d of result.diagnostics) this.diagnostics.push(d);
+            for (const d of result.diagnostics) this.diagnostics.push({ ...d, phase: "parse" });
         }
         this.parsed.set(file, result.body);
         return result.body;
@@ -217,7 +221,7 @@ export class Workspace {
         const listing = this.files.list(dir);
         if (!listing) return [];
         for (const s of listing.skipped) {
-            this.diagnostics.push({ severity: "warning", summary: "Path not followed", detail: `${s.path} is ${s.reason}.`, file: s.path, range: FILE_RANGE });
+            this.diagnostics.push({ severity: "warning", summary: "Path not followed", detail: `${s.path} is ${s.reason}.`, file: s.path, range: FILE_RANGE, phase: "read" });
         }
         const out: string[] = [];
         if (listing.files.some((f) => isConfigFile(f.slice(f.lastIndexOf("/") + 1)))) out.push(dir);
@@ -301,9 +305,9 @@ function rootInputs(ws: Workspace, def: ModuleDef, rootDir: string, options: Sca
     }
     const fromVarFile = (file: string, text: string) => {
         const { body, diagnostics } = parseFile(text, file);
-        for (const d of diagnostics) ws.diagnostics.push(d);
+        for (const d of diagnostics) ws.diagnostics.push({ ...d, phase: "parse" });
         for (const b of body.blocks) {
-            ws.diagnostics.push({ severity: "error", summary: "Unexpected block in a variables file", detail: `${file} may only set variables.`, file, range: b.typeRange });
+            ws.diagnostics.push({ severity: "error", summary: "Unexpected block in a variables file", detail: `${file} may only set variables.`, file, range: b.typeRange, phase: "parse" });
         }
         for (const a of body.attributes) {
             const value = evaluate(a.expression, { host: NO_NAMES, file, bindings: noBindings(), diagnostics: ws.diagnostics, depth: 0 });
@@ -329,12 +333,12 @@ function rootInputs(ws: Workspace, def: ModuleDef, rootDir: string, options: Sca
     for (const f of options.varFiles ?? []) {
         const got = readVarFile(f);
         if (!got) {
-            ws.diagnostics.push({ severity: "error", summary: "Variables file not found", detail: `${f} could not be read.`, file: f, range: FILE_RANGE });
+            ws.diagnostics.push({ severity: "error", summary: "Variables file not found", detail: `${f} could not be read.`, file: f, range: FILE_RANGE, phase: "read" });
             continue;
         }
         fromVarFile(got.name, got.text);
     }
-    for (const [name, text] of Object.entries(canonical(options).vars ?? {})) {
+    for (const [name, text] of Object.entries(options.vars ?? {})) {
         const v = literal(name, text, "-var", "<-var>");
         if (v) inputs.set(name, v);
         else ws.diagnostics.push({ severity: "warning", summary: "Value for undeclared variable", detail: `-var ${name} is not declared by the root module ${rootDir || "."}.`, file: "<-var>", range: FILE_RANGE });
@@ -414,12 +418,9 @@ const START: Position = { line: 1, column: 1, offset: 0 };
 /** A catalog finding with the Terraform locations the CLI needs for suppression comments. */
 function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModule: string): TerraformFinding {
     const out = f as TerraformFinding;
-    out.resourceRange = where?.resourceRange ?? f.location;
-    out.moduleCallRanges = where?.moduleCallRanges ?? [];
-    out.rootModule = rootModule;
     out.resourceBlock = {
         rootModule,
-        range: fileRange(where?.block ?? out.resourceRange),
+        range: fileRange(where?.block ?? where?.resourceRange ?? f.location),
         moduleCalls: (where?.callBlocks ?? []).map((c) => ({ address: c.address, range: fileRange(c.range) })),
     };
     return out;
@@ -448,11 +449,11 @@ function dedupeDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
         seen.add(key);
         const n = (perFile.get(d.file) ?? 0) + 1;
         perFile.set(d.file, n);
-        if (n <= MAX_DIAGNOSTICS_PER_FILE) out.push(d);
+        if (n <= MAX_DIAGNOSTICS_PER_FILE) out.push(d.phase ? d : { ...d, phase: "evaluate" });
     }
     for (const [file, n] of perFile) {
         if (n > MAX_DIAGNOSTICS_PER_FILE) {
-            out.push({ severity: "warning", summary: "Too many diagnostics", detail: `${n - MAX_DIAGNOSTICS_PER_FILE} more diagnostics in this file are not shown.`, file, range: FILE_RANGE });
+            out.push({ severity: "warning", summary: "Too many diagnostics", detail: `${n - MAX_DIAGNOSTICS_PER_FILE} more diagnostics in this file are not shown.`, file, range: FILE_RANGE, phase: "evaluate" });
         }
     }
     return out;
@@ -472,7 +473,7 @@ function discoverRoots(ws: Workspace, targets: string[]): RootTarget[] {
         if (ws.files.isDirectory(target)) {
             const dirs = ws.findModuleDirs(target);
             if (dirs.length === 0) {
-                ws.diagnostics.push({ severity: "info", summary: "No Terraform files", detail: `${target || "."} holds no .tf or .tf.json files.`, file: target, range: FILE_RANGE });
+                ws.diagnostics.push({ severity: "info", summary: "No Terraform files", detail: `${target || "."} holds no .tf or .tf.json files.`, file: target, range: FILE_RANGE, phase: "read" });
                 continue;
             }
             for (const d of chooseRoots(dirs, (dir) => ws.localCallsOf(dir))) {
@@ -490,6 +491,7 @@ function discoverRoots(ws: Workspace, targets: string[]): RootTarget[] {
                 detail: got && "error" in got ? `${target}: ${got.error}.` : `${target} does not exist.`,
                 file: target,
                 range: FILE_RANGE,
+                phase: "read",
             });
             continue;
         }
@@ -525,11 +527,14 @@ function scanPlanFile(ws: Workspace, planFile: string, roots: RootTarget[], opti
     const t0 = performance.now();
     const plan = readVarFile(planFile);
     if (!plan) {
-        ws.diagnostics.push({ severity: "error", summary: "Plan file not found", detail: `${planFile} could not be read.`, file: planFile, range: FILE_RANGE });
+        ws.diagnostics.push({ severity: "error", summary: "Plan file not found", detail: `${planFile} could not be read.`, file: planFile, range: FILE_RANGE, phase: "read" });
         return findings;
     }
     const rootDef = roots[0] ? loadRoot(ws, roots[0]) : undefined;
+    const fromPlan = ws.diagnostics.length;
     const { resources, references, extra } = scanPlan(plan.text, plan.name, ws.diagnostics, (dir) => ws.loadModule(dir), rootDef?.dir);
+    // What the plan reader itself reports is about the plan's text (invalid JSON, not a plan).
+    for (let i = fromPlan; i < ws.diagnostics.length; i++) if (ws.diagnostics[i].file === plan.name) ws.diagnostics[i].phase ??= "parse";
     ws.stats.resources += resources.length;
     ws.stats.modules += new Set(resources.map((r) => (r.modulePath ?? []).join("."))).size;
     const t1 = performance.now();
@@ -558,9 +563,8 @@ function scanPlanFile(ws: Workspace, planFile: string, roots: RootTarget[], opti
 }
 
 /** Scans targets inside a file source; `targets` are root-relative paths (`""` for the root). */
-export function scanFileSource(files: FileSource, targets: string[], given: ScanOptions, readVarFile: VarFileReader): ScanResult {
+export function scanFileSource(files: FileSource, targets: string[], options: ScanOptions, readVarFile: VarFileReader): ScanResult {
     const started = performance.now();
-    const options = canonical(given);
     const ws = new Workspace(files);
     const controls = options.controls ?? allControls;
     const roots = discoverRoots(ws, targets);
@@ -597,9 +601,8 @@ export function diskVarFileReader(root: string, cwd: string): VarFileReader {
  * single file. Never throws on user input; problems come back as diagnostics. With
  * `concurrency > 1`, root modules are shared among that many worker threads.
  */
-export async function scanTerraform(paths: string[], given: ScanOptions = {}): Promise<ScanResult> {
+export async function scanTerraform(paths: string[], options: ScanOptions = {}): Promise<ScanResult> {
     const started = performance.now();
-    const options = canonical(given);
     const cwd = process.cwd();
     const absolute = paths.map((p) => path.resolve(cwd, p));
     let root = options.root ? path.resolve(cwd, options.root) : cwd;
@@ -613,7 +616,7 @@ export async function scanTerraform(paths: string[], given: ScanOptions = {}): P
         const rel = path.relative(root, p).split(path.sep).join("/");
         const n = normalize(rel);
         if (n === undefined || path.isAbsolute(rel)) {
-            outside.push({ severity: "error", summary: "Path outside the scan root", detail: `${p} is outside ${root}; it is not scanned.`, file: p, range: FILE_RANGE });
+            outside.push({ severity: "error", summary: "Path outside the scan root", detail: `${p} is outside ${root}; it is not scanned.`, file: p, range: FILE_RANGE, phase: "read" });
             continue;
         }
         targets.push(n);
@@ -722,8 +725,7 @@ function addStats(into: ScanStats, from: ScanStats): void {
  * Scans Terraform held in memory, `{ "main.tf": "...", "modules/net/main.tf": "..." }`: every
  * root module among the files is scanned. `varFiles` and `plan` name entries of `files`.
  */
-export async function scanTerraformSources(sources: Record<string, string>, given: ScanOptions = {}): Promise<ScanResult> {
-    const options = canonical(given);
+export async function scanTerraformSources(sources: Record<string, string>, options: ScanOptions = {}): Promise<ScanResult> {
     const files = new MemoryFiles(sources);
     const readVarFile = (f: string) => {
         const n = normalize(f);
