@@ -3,7 +3,6 @@
  * the config file, which wins over defaults. Every problem is a `UsageError` naming the flag (exit 2).
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import type { AnyControl } from "../catalog/control";
 import { SEVERITIES, type Severity, severityRank } from "../catalog/model";
@@ -66,7 +65,8 @@ export interface ScanPlan {
     includeUnknown: boolean;
     includeSuppressed: boolean;
     baseline?: { file: string; update: boolean; exists: boolean };
-    concurrency: number;
+    /** Worker threads, or `"auto"` (the engine picks: at most the cores, none for a small scan). */
+    concurrency: number | "auto";
     peerComments: boolean;
     unused: "warn" | "error" | "off";
     allowParseErrors: boolean;
@@ -82,9 +82,13 @@ function checkSeverity(flag: string, value: string | undefined, allowNone: boole
     return value as Severity | "none";
 }
 
-/** Parses `--concurrency`: `auto` (available cores, at most 8) or a whole number from 1 to 64. */
-export function parseConcurrency(value: string | number | undefined, flag = "--concurrency"): number {
-    if (value === undefined || value === "auto") return Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
+/**
+ * Parses `--concurrency`: `auto` (the default; the engine uses at most the machine's cores, capped
+ * at 8, and stays in-process when there are too few root modules to pay for worker start-up) or a
+ * whole number from 1 to 64.
+ */
+export function parseConcurrency(value: string | number | undefined, flag = "--concurrency"): number | "auto" {
+    if (value === undefined || value === "auto") return "auto";
     const n = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`${flag}: expected "auto" or a whole number from 1 to 64, got "${value}"`);
     return n;

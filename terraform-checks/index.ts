@@ -3,6 +3,6 @@
  * view, run the catalog) and `terraform show -json` plans. This is the contract `mlguard scan`
  * uses as is (`cli/engine.ts` only re-exports these types).
  */
-export { scanTerraform, scanTerraformSources } from "./scanner";
+export { scanTerraform, scanTerraformSources, workerCount } from "./scanner";
 export type { FileRange, ModuleCallSite, ResourceBlock, ScanOptions, ScanResult, ScanStats, TerraformFinding } from "./scanner";
 export type { Diagnostic, DiagnosticPhase } from "./diagnostics";

@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import type { AnyControl } from "../catalog/control";
 import { allControls } from "../catalog/controls";
@@ -29,8 +30,12 @@ export interface ScanOptions {
     settings?: Record<string, ControlSettings>;
     /** The scan root: files outside it are never read. Default: the current directory when every path is inside it, else their common parent. */
     root?: string;
-    /** More than 1: root modules are shared among that many worker threads (disk scans, catalog controls). */
-    concurrency?: number;
+    /**
+     * More than 1: root modules are shared among that many worker threads (disk scans, catalog
+     * controls). `"auto"`: as many as the machine has cores (at most 8), but only when there are
+     * enough root modules to pay for starting the workers ({@link workerCount}).
+     */
+    concurrency?: number | "auto";
     /** Called after each root module: (root modules done, root modules found); the CLI draws its progress bar from it. */
     onProgress?: (done: number, total: number) => void;
 }
@@ -624,18 +629,35 @@ export async function scanTerraform(paths: string[], options: ScanOptions = {}):
     const readVarFile = diskVarFileReader(root, cwd);
     const scanOptions = { ...options, plan: options.plan ? path.resolve(cwd, options.plan) : undefined };
     const controls = options.controls ?? allControls;
-    const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+    const concurrency = options.concurrency === "auto" ? autoWorkers() : Math.max(1, Math.floor(options.concurrency ?? 1));
     // Workers receive controls by id, so only catalog controls can run there.
     const portable = controls.every((c) => allControls.includes(c));
     let result: ScanResult;
     if (concurrency > 1 && !options.plan && portable) {
-        result = await scanConcurrently(files, root, cwd, targets, scanOptions, controls, concurrency, readVarFile);
+        result = await scanConcurrently(files, root, cwd, targets, scanOptions, controls, concurrency, options.concurrency === "auto", readVarFile);
     } else {
         result = scanFileSource(files, targets, scanOptions, readVarFile);
     }
     result.diagnostics.unshift(...outside);
     result.stats.durationMs = Math.round(performance.now() - started);
     return result;
+}
+
+/** Starting a worker thread (loading the engine and the catalog) costs about as much as evaluating this many typical root modules. */
+const ROOTS_PER_AUTO_WORKER = 8;
+
+/** `concurrency: "auto"`: the machine's cores, at most 8. */
+function autoWorkers(): number {
+    return Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
+}
+
+/**
+ * Worker threads for a scan of `roots` root modules: never more than the root modules; with
+ * `auto`, also one per {@link ROOTS_PER_AUTO_WORKER} root modules, so a small scan stays in-process.
+ */
+export function workerCount(concurrency: number, roots: number, auto = false): number {
+    const n = Math.min(concurrency, roots, auto ? Math.floor(roots / ROOTS_PER_AUTO_WORKER) : roots);
+    return n < 2 ? 1 : n;
 }
 
 /** Discovers root modules here, then scans them in worker threads, results in root order. */
@@ -647,16 +669,18 @@ async function scanConcurrently(
     options: ScanOptions,
     controls: readonly AnyControl[],
     concurrency: number,
+    auto: boolean,
     readVarFile: VarFileReader,
 ): Promise<ScanResult> {
     const ws = new Workspace(files);
     const roots = discoverRoots(ws, targets);
-    if (roots.length < 2) {
+    const workers = workerCount(concurrency, roots.length, auto);
+    if (workers < 2) {
         const findings = scanRoots(ws, roots, options, controls, readVarFile);
         return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats), files: [...ws.counted].sort() };
     }
     const { Worker } = await import("node:worker_threads");
-    const groups: Array<Array<{ index: number; target: RootTarget }>> = Array.from({ length: Math.min(concurrency, roots.length) }, () => []);
+    const groups: Array<Array<{ index: number; target: RootTarget }>> = Array.from({ length: workers }, () => []);
     roots.forEach((target, index) => groups[index % groups.length].push({ index, target }));
     const perRoot: TerraformFinding[][] = [];
     const { onProgress, controls: _controls, ...portableOptions } = options;
@@ -714,6 +738,8 @@ async function scanConcurrently(
                 }),
         ),
     );
+    // A module shared by root modules in different workers is counted by each; count files once.
+    stats.files = fileSet.size;
     return { findings: perRoot.flat(), diagnostics: dedupeDiagnostics(diagnostics), stats: roundStats(stats), files: [...fileSet].sort() };
 }
 

@@ -105,7 +105,7 @@ function formatFinding(f: ReportedFinding, result: ScanResult, controls: Map<str
         else value = ev.value === undefined ? "not set" : formatValue(ev.value);
         if (ev.origin) {
             const at = ev.origin.location?.kind === "file"
-                ? `, ${positionText(displayPath(ev.origin.location.file, result.baseDir), ev.origin.location.start.line, ev.origin.location.start.column)}`
+                ? ` at ${positionText(displayPath(ev.origin.location.file, result.baseDir), ev.origin.location.start.line, ev.origin.location.start.column)}`
                 : "";
             value += ` from ${sanitize(ev.origin.description)}${at}`;
         }

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { allControls } from "../../catalog";
-import { scanTerraformSources } from "../../terraform-checks";
+import { scanTerraformSources, workerCount } from "../../terraform-checks";
 
 const direct = allControls.filter((c) => c.id === "aws-sagemaker-notebook-no-direct-internet");
 
@@ -35,6 +35,15 @@ describe("scanTerraform API", () => {
         assert.deepEqual(r.findings.map((f) => f.status), ["pass"]);
         assert.deepEqual(progress, [[1, 1]]);
         assert.deepEqual(r.files, ["main.tf", "nb/main.tf"]);
+    });
+
+    it("workerCount: never more workers than root modules; auto stays in-process for small scans", () => {
+        assert.equal(workerCount(4, 1), 1);
+        assert.equal(workerCount(4, 3), 3);
+        assert.equal(workerCount(64, 100), 64);
+        assert.equal(workerCount(8, 4, true), 1, "4 root modules do not pay for a worker");
+        assert.equal(workerCount(8, 16, true), 2);
+        assert.equal(workerCount(2, 1000, true), 2);
     });
 
     it("tags every diagnostic with its phase: read, parse or evaluate", async () => {
