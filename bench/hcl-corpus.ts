@@ -6,7 +6,6 @@
  */
 import { mulberry32 } from "../test/terraform/hcl/generator";
 
-
 const TEAMS = ["vision", "nlp", "ranking", "fraud", "forecast", "search", "ads", "speech"];
 const ENVS = ["dev", "staging", "prod"];
 const ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:ListBucket", "kms:Decrypt", "kms:GenerateDataKey", "sagemaker:CreateTrainingJob", "logs:PutLogEvents", "ecr:BatchGetImage"];
