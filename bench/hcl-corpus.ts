@@ -4,17 +4,7 @@
  * heredocs, Vertex AI Workbench, GCS buckets), variables, locals, outputs, `for_each`, `count`,
  * `dynamic` blocks. Generated in memory so no megabytes are committed.
  */
-
-function mulberry32(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+import { mulberry32 } from "../test/terraform/hcl/generator";
 
 const TEAMS = ["vision", "nlp", "ranking", "fraud", "forecast", "search", "ads", "speech"];
 const ENVS = ["dev", "staging", "prod"];

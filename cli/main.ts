@@ -10,6 +10,14 @@ import { packageVersion } from "./paths";
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+/** The exit-code policy, as `mlguard --help` and `mlguard scan --help` state it (docs/ci.md explains it). */
+const EXIT_CODES_HELP = [
+    "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or parse error.",
+    "  2 also when a file cannot be read or parsed, a check crashes (unless --allow-parse-errors),",
+    "  or no Terraform file is found. Evaluation errors (e.g. a reference to an undeclared",
+    "  resource) are reported as warnings and do not change the exit code.",
+].join("\n");
+
 /** Builds the program; actions report their exit code through `setExit`. */
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const program = new Command("mlguard")
@@ -23,10 +31,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
             writeErr: (s) => io.stderr.write(s),
             outputError: (s, write) => write(`mlguard: ${s.replace(/^error: /, "")}`),
         });
-    program.addHelpText(
-        "after",
-        "\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or parse error.\nDocs: https://unpkg.com/mlguard/docs/ci.md",
-    );
+    program.addHelpText("after", `\n${EXIT_CODES_HELP}\nDocs: https://unpkg.com/mlguard/docs/ci.md`);
 
     const severities = ["critical", "high", "medium", "low"];
     program
@@ -50,11 +55,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .option("-c, --config <file>", "config file (default: .mlguard.yaml)")
         .option("--no-config", "ignore .mlguard.yaml")
         .option("--concurrency <n>", "worker threads: auto or a number (default: auto)")
-        .option("--allow-parse-errors", "report parse and check errors without exiting 2")
+        .option("--allow-parse-errors", "report unreadable or unparsable files and check errors without exiting 2")
         .option("--color", "force colour")
         .option("--no-color", "disable colour (NO_COLOR and FORCE_COLOR are honoured too)")
         .option("--no-progress", "never draw a progress bar")
         .option("-q, --quiet", "print nothing when the scan is clean")
+        .option("--verbose", "also show info diagnostics (variables without a value, modules not installed, …)")
+        .addHelpText("after", `\n${EXIT_CODES_HELP}`)
         .action(async (paths: string[], flags) => {
             const { runScan } = await import("./commands/scan");
             setExit(await runScan(paths, { ...flags, varFile: flags.varFile ?? [], var: flags.var ?? [], format: flags.format ?? [], rule: flags.rule ?? [], skipRule: flags.skipRule ?? [], tag: flags.tag ?? [] }, io));

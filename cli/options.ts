@@ -3,7 +3,6 @@
  * the config file, which wins over defaults. Every problem is a `UsageError` naming the flag (exit 2).
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import type { AnyControl } from "../catalog/control";
 import { SEVERITIES, type Severity, severityRank } from "../catalog/model";
@@ -41,6 +40,7 @@ export interface ScanFlags {
     color?: boolean;
     progress?: boolean;
     quiet?: boolean;
+    verbose?: boolean;
     allowParseErrors?: boolean;
 }
 
@@ -55,7 +55,8 @@ export interface ScanPlan {
     paths: string[];
     planFile?: string;
     varFiles: string[];
-    vars: Array<{ name: string; value: string }>;
+    /** `--var NAME=VALUE` values; a later flag for the same name wins, as in Terraform. */
+    vars: Record<string, string>;
     outputs: OutputSpec[];
     failOn: FailOn;
     /** The controls to run, with config severity overrides applied. */
@@ -64,11 +65,14 @@ export interface ScanPlan {
     includeUnknown: boolean;
     includeSuppressed: boolean;
     baseline?: { file: string; update: boolean; exists: boolean };
-    concurrency: number;
+    /** Worker threads, or `"auto"` (the engine picks: at most the cores, none for a small scan). */
+    concurrency: number | "auto";
     peerComments: boolean;
     unused: "warn" | "error" | "off";
     allowParseErrors: boolean;
     quiet: boolean;
+    /** Show `info` diagnostics in human output. */
+    verbose: boolean;
 }
 
 function checkSeverity(flag: string, value: string | undefined, allowNone: boolean): Severity | "none" | undefined {
@@ -78,9 +82,13 @@ function checkSeverity(flag: string, value: string | undefined, allowNone: boole
     return value as Severity | "none";
 }
 
-/** Parses `--concurrency`: `auto` (available cores, at most 8) or a whole number from 1 to 64. */
-export function parseConcurrency(value: string | number | undefined, flag = "--concurrency"): number {
-    if (value === undefined || value === "auto") return Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
+/**
+ * Parses `--concurrency`: `auto` (the default; the engine uses at most the machine's cores, capped
+ * at 8, and stays in-process when there are too few root modules to pay for worker start-up) or a
+ * whole number from 1 to 64.
+ */
+export function parseConcurrency(value: string | number | undefined, flag = "--concurrency"): number | "auto" {
+    if (value === undefined || value === "auto") return "auto";
     const n = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`${flag}: expected "auto" or a whole number from 1 to 64, got "${value}"`);
     return n;
@@ -114,14 +122,16 @@ export function parseOutputs(formats: readonly string[], output: string | undefi
     return specs;
 }
 
-/** Parses `--var NAME=VALUE`. */
-export function parseVars(values: readonly string[]): Array<{ name: string; value: string }> {
-    return values.map((v) => {
+/** Parses `--var NAME=VALUE` flags; a later value for the same name wins, as in Terraform. */
+export function parseVars(values: readonly string[]): Record<string, string> {
+    const vars: Record<string, string> = {};
+    for (const v of values) {
         const eq = v.indexOf("=");
         const name = eq < 0 ? v : v.slice(0, eq);
         if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new UsageError(`--var: expected NAME=VALUE with a Terraform variable name, got "${v}"`);
-        return { name, value: v.slice(eq + 1) };
-    });
+        vars[name] = v.slice(eq + 1);
+    }
+    return vars;
 }
 
 function mergeRule(a: RuleConfig | undefined, b: RuleConfig): RuleConfig {
@@ -231,5 +241,6 @@ export function planScan(paths: readonly string[], flags: ScanFlags, config: Con
         unused: config.suppressions.unused,
         allowParseErrors: flags.allowParseErrors === true,
         quiet: flags.quiet === true,
+        verbose: flags.verbose === true,
     };
 }

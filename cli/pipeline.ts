@@ -2,18 +2,17 @@
  * From the engine's raw results to the `ScanResult` reporters format, and the exit code. Pure: the
  * command does the I/O (reading sources and the baseline) and passes it in.
  */
-import * as path from "node:path";
 import type { AnyControl } from "../catalog/control";
 import { severityRank } from "../catalog/model";
 import { type Baseline, applyBaseline } from "./baseline";
-import type { EngineFinding, ScanEngineOutput } from "./engine";
+import type { Diagnostic, ScanResult as EngineResult, TerraformFinding } from "./engine";
 import { assignFingerprints } from "./fingerprint";
 import type { FailOn } from "./options";
 import { type Notice, type ReportedFinding, type ScanResult, compareFindings } from "./result";
 import { AliasIndex, type Directive, applySuppressions, parseSuppressions } from "./suppressions";
 
 export interface AssembleInput {
-    output: ScanEngineOutput;
+    output: EngineResult;
     /** File text for every file the engine read (suppressions) and every file findings point into. */
     sources: ReadonlyMap<string, string>;
     /** The controls that ran (with severity overrides). */
@@ -38,15 +37,21 @@ export interface Assembled {
     baselineCandidates: ReportedFinding[];
 }
 
-function fileOf(f: EngineFinding): string | undefined {
-    return f.location.kind === "file" ? f.location.file : f.resourceBlock?.range.file;
+function fileOf(f: TerraformFinding): string | undefined {
+    return f.location.kind === "file" ? f.location.file : f.resourceBlock.range.file || undefined;
 }
 
-/** The root module of a finding: as the engine reports it, else the directory of its resource's file. */
-function rootModuleOf(f: EngineFinding): string {
-    if (f.resourceBlock?.rootModule !== undefined) return f.resourceBlock.rootModule;
-    const file = f.resourceBlock?.range.file ?? fileOf(f);
-    return file ? path.dirname(file) : ".";
+function rootModuleOf(f: TerraformFinding): string {
+    return f.resourceBlock.rootModule;
+}
+
+/**
+ * The engine's diagnostics as the CLI reports them. An evaluation error (an undeclared reference, a
+ * type error) is reported as a warning: the file was parsed and analysed, so it neither fails the
+ * scan nor counts as a parse error. Read and parse errors stay errors.
+ */
+export function reportedDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    return diagnostics.map((d) => (d.severity === "error" && (d.phase ?? "evaluate") === "evaluate" ? { ...d, severity: "warning" } : d));
 }
 
 /**
@@ -57,7 +62,7 @@ function rootModuleOf(f: EngineFinding): string {
 export function assembleResult(input: AssembleInput): Assembled {
     const severityOf = new Map(input.controls.map((c) => [c.id, c.severity]));
     const passed: ScanResult["passed"] = [];
-    const candidates: EngineFinding[] = [];
+    const candidates: TerraformFinding[] = [];
     let unknownHidden = 0;
     for (const raw of input.output.findings) {
         if (!severityOf.has(raw.controlId)) continue;
@@ -70,7 +75,7 @@ export function assembleResult(input: AssembleInput): Assembled {
     const fingerprints = assignFingerprints(candidates, rootModuleOf);
     const reported: ReportedFinding[] = candidates.map((f, i) => {
         const { resourceBlock, ...rest } = f;
-        return { ...rest, fingerprint: fingerprints[i], rootModule: rootModuleOf(f), moduleCalls: resourceBlock?.moduleCalls ?? [] };
+        return { ...rest, fingerprint: fingerprints[i], rootModule: rootModuleOf(f), moduleCalls: resourceBlock.moduleCalls };
     });
     const blockOf = new Map(reported.map((r, i) => [r, candidates[i].resourceBlock]));
 
@@ -138,7 +143,7 @@ export function assembleResult(input: AssembleInput): Assembled {
             findings,
             suppressed,
             passed,
-            diagnostics: input.output.diagnostics,
+            diagnostics: reportedDiagnostics(input.output.diagnostics),
             notices,
             stats: { files: input.output.stats.files, resources: input.output.stats.resources, durationMs: input.durationMs, unknownHidden },
             sources,
@@ -148,9 +153,10 @@ export function assembleResult(input: AssembleInput): Assembled {
 }
 
 /**
- * 2 when the configuration could not be fully read or a check failed to run (unless
+ * 2 when a file or path could not be read or parsed, or a check failed to run (unless
  * `allowParseErrors`: the tree cannot be vouched for otherwise); 1 when a finding is at or above
- * `failOn`, or an unused suppression is reported and `unused` is `error`; else 0.
+ * `failOn`, or an unused suppression is reported and `unused` is `error`; else 0. Evaluation
+ * errors arrive here as warnings (`reportedDiagnostics`) and never change the exit code;
  * `unknown` results never fail the scan.
  */
 export function exitCodeFor(result: ScanResult, plan: { failOn: FailOn; allowParseErrors: boolean; unused: "warn" | "error" | "off" }): 0 | 1 | 2 {

@@ -1,7 +1,8 @@
 /**
  * The Terraform front-end: scans HCL directories (parse, evaluate, adapt into the neutral resource
- * view, run the catalog) and `terraform show -json` plans.
+ * view, run the catalog) and `terraform show -json` plans. This is the contract `mlguard scan`
+ * uses as is (`cli/engine.ts` only re-exports these types).
  */
-export { scanTerraform, scanTerraformSources } from "./scanner";
-export type { ScanOptions, ScanResult, ScanStats, TerraformFinding } from "./scanner";
-export type { Diagnostic } from "./diagnostics";
+export { scanTerraform, scanTerraformSources, workerCount } from "./scanner";
+export type { FileRange, ModuleCallSite, ResourceBlock, ScanOptions, ScanResult, ScanStats, TerraformFinding } from "./scanner";
+export type { Diagnostic, DiagnosticPhase } from "./diagnostics";

@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import type { AnyControl } from "../catalog/control";
 import { allControls } from "../catalog/controls";
@@ -20,8 +21,8 @@ import { type Packed, unpack } from "./transfer";
 export interface ScanOptions {
     /** Extra variable files (`-var-file`), applied after the automatic ones, in order. */
     varFiles?: string[];
-    /** Variable values (`-var name=value`), applied last; as a list, later entries win. */
-    vars?: Record<string, string> | Array<{ name: string; value: string }>;
+    /** Variable values (`-var name=value`), applied last. */
+    vars?: Record<string, string>;
     /** Environment for `TF_VAR_*` values; defaults to none (pass `process.env` to honour the shell's). */
     env?: Record<string, string | undefined>;
     /** A `terraform show -json` plan file: resources come from it; the HCL under `paths` only locates attributes. */
@@ -30,41 +31,48 @@ export interface ScanOptions {
     settings?: Record<string, ControlSettings>;
     /** The scan root: files outside it are never read. Default: the current directory when every path is inside it, else their common parent. */
     root?: string;
-    /** More than 1: root modules are shared among that many worker threads (disk scans, catalog controls). */
-    concurrency?: number;
-    /** Alias of `plan`. */
-    planFile?: string;
-    /** Called after each root module: (root modules done, root modules found). */
+    /**
+     * More than 1: root modules are shared among that many worker threads (disk scans, catalog
+     * controls). `"auto"`: as many as the machine has cores (at most 8), but only when there are
+     * enough root modules to pay for starting the workers ({@link workerCount}).
+     */
+    concurrency?: number | "auto";
+    /** Called after each root module: (root modules done, root modules found); the CLI draws its progress bar from it. */
     onProgress?: (done: number, total: number) => void;
 }
 
-/** Accepts the aliases (`planFile`, `vars` as a list) and returns the canonical options. */
-function canonical(options: ScanOptions): ScanOptions & { vars?: Record<string, string> } {
-    const vars = Array.isArray(options.vars) ? Object.fromEntries(options.vars.map((v) => [v.name, v.value])) : options.vars;
-    return { ...options, plan: options.plan ?? options.planFile, planFile: undefined, vars };
+/** A span of one file; `end` is exclusive, columns are 1-based code points (as hashicorp/hcl reports them). */
+export interface FileRange {
+    file: string;
+    start: Position;
+    end: Position;
+}
+
+/** A `module` block on the way from the root module to a resource. */
+export interface ModuleCallSite {
+    /** The call's address with its instance key: `module.ml` or `module.ml["a"]`. */
+    address: string;
+    /** The whole `module "…" { … }` block in the calling module's file. */
+    range: FileRange;
+}
+
+/** Where a finding's resource is written: what suppression comments and module chains are matched against. */
+export interface ResourceBlock {
+    /** The root module directory the resource was evaluated in (relative to the scan root; `""` for the root itself). */
+    rootModule: string;
+    /** The whole `resource "…" "…" { … }` block (its first line is the header). */
+    range: FileRange;
+    /** Module calls from the root module down to the resource, outermost first; empty at the root. */
+    moduleCalls: ModuleCallSite[];
 }
 
 /**
  * A finding from the Terraform front-end. Besides the catalog fields it says where the resource
  * block and the module calls leading to it are, so the CLI can honour suppression comments written
- * above a resource or above a `module` block.
+ * above a resource or above a `module` block, and show the module chain.
  */
 export interface TerraformFinding extends Finding {
-    /**
-     * The same places as whole blocks, in the shape the CLI's suppression matching reads: the
-     * resource block, and each module call with its instance address.
-     */
-    resourceBlock: {
-        rootModule: string;
-        range: { file: string; start: Position; end: Position };
-        moduleCalls: Array<{ address: string; range: { file: string; start: Position; end: Position } }>;
-    };
-    /** The resource block's header (`resource "type" "name" {`). */
-    resourceRange: SourceLocation;
-    /** The `module "x" {` headers leading to the resource, outermost first; empty at the root. */
-    moduleCallRanges: SourceLocation[];
-    /** The root module directory (relative to the scan root; `""` for the root itself). */
-    rootModule: string;
+    resourceBlock: ResourceBlock;
 }
 
 export interface ScanStats {
@@ -141,6 +149,7 @@ export class Workspace {
                 detail: got ? `${file}: ${got.error}.` : `${file} does not exist.`,
                 file,
                 range: FILE_RANGE,
+                phase: "read",
             });
             this.parsed.set(file, null);
             return undefined;
@@ -155,7 +164,7 @@ export class Workspace {
             this.fileBytes.set(file, bytes);
             this.stats.files++;
             this.stats.bytes += bytes;
-            for (const d of result.diagnostics) this.diagnostics.push(d);
+            for (const d of result.diagnostics) this.diagnostics.push({ ...d, phase: "parse" });
         }
         this.parsed.set(file, result.body);
         return result.body;
@@ -222,7 +231,7 @@ export class Workspace {
         const listing = this.files.list(dir);
         if (!listing) return [];
         for (const s of listing.skipped) {
-            this.diagnostics.push({ severity: "warning", summary: "Path not followed", detail: `${s.path} is ${s.reason}.`, file: s.path, range: FILE_RANGE });
+            this.diagnostics.push({ severity: "warning", summary: "Path not followed", detail: `${s.path} is ${s.reason}.`, file: s.path, range: FILE_RANGE, phase: "read" });
         }
         const out: string[] = [];
         if (listing.files.some((f) => isConfigFile(f.slice(f.lastIndexOf("/") + 1)))) out.push(dir);
@@ -306,9 +315,9 @@ function rootInputs(ws: Workspace, def: ModuleDef, rootDir: string, options: Sca
     }
     const fromVarFile = (file: string, text: string) => {
         const { body, diagnostics } = parseFile(text, file);
-        for (const d of diagnostics) ws.diagnostics.push(d);
+        for (const d of diagnostics) ws.diagnostics.push({ ...d, phase: "parse" });
         for (const b of body.blocks) {
-            ws.diagnostics.push({ severity: "error", summary: "Unexpected block in a variables file", detail: `${file} may only set variables.`, file, range: b.typeRange });
+            ws.diagnostics.push({ severity: "error", summary: "Unexpected block in a variables file", detail: `${file} may only set variables.`, file, range: b.typeRange, phase: "parse" });
         }
         for (const a of body.attributes) {
             const value = evaluate(a.expression, { host: NO_NAMES, file, bindings: noBindings(), diagnostics: ws.diagnostics, depth: 0 });
@@ -334,12 +343,12 @@ function rootInputs(ws: Workspace, def: ModuleDef, rootDir: string, options: Sca
     for (const f of options.varFiles ?? []) {
         const got = readVarFile(f);
         if (!got) {
-            ws.diagnostics.push({ severity: "error", summary: "Variables file not found", detail: `${f} could not be read.`, file: f, range: FILE_RANGE });
+            ws.diagnostics.push({ severity: "error", summary: "Variables file not found", detail: `${f} could not be read.`, file: f, range: FILE_RANGE, phase: "read" });
             continue;
         }
         fromVarFile(got.name, got.text);
     }
-    for (const [name, text] of Object.entries(canonical(options).vars ?? {})) {
+    for (const [name, text] of Object.entries(options.vars ?? {})) {
         const v = literal(name, text, "-var", "<-var>");
         if (v) inputs.set(name, v);
         else ws.diagnostics.push({ severity: "warning", summary: "Value for undeclared variable", detail: `-var ${name} is not declared by the root module ${rootDir || "."}.`, file: "<-var>", range: FILE_RANGE });
@@ -409,7 +418,7 @@ export interface ResourcePlace {
     block?: SourceLocation;
     callBlocks?: Array<{ address: string; range: SourceLocation }>;
     /** The findings' `resourceBlock`, once the first finding of the resource has built it. */
-    resourceBlock?: TerraformFinding["resourceBlock"];
+    resourceBlock?: ResourceBlock;
 }
 
 function fileRange(l: SourceLocation): { file: string; start: Position; end: Position } {
@@ -421,9 +430,6 @@ const START: Position = { line: 1, column: 1, offset: 0 };
 /** A catalog finding with the Terraform locations the CLI needs for suppression comments. */
 function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModule: string): TerraformFinding {
     const out = f as TerraformFinding;
-    out.resourceRange = where?.resourceRange ?? f.location;
-    out.moduleCallRanges = where?.moduleCallRanges ?? [];
-    out.rootModule = rootModule;
     // The same for every finding of a resource (a resource has 1.5 findings on average): built once.
     if (where?.resourceBlock?.rootModule === rootModule) {
         out.resourceBlock = where.resourceBlock;
@@ -431,7 +437,7 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
     }
     out.resourceBlock = {
         rootModule,
-        range: fileRange(where?.block ?? out.resourceRange),
+        range: fileRange(where?.block ?? where?.resourceRange ?? f.location),
         moduleCalls: (where?.callBlocks ?? []).map((c) => ({ address: c.address, range: fileRange(c.range) })),
     };
     if (where) where.resourceBlock = out.resourceBlock;
@@ -461,11 +467,11 @@ function dedupeDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
         seen.add(key);
         const n = (perFile.get(d.file) ?? 0) + 1;
         perFile.set(d.file, n);
-        if (n <= MAX_DIAGNOSTICS_PER_FILE) out.push(d);
+        if (n <= MAX_DIAGNOSTICS_PER_FILE) out.push(d.phase ? d : { ...d, phase: "evaluate" });
     }
     for (const [file, n] of perFile) {
         if (n > MAX_DIAGNOSTICS_PER_FILE) {
-            out.push({ severity: "warning", summary: "Too many diagnostics", detail: `${n - MAX_DIAGNOSTICS_PER_FILE} more diagnostics in this file are not shown.`, file, range: FILE_RANGE });
+            out.push({ severity: "warning", summary: "Too many diagnostics", detail: `${n - MAX_DIAGNOSTICS_PER_FILE} more diagnostics in this file are not shown.`, file, range: FILE_RANGE, phase: "evaluate" });
         }
     }
     return out;
@@ -485,7 +491,7 @@ function discoverRoots(ws: Workspace, targets: string[]): RootTarget[] {
         if (ws.files.isDirectory(target)) {
             const dirs = ws.findModuleDirs(target);
             if (dirs.length === 0) {
-                ws.diagnostics.push({ severity: "info", summary: "No Terraform files", detail: `${target || "."} holds no .tf or .tf.json files.`, file: target, range: FILE_RANGE });
+                ws.diagnostics.push({ severity: "info", summary: "No Terraform files", detail: `${target || "."} holds no .tf or .tf.json files.`, file: target, range: FILE_RANGE, phase: "read" });
                 continue;
             }
             for (const d of chooseRoots(dirs, (dir) => ws.localCallsOf(dir))) {
@@ -503,6 +509,7 @@ function discoverRoots(ws: Workspace, targets: string[]): RootTarget[] {
                 detail: got && "error" in got ? `${target}: ${got.error}.` : `${target} does not exist.`,
                 file: target,
                 range: FILE_RANGE,
+                phase: "read",
             });
             continue;
         }
@@ -538,11 +545,14 @@ function scanPlanFile(ws: Workspace, planFile: string, roots: RootTarget[], opti
     const t0 = performance.now();
     const plan = readVarFile(planFile);
     if (!plan) {
-        ws.diagnostics.push({ severity: "error", summary: "Plan file not found", detail: `${planFile} could not be read.`, file: planFile, range: FILE_RANGE });
+        ws.diagnostics.push({ severity: "error", summary: "Plan file not found", detail: `${planFile} could not be read.`, file: planFile, range: FILE_RANGE, phase: "read" });
         return findings;
     }
     const rootDef = roots[0] ? loadRoot(ws, roots[0]) : undefined;
+    const fromPlan = ws.diagnostics.length;
     const { resources, references, extra } = scanPlan(plan.text, plan.name, ws.diagnostics, (dir) => ws.loadModule(dir), rootDef?.dir);
+    // What the plan reader itself reports is about the plan's text (invalid JSON, not a plan).
+    for (let i = fromPlan; i < ws.diagnostics.length; i++) if (ws.diagnostics[i].file === plan.name) ws.diagnostics[i].phase ??= "parse";
     ws.stats.resources += resources.length;
     ws.stats.modules += new Set(resources.map((r) => (r.modulePath ?? []).join("."))).size;
     const t1 = performance.now();
@@ -571,9 +581,8 @@ function scanPlanFile(ws: Workspace, planFile: string, roots: RootTarget[], opti
 }
 
 /** Scans targets inside a file source; `targets` are root-relative paths (`""` for the root). */
-export function scanFileSource(files: FileSource, targets: string[], given: ScanOptions, readVarFile: VarFileReader): ScanResult {
+export function scanFileSource(files: FileSource, targets: string[], options: ScanOptions, readVarFile: VarFileReader): ScanResult {
     const started = performance.now();
-    const options = canonical(given);
     const ws = new Workspace(files);
     const controls = options.controls ?? allControls;
     const roots = discoverRoots(ws, targets);
@@ -610,9 +619,8 @@ export function diskVarFileReader(root: string, cwd: string): VarFileReader {
  * single file. Never throws on user input; problems come back as diagnostics. With
  * `concurrency > 1`, root modules are shared among that many worker threads.
  */
-export async function scanTerraform(paths: string[], given: ScanOptions = {}): Promise<ScanResult> {
+export async function scanTerraform(paths: string[], options: ScanOptions = {}): Promise<ScanResult> {
     const started = performance.now();
-    const options = canonical(given);
     const cwd = process.cwd();
     const absolute = paths.map((p) => path.resolve(cwd, p));
     let root = options.root ? path.resolve(cwd, options.root) : cwd;
@@ -626,7 +634,7 @@ export async function scanTerraform(paths: string[], given: ScanOptions = {}): P
         const rel = path.relative(root, p).split(path.sep).join("/");
         const n = normalize(rel);
         if (n === undefined || path.isAbsolute(rel)) {
-            outside.push({ severity: "error", summary: "Path outside the scan root", detail: `${p} is outside ${root}; it is not scanned.`, file: p, range: FILE_RANGE });
+            outside.push({ severity: "error", summary: "Path outside the scan root", detail: `${p} is outside ${root}; it is not scanned.`, file: p, range: FILE_RANGE, phase: "read" });
             continue;
         }
         targets.push(n);
@@ -634,18 +642,35 @@ export async function scanTerraform(paths: string[], given: ScanOptions = {}): P
     const readVarFile = diskVarFileReader(root, cwd);
     const scanOptions = { ...options, plan: options.plan ? path.resolve(cwd, options.plan) : undefined };
     const controls = options.controls ?? allControls;
-    const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+    const concurrency = options.concurrency === "auto" ? autoWorkers() : Math.max(1, Math.floor(options.concurrency ?? 1));
     // Workers receive controls by id, so only catalog controls can run there.
     const portable = controls.every((c) => allControls.includes(c));
     let result: ScanResult;
     if (concurrency > 1 && !options.plan && portable) {
-        result = await scanConcurrently(files, root, cwd, targets, scanOptions, controls, concurrency, readVarFile);
+        result = await scanConcurrently(files, root, cwd, targets, scanOptions, controls, concurrency, options.concurrency === "auto", readVarFile);
     } else {
         result = scanFileSource(files, targets, scanOptions, readVarFile);
     }
     result.diagnostics.unshift(...outside);
     result.stats.durationMs = Math.round(performance.now() - started);
     return result;
+}
+
+/** Starting a worker thread (loading the engine and the catalog) costs about as much as evaluating this many typical root modules. */
+const ROOTS_PER_AUTO_WORKER = 8;
+
+/** `concurrency: "auto"`: the machine's cores, at most 8. */
+function autoWorkers(): number {
+    return Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
+}
+
+/**
+ * Worker threads for a scan of `roots` root modules: never more than the root modules; with
+ * `auto`, also one per {@link ROOTS_PER_AUTO_WORKER} root modules, so a small scan stays in-process.
+ */
+export function workerCount(concurrency: number, roots: number, auto = false): number {
+    const n = Math.min(concurrency, roots, auto ? Math.floor(roots / ROOTS_PER_AUTO_WORKER) : roots);
+    return n < 2 ? 1 : n;
 }
 
 /** Discovers root modules here, then scans them in worker threads, results in root order. */
@@ -657,16 +682,18 @@ async function scanConcurrently(
     options: ScanOptions,
     controls: readonly AnyControl[],
     concurrency: number,
+    auto: boolean,
     readVarFile: VarFileReader,
 ): Promise<ScanResult> {
     const ws = new Workspace(files);
     const roots = discoverRoots(ws, targets);
-    if (roots.length < 2) {
+    const workers = workerCount(concurrency, roots.length, auto);
+    if (workers < 2) {
         const findings = scanRoots(ws, roots, options, controls, readVarFile);
         return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats), files: [...ws.counted].sort() };
     }
     const { Worker } = await import("node:worker_threads");
-    const groups: Array<Array<{ index: number; target: RootTarget }>> = Array.from({ length: Math.min(concurrency, roots.length) }, () => []);
+    const groups: Array<Array<{ index: number; target: RootTarget }>> = Array.from({ length: workers }, () => []);
     roots.forEach((target, index) => groups[index % groups.length].push({ index, target }));
     const perRoot: TerraformFinding[][] = [];
     const { onProgress, controls: _controls, ...portableOptions } = options;
@@ -680,11 +707,11 @@ async function scanConcurrently(
         groups.map(
             (group) =>
                 new Promise<void>((resolve) => {
-                    // Roots whose findings arrived before a worker failed are not scanned again.
+                    // Roots whose findings arrived (and were counted in the progress) before a failure.
                     const received = new Set<number>();
                     const fallback = (why: string) => {
                         diagnostics.push({ severity: "warning", summary: "Worker failed", detail: `${why}; its root modules were scanned on the main thread.`, file: "", range: FILE_RANGE });
-                        // The whole share is scanned again: the worker's diagnostics and counts are lost.
+                        // The whole share is scanned again, since a failed worker's diagnostics and counts never arrive.
                         const local = new Workspace(files);
                         for (const { index, target } of group) perRoot[index] = scanRoots(local, [target], portableOptions, controls, readVarFile);
                         diagnostics.push(...local.diagnostics);
@@ -732,7 +759,8 @@ async function scanConcurrently(
                 }),
         ),
     );
-    // A module directory shared by root modules of two workers was read, and counted, by both.
+    // A module shared by root modules in different workers is read, and counted, by each: count
+    // files and bytes once.
     stats.files = fileBytes.size;
     stats.bytes = 0;
     for (const bytes of fileBytes.values()) stats.bytes += bytes;
@@ -760,8 +788,7 @@ function addStats(into: ScanStats, from: ScanStats): void {
  * Scans Terraform held in memory, `{ "main.tf": "...", "modules/net/main.tf": "..." }`: every
  * root module among the files is scanned. `varFiles` and `plan` name entries of `files`.
  */
-export async function scanTerraformSources(sources: Record<string, string>, given: ScanOptions = {}): Promise<ScanResult> {
-    const options = canonical(given);
+export async function scanTerraformSources(sources: Record<string, string>, options: ScanOptions = {}): Promise<ScanResult> {
     const files = new MemoryFiles(sources);
     const readVarFile = (f: string) => {
         const n = normalize(f);

@@ -4,7 +4,7 @@ import type { AnyControl } from "../../catalog/control";
 import { type Baseline, BaselineError, baselineEntry, parseBaseline, serializeBaseline, updateBaseline } from "../baseline";
 import { shouldUseColor } from "../color";
 import { type Config, ConfigError, defaultConfig, loadConfig } from "../config";
-import { EngineUnavailableError, type ScanEngine, type ScanEngineOutput, loadEngine } from "../engine";
+import { type ScanEngine, type ScanResult as EngineResult, loadEngine } from "../engine";
 import { UsageError } from "../errors";
 import type { Io } from "../io";
 import { type ScanFlags, planScan } from "../options";
@@ -15,29 +15,24 @@ import { reporters } from "../report";
 import { formatMarkdown, STEP_SUMMARY_LIMIT } from "../report/markdown";
 import { displayPath, summaryLine } from "../report/shared";
 
-/** What the scan command depends on besides its flags; tests replace the engine and the clock. */
+/** What the scan command depends on besides its flags; unit tests replace the engine and the clock. */
 export interface ScanDeps {
     engine?: ScanEngine;
     now?: () => number;
     today?: () => string;
 }
 
-function readSources(output: ScanEngineOutput, cwd: string): Map<string, string> {
+/** The text of every file the engine read and every file findings point into (for suppressions and source lines). */
+function readSources(output: EngineResult, cwd: string): Map<string, string> {
     const wanted = new Set<string>(output.files ?? []);
     for (const f of output.findings) {
         if (f.location.kind === "file") wanted.add(f.location.file);
-        if (f.resourceBlock) {
-            wanted.add(f.resourceBlock.range.file);
-            for (const m of f.resourceBlock.moduleCalls) wanted.add(m.range.file);
-        }
+        wanted.add(f.resourceBlock.range.file);
+        for (const m of f.resourceBlock.moduleCalls) wanted.add(m.range.file);
     }
+    wanted.delete("");
     const sources = new Map<string, string>();
     for (const file of wanted) {
-        const known = output.sources?.get(file);
-        if (known !== undefined) {
-            sources.set(file, known);
-            continue;
-        }
         try {
             sources.set(file, fs.readFileSync(path.resolve(cwd, file), "utf8"));
         } catch {
@@ -72,26 +67,18 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
         throw err;
     }
 
-    let engine: ScanEngine;
-    try {
-        engine = deps.engine ?? loadEngine();
-    } catch (err) {
-        if (err instanceof EngineUnavailableError) {
-            io.stderr.write(`mlguard: ${err.message}\n`);
-            return 2;
-        }
-        throw err;
-    }
+    const engine: ScanEngine = deps.engine ?? (await loadEngine());
 
     const progress = shouldShowProgress({ isTTY: io.stderr.isTTY === true, env: io.env, quiet: plan.quiet, flag: flags.progress })
         ? createProgress(io.stderr)
         : undefined;
-    let output: ScanEngineOutput;
+    let output: EngineResult;
     try {
         output = await engine.scanTerraform(plan.paths, {
-            ...(plan.planFile ? { planFile: plan.planFile } : {}),
+            ...(plan.planFile ? { plan: plan.planFile } : {}),
             varFiles: plan.varFiles,
             vars: plan.vars,
+            env: io.env,
             controls: plan.controls,
             settings: plan.settings,
             concurrency: plan.concurrency,
@@ -137,7 +124,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
     const stdoutColor = shouldUseColor({ flag: flags.color, env: io.env, isTTY: io.stdout.isTTY === true });
     let humanOnStdout = false;
     for (const out of plan.outputs) {
-        const text = reporters[out.format](result, plan.controls, { color: out.file === undefined && stdoutColor, includeSuppressed: plan.includeSuppressed });
+        const text = reporters[out.format](result, plan.controls, { color: out.file === undefined && stdoutColor, includeSuppressed: plan.includeSuppressed, verbose: plan.verbose });
         if (out.file) {
             try {
                 writeFile(out.file, text);
@@ -147,7 +134,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
             }
         } else {
             if (out.format === "pretty" || out.format === "github") humanOnStdout = true;
-            const quietClean = plan.quiet && out.format === "pretty" && result.findings.length === 0 && result.diagnostics.length === 0 && result.notices.length === 0;
+            const quietClean = plan.quiet && out.format === "pretty" && result.findings.length === 0 && !result.diagnostics.some((d) => d.severity !== "info") && result.notices.length === 0;
             if (!quietClean) io.stdout.write(text);
         }
         if (out.format === "github" && io.env.GITHUB_STEP_SUMMARY) {
@@ -159,5 +146,10 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
         }
     }
     if (!humanOnStdout && !plan.quiet) io.stderr.write(summaryLine(result) + "\n");
+    if (output.stats.files === 0 && !plan.planFile) {
+        // Pointing a gate at the wrong directory must not pass green (as ESLint does with no files).
+        io.stderr.write(`mlguard: no Terraform files (.tf, .tf.json) in ${plan.paths.join(", ")}; nothing was scanned\n`);
+        return 2;
+    }
     return exitCodeFor(result, plan);
 }

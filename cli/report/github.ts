@@ -2,7 +2,7 @@ import type { AnyControl } from "../../catalog/control";
 import type { FileRange } from "../engine";
 import type { ReportedFinding, ScanResult } from "../result";
 import { severityIndex } from "../result";
-import { type ReportOptions, displayPath, docsUrl, indexControls, lineRangeOf, summaryLine } from "./shared";
+import { type ReportOptions, displayPath, docsUrl, indexControls, isWholeFile, lineRangeOf, shownDiagnostics, summaryLine } from "./shared";
 
 /** GitHub shows at most 10 annotations of each level per step. */
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
@@ -44,7 +44,7 @@ function rangeProps(r: FileRange | undefined, baseDir: string) {
  * level (GitHub shows no more per step); the rest are counted on a plain log line. The Markdown job
  * summary is `formatMarkdown`, which the command appends to `$GITHUB_STEP_SUMMARY`.
  */
-export function formatGithub(result: ScanResult, controls: readonly AnyControl[], _options: ReportOptions = {}): string {
+export function formatGithub(result: ScanResult, controls: readonly AnyControl[], options: ReportOptions = {}): string {
     const byId = indexControls(controls);
     const budget: Record<Level, number> = { error: GITHUB_ANNOTATIONS_PER_LEVEL, warning: GITHUB_ANNOTATIONS_PER_LEVEL, notice: GITHUB_ANNOTATIONS_PER_LEVEL };
     const lines: string[] = [];
@@ -57,9 +57,9 @@ export function formatGithub(result: ScanResult, controls: readonly AnyControl[]
         budget[level]--;
         lines.push(command(level, props, message));
     };
-    for (const d of result.diagnostics) {
-        const props = d.range ? rangeProps({ file: d.file, ...d.range }, result.baseDir) : { file: displayPath(d.file, result.baseDir) };
-        emit(d.severity === "error" ? "error" : "warning", { ...props, title: `mlguard: ${d.summary}` }, d.detail ?? d.summary);
+    for (const d of shownDiagnostics(result, options)) {
+        const props = isWholeFile(d) ? { file: displayPath(d.file, result.baseDir) } : rangeProps({ file: d.file, ...d.range }, result.baseDir);
+        emit(d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice", { ...props, title: `mlguard: ${d.summary}` }, d.detail ?? d.summary);
     }
     const ordered = result.findings
         .map((f, i) => ({ f, i }))

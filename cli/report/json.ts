@@ -3,7 +3,7 @@ import type { Position, SourceLocation } from "../../catalog/model";
 import type { FileRange } from "../engine";
 import type { ReportedFinding, ScanResult } from "../result";
 import { countBySeverity } from "../result";
-import { type ReportOptions, displayPath, docsUrl, indexControls, terraformTypeOf } from "./shared";
+import { type ReportOptions, displayPath, docsUrl, indexControls, isWholeFile, terraformTypeOf } from "./shared";
 
 /** The report format version; bumped on any incompatible change to `schemas/mlguard-report.schema.json`. */
 export const JSON_REPORT_VERSION = 1;
@@ -98,9 +98,10 @@ export function formatJson(result: ScanResult, controls: readonly AnyControl[], 
         suppressed: result.suppressed.map((f) => finding(f, byId, base)),
         diagnostics: result.diagnostics.map((d) => ({
             severity: d.severity,
+            phase: d.phase ?? "evaluate",
             summary: d.summary,
             ...(d.detail ? { detail: d.detail } : {}),
-            location: d.range ? jsonRange(d.file, d.range.start, d.range.end, base) : { file: displayPath(d.file, base) },
+            location: isWholeFile(d) ? { file: displayPath(d.file, base) } : jsonRange(d.file, d.range.start, d.range.end, base),
         })),
         notices: result.notices.map((n) => ({ kind: n.kind, message: n.message, ...(n.location ? { location: fromFileRange(n.location, base) } : {}) })),
     };

@@ -1,6 +1,6 @@
 import type { AnyControl } from "../../catalog/control";
 import type { ReportedFinding, ScanResult } from "../result";
-import { type ReportOptions, displayPath, docsUrl, lineRangeOf, summaryLine } from "./shared";
+import { type ReportOptions, displayPath, docsUrl, isWholeFile, lineRangeOf, shownDiagnostics, summaryLine } from "./shared";
 
 /** GitHub rejects pull-request comments over 64 KB (65,536 characters). */
 export const MARKDOWN_COMMENT_LIMIT = 65_536;
@@ -37,10 +37,11 @@ export function formatMarkdown(result: ScanResult, _controls: readonly AnyContro
     const maxBytes = options.maxBytes ?? MARKDOWN_COMMENT_LIMIT;
     const head = [`### mlguard: ${summaryLine(result)}`, ""];
     const tail: string[] = [];
-    if (result.diagnostics.length > 0) {
-        tail.push("", `<details><summary>${result.diagnostics.length} problem(s) reading the configuration</summary>`, "");
-        for (const d of result.diagnostics) {
-            const where = `${displayPath(d.file, result.baseDir)}${d.range ? `:${d.range.start.line}` : ""}`;
+    const diagnostics = shownDiagnostics(result, options);
+    if (diagnostics.length > 0) {
+        tail.push("", `<details><summary>${diagnostics.length} problem(s) reading the configuration</summary>`, "");
+        for (const d of diagnostics) {
+            const where = `${displayPath(d.file, result.baseDir)}${isWholeFile(d) ? "" : `:${d.range.start.line}`}`;
             tail.push(`- ${code(where)} ${d.severity}: ${cell(d.summary)}`);
         }
         tail.push("", "</details>");

@@ -10,9 +10,11 @@ import {
     formatValue,
     groupByFile,
     indexControls,
+    isWholeFile,
     lineRangeOf,
     lineReader,
     sanitize,
+    shownDiagnostics,
     summaryLine,
 } from "./shared";
 
@@ -103,7 +105,7 @@ function formatFinding(f: ReportedFinding, result: ScanResult, controls: Map<str
         else value = ev.value === undefined ? "not set" : formatValue(ev.value);
         if (ev.origin) {
             const at = ev.origin.location?.kind === "file"
-                ? `, ${positionText(displayPath(ev.origin.location.file, result.baseDir), ev.origin.location.start.line, ev.origin.location.start.column)}`
+                ? ` at ${positionText(displayPath(ev.origin.location.file, result.baseDir), ev.origin.location.start.line, ev.origin.location.start.column)}`
                 : "";
             value += ` from ${sanitize(ev.origin.description)}${at}`;
         }
@@ -117,8 +119,8 @@ function formatFinding(f: ReportedFinding, result: ScanResult, controls: Map<str
 }
 
 function formatDiagnostic(d: Diagnostic, baseDir: string, p: Palette): string[] {
-    const where = positionText(displayPath(d.file, baseDir), d.range?.start.line, d.range?.start.column);
-    const sev = d.severity === "error" ? p.red("error") : p.yellow("warning");
+    const where = isWholeFile(d) ? displayPath(d.file, baseDir) || "." : positionText(displayPath(d.file, baseDir), d.range.start.line, d.range.start.column);
+    const sev = d.severity === "error" ? p.red("error") : d.severity === "warning" ? p.yellow("warning") : p.cyan("info");
     const out = [`  ${p.underline(where)}  ${sev}  ${sanitize(d.summary)}`];
     if (d.detail) out.push(`    ${sanitize(d.detail)}`);
     return out;
@@ -140,9 +142,10 @@ export function formatPretty(result: ScanResult, controls: readonly AnyControl[]
     const byId = indexControls(controls);
     const read = lineReader(result);
     const out: string[] = [];
-    if (result.diagnostics.length > 0) {
+    const diagnostics = shownDiagnostics(result, options);
+    if (diagnostics.length > 0) {
         out.push(p.bold("Problems reading the configuration"));
-        for (const d of result.diagnostics) out.push(...formatDiagnostic(d, result.baseDir, p));
+        for (const d of diagnostics) out.push(...formatDiagnostic(d, result.baseDir, p));
         out.push("");
     }
     for (const [file, findings] of groupByFile(result.findings, result.baseDir)) {

@@ -2,10 +2,10 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { AnyControl } from "../../catalog/control";
 import type { Severity } from "../../catalog/model";
-import type { FileRange } from "../engine";
+import type { Diagnostic, FileRange } from "../engine";
 import type { ReportedFinding, ScanResult } from "../result";
 import { severityIndex } from "../result";
-import { type ReportOptions, displayPath, docsUrl, indexControls, lineReader, terraformTypeOf } from "./shared";
+import { type ReportOptions, displayPath, docsUrl, indexControls, isWholeFile, lineReader, terraformTypeOf } from "./shared";
 
 /** GitHub code scanning displays at most this many results per run (prioritised by severity). */
 export const SARIF_MAX_RESULTS = 5000;
@@ -16,6 +16,9 @@ export const SARIF_MAX_GZIP_BYTES = 10 * 1024 * 1024;
 export const SECURITY_SEVERITY: Record<Severity, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" };
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { critical: "error", high: "error", medium: "warning", low: "note" };
+
+/** SARIF has no `info` level: an engine `info` diagnostic is a `note`. */
+const DIAGNOSTIC_LEVEL: Record<Diagnostic["severity"], "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
 const SRCROOT = "%SRCROOT%";
 
@@ -158,8 +161,8 @@ export function formatSarif(scan: ScanResult, controls: readonly AnyControl[], o
 
     const notifications = [
         ...scan.diagnostics.map((d) =>
-            notification(d.severity, d.severity === "error" ? "parse-error" : "parse-warning", d.detail ? `${d.summary} ${d.detail}` : d.summary,
-                d.range ? { file: d.file, ...d.range } : d.file, scan.baseDir, read),
+            notification(DIAGNOSTIC_LEVEL[d.severity], `${d.phase ?? "evaluate"}-${d.severity}`, d.detail ? `${d.summary} ${d.detail}` : d.summary,
+                isWholeFile(d) ? d.file : { file: d.file, ...d.range }, scan.baseDir, read),
         ),
         ...scan.findings
             .filter((f) => f.status === "error")

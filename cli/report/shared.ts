@@ -2,12 +2,15 @@ import * as path from "node:path";
 import { type AnyControl, docsUrl } from "../../catalog/control";
 import type { Finding, Severity } from "../../catalog/model";
 import { resourceTypeForToken } from "../../catalog/resource-types";
+import type { Diagnostic } from "../engine";
 import { type ReportedFinding, type ScanResult, countBySeverity } from "../result";
 
 /** Options every reporter accepts. */
 export interface ReportOptions {
     /** ANSI colour (pretty only). */
     color?: boolean;
+    /** Show `info` diagnostics (pretty and GitHub annotations; JSON and SARIF always carry them). */
+    verbose?: boolean;
     /** Keep suppressed results in the output (SARIF `suppressions`, JSON `suppressed` is always present). */
     includeSuppressed?: boolean;
 }
@@ -24,6 +27,20 @@ export function indexControls(controls: readonly AnyControl[]): Map<string, AnyC
 export function displayPath(file: string, baseDir: string): string {
     const rel = path.isAbsolute(file) ? path.relative(baseDir, file) : file;
     return rel.split(path.sep).join("/").replace(/\\/g, "/").replace(/^\.\//, "");
+}
+
+/**
+ * Whether a diagnostic concerns a whole file or path (the engine gives those an empty range at
+ * 1:1) rather than a place in it.
+ */
+export function isWholeFile(d: Diagnostic): boolean {
+    const { start, end } = d.range;
+    return start.line === 1 && start.column === 1 && end.line === 1 && end.column === 1;
+}
+
+/** The diagnostics a human-facing report shows: `info` ones only when verbose. */
+export function shownDiagnostics(result: ScanResult, options: ReportOptions): Diagnostic[] {
+    return options.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info");
 }
 
 /** The finding's file range in display form, when it has one. */

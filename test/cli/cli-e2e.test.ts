@@ -21,6 +21,7 @@ describe("mlguard (built binary)", () => {
         const loaded: string[] = JSON.parse(probe.stderr);
         assert.ok(!loaded.some((m) => m.includes("@pulumi")), "no Pulumi SDK");
         assert.ok(!loaded.some((m) => m.includes(`${path.sep}catalog${path.sep}`)), "no catalog");
+        assert.ok(!loaded.some((m) => m.includes(`${path.sep}terraform-checks${path.sep}`)), "no Terraform engine");
         assert.ok(!loaded.some((m) => /node_modules[\\/](ajv|yaml)[\\/]/.test(m)), "no config libraries");
     });
 

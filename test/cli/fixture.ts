@@ -6,7 +6,7 @@
 import type { AnyControl } from "../../catalog/control";
 import { allControls } from "../../catalog/controls";
 import type { Severity } from "../../catalog/model";
-import type { Diagnostic, EngineFinding, ModuleCallSite, ResourceBlock, ScanEngineOutput } from "../../cli/engine";
+import type { Diagnostic, ScanResult as EngineResult, ModuleCallSite, ResourceBlock, ScanStats, TerraformFinding } from "../../terraform-checks";
 import { type AssembleInput, assembleResult } from "../../cli/pipeline";
 import type { ScanResult } from "../../cli/result";
 
@@ -107,12 +107,12 @@ const rootBlock = (file: string, l1: number, l2: number): ResourceBlock => ({ ro
 const NOTEBOOK = "aws:sagemaker/notebookInstance:NotebookInstance";
 const BUCKET = "aws:s3/bucketV2:BucketV2";
 
-function finding(partial: Omit<EngineFinding, "severity" | "frontEnd">): EngineFinding {
+function finding(partial: Omit<TerraformFinding, "severity" | "frontEnd">): TerraformFinding {
     return { severity: "high", frontEnd: "terraform", ...partial };
 }
 
-export const FINDINGS: EngineFinding[] = [
-    ...["a", "b"].flatMap((key): EngineFinding[] => [
+export const FINDINGS: TerraformFinding[] = [
+    ...["a", "b"].flatMap((key): TerraformFinding[] => [
         finding({
             controlId: "aws-sagemaker-notebook-no-direct-internet",
             status: "fail",
@@ -226,6 +226,7 @@ export const FINDINGS: EngineFinding[] = [
         resourceId: "aws_kms_key.other",
         resourceType: "aws:kms/key:Key",
         resourceName: "other",
+        resourceBlock: rootBlock("envs/prod/main.tf", 12, 14),
     }),
 ];
 
@@ -236,17 +237,22 @@ export const DIAGNOSTICS: Diagnostic[] = [
         detail: "Expected the start of an expression, but found the end of the line.",
         file: "envs/prod/broken.tf",
         range: { start: pos(2, 12), end: pos(2, 13) },
+        phase: "parse",
     },
-    { severity: "warning", summary: 'No value for required variable "region"', file: "envs/prod/main.tf" },
+    { severity: "warning", summary: 'No value for required variable "region"', file: "envs/prod/main.tf", range: { start: pos(1, 1), end: pos(1, 1) }, phase: "evaluate" },
 ];
 
-export function engineOutput(overrides: Partial<ScanEngineOutput> = {}): ScanEngineOutput {
+/** Engine counters with the ones the CLI shows set and the timings zero. */
+export function engineStats(files: number, resources: number, durationMs = 0): ScanStats {
+    return { files, resources, durationMs, bytes: 0, modules: 1, parseMs: 0, evalMs: 0, checkMs: 0 };
+}
+
+export function engineOutput(overrides: Partial<EngineResult> = {}): EngineResult {
     return {
         findings: FINDINGS,
         diagnostics: DIAGNOSTICS,
-        stats: { files: 5, resources: 7, durationMs: 1234 },
+        stats: engineStats(5, 7, 1234),
         files: Object.keys(SOURCES),
-        sources: new Map(Object.entries(SOURCES)),
         ...overrides,
     };
 }

@@ -4,7 +4,7 @@ import { escapeData, escapeProperty } from "../../cli/report/github";
 import { cell, code } from "../../cli/report/markdown";
 import { markerLine } from "../../cli/report/pretty";
 import { splitAddress } from "../../cli/report/shared";
-import { CONTROLS, fixtureResult } from "./fixture";
+import { CONTROLS, engineStats, fixtureResult } from "./fixture";
 import { assertGolden } from "./golden";
 
 describe("reporters (golden files over the synthetic scan)", () => {
@@ -18,7 +18,7 @@ describe("reporters (golden files over the synthetic scan)", () => {
     it("github", () => assertGolden("github.txt", formatGithub(result, CONTROLS)));
     it("markdown", () => assertGolden("markdown.md", formatMarkdown(result, CONTROLS)));
     it("pretty on a clean scan is one summary line", () => {
-        const clean = fixtureResult({ output: { findings: [], diagnostics: [], stats: { files: 3, resources: 0 }, files: [] } });
+        const clean = fixtureResult({ output: { findings: [], diagnostics: [], stats: engineStats(3, 0), files: [] } });
         assert.equal(formatPretty(clean, CONTROLS), "✔ No findings: 0 resources in 3 files (1.2 s)\n");
     });
 });
@@ -95,7 +95,7 @@ describe("escaping", () => {
 
 describe("GitHub annotation limits", () => {
     it("emits at most 10 annotations per level and counts the rest", () => {
-        const base = fixtureResult({ output: { findings: [], diagnostics: [], stats: { files: 1, resources: 30 } } });
+        const base = fixtureResult({ output: { findings: [], diagnostics: [], stats: engineStats(1, 30) } });
         const template = fixtureResult().findings.find((f) => f.controlId === "aws-sagemaker-notebook-no-direct-internet")!;
         const many = { ...base, findings: Array.from({ length: 25 }, (_, i) => ({ ...template, resourceId: `aws_sagemaker_notebook_instance.n${i}`, fingerprint: `${i}` })) };
         const lines = formatGithub(many, CONTROLS).split("\n");

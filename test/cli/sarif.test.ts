@@ -92,7 +92,7 @@ describe("SARIF", () => {
 
     it("reports parse errors, check errors and suppression notices as tool execution notifications", () => {
         const notes = run.invocations[0].toolExecutionNotifications.map((n: Json) => n.descriptor.id);
-        assert.deepEqual(notes, ["parse-error", "parse-warning", "check-error", "suppression-rejected", "suppression-expired", "suppression-unused"]);
+        assert.deepEqual(notes, ["parse-error", "evaluate-warning", "check-error", "suppression-rejected", "suppression-expired", "suppression-unused"]);
         assert.equal(run.invocations[0].executionSuccessful, false);
         assert.ok(!run.results.some((r: Json) => r.ruleId === "aws-s3-kms-encrypted"), "a check error is not an alert");
     });
@@ -111,7 +111,7 @@ describe("SARIF", () => {
         );
         const sources = Object.fromEntries(Object.entries(SOURCES).map(([k, v]) => [k, "\n".repeat(10) + v]));
         const before = run.results.map((r: Json) => `${r.ruleId} ${r.partialFingerprints.primaryLocationLineHash}`).sort();
-        const after = sarif(fixtureResult({ output: engineOutput({ findings: moved, sources: new Map(Object.entries(sources)) }), sources: new Map(Object.entries(sources)) }))
+        const after = sarif(fixtureResult({ output: engineOutput({ findings: moved }), sources: new Map(Object.entries(sources)) }))
             .runs[0].results.map((r: Json) => `${r.ruleId} ${r.partialFingerprints.primaryLocationLineHash}`)
             .sort();
         assert.deepEqual(after, before);

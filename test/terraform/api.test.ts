@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { allControls } from "../../catalog";
-import { scanTerraformSources } from "../../terraform-checks";
+import { scanTerraformSources, workerCount } from "../../terraform-checks";
 
 const direct = allControls.filter((c) => c.id === "aws-sagemaker-notebook-no-direct-internet");
 
@@ -15,8 +15,6 @@ describe("scanTerraform API", () => {
         const f = findings[0];
         assert.equal(f.resourceId, "module.nb.aws_sagemaker_notebook_instance.this");
         assert.equal(f.location.kind === "file" && `${f.location.file}:${f.location.start.line}`, "nb/main.tf:5");
-        assert.equal(f.resourceRange.kind === "file" && f.resourceRange.start.line, 2);
-        assert.deepEqual(f.moduleCallRanges.map((l) => l.kind === "file" && `${l.file}:${l.start.line}`), ["main.tf:4"]);
         assert.deepEqual(f.resourceBlock, {
             rootModule: "",
             range: { file: "nb/main.tf", start: { line: 2, column: 1, offset: 21 }, end: f.resourceBlock.range.end },
@@ -27,11 +25,11 @@ describe("scanTerraform API", () => {
         assert.match(f.evidence?.origin?.description ?? "", /var.access default/);
     });
 
-    it("accepts vars as a list (later wins) and reports progress and the files read", async () => {
+    it("takes -var values as a record and reports progress and the files read", async () => {
         const progress: Array<[number, number]> = [];
         const r = await scanTerraformSources(files, {
             controls: direct,
-            vars: [{ name: "access", value: "Enabled" }, { name: "access", value: "Disabled" }],
+            vars: { access: "Disabled" },
             onProgress: (done, total) => progress.push([done, total]),
         });
         assert.deepEqual(r.findings.map((f) => f.status), ["pass"]);
@@ -39,8 +37,21 @@ describe("scanTerraform API", () => {
         assert.deepEqual(r.files, ["main.tf", "nb/main.tf"]);
     });
 
-    it("accepts planFile as an alias of plan", async () => {
-        const r = await scanTerraformSources({ "plan.json": "{}" }, { planFile: "plan.json" });
-        assert.ok(r.diagnostics.some((d) => d.summary === "Not a plan"));
+    it("workerCount: never more workers than root modules; auto stays in-process for small scans", () => {
+        assert.equal(workerCount(4, 1), 1);
+        assert.equal(workerCount(4, 3), 3);
+        assert.equal(workerCount(64, 100), 64);
+        assert.equal(workerCount(8, 4, true), 1, "4 root modules do not pay for a worker");
+        assert.equal(workerCount(8, 16, true), 2);
+        assert.equal(workerCount(2, 1000, true), 2);
+    });
+
+    it("tags every diagnostic with its phase: read, parse or evaluate", async () => {
+        const r = await scanTerraformSources({ "plan.json": "{}" }, { plan: "plan.json" });
+        assert.deepEqual(r.diagnostics.filter((d) => d.summary === "Not a plan").map((d) => d.phase), ["parse"]);
+        const hcl = await scanTerraformSources({ "a.tf": 'resource "aws_s3_bucket" "b" {\n  bucket = \n}\n', "b.tf": 'output "x" { value = aws_kms_key.nope.arn }\n' });
+        const phases = hcl.diagnostics.map((d) => `${d.file} ${d.severity} ${d.phase}`);
+        assert.ok(phases.includes("a.tf error parse"), phases.join("; "));
+        assert.ok(phases.includes("b.tf error evaluate"), phases.join("; "));
     });
 });

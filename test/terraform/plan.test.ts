@@ -46,8 +46,8 @@ describe("terraform show -json plans", () => {
         const internet = r.findings.find((f) => f.controlId === "aws-sagemaker-notebook-no-direct-internet")!;
         assert.equal(internet.status, "fail");
         assert.equal(at(internet), "modules/notebook/main.tf:15");
-        assert.equal(internet.resourceRange.kind === "file" && internet.resourceRange.start.line, 9);
-        assert.deepEqual(internet.moduleCallRanges.map((l) => l.kind === "file" && `${l.file}:${l.start.line}`), ["main.tf:30"]);
+        assert.equal(internet.resourceBlock.range.start.line, 9);
+        assert.deepEqual(internet.resourceBlock.moduleCalls.map((m) => `${m.range.file}:${m.range.start.line}`), ["main.tf:30"]);
         const vpc = r.findings.filter((f) => f.controlId === "aws-sagemaker-notebook-in-vpc").map((f) => f.status);
         assert.deepEqual(vpc, ["pass", "pass"], "an unknown subnet_id is present");
     });

@@ -100,13 +100,13 @@ describe("Terraform scanner on bad input", () => {
             ".terraform/ignored.tf": NOTEBOOK,
         });
         const r = await scanTerraform([root], { root, controls: allControls.filter((c) => c.id === "aws-sagemaker-notebook-no-direct-internet") });
-        assert.deepEqual(r.findings.map((f) => [f.rootModule, f.resourceId]).sort(), [
+        assert.deepEqual(r.findings.map((f) => [f.resourceBlock.rootModule, f.resourceId]).sort(), [
             ["envs/dev", "aws_sagemaker_notebook_instance.nb"],
             ["envs/prod", "module.nb.aws_sagemaker_notebook_instance.nb"],
         ]);
-        const viaModule = r.findings.find((f) => f.rootModule === "envs/prod")!;
-        assert.equal(viaModule.resourceRange.kind === "file" && viaModule.resourceRange.file, "modules/nb/main.tf");
-        assert.deepEqual(viaModule.moduleCallRanges.map((l) => l.kind === "file" && [l.file, l.start.line]), [["envs/prod/main.tf", 1]]);
+        const viaModule = r.findings.find((f) => f.resourceBlock.rootModule === "envs/prod")!;
+        assert.equal(viaModule.resourceBlock.range.file, "modules/nb/main.tf");
+        assert.deepEqual(viaModule.resourceBlock.moduleCalls.map((m) => [m.address, m.range.file, m.range.start.line]), [["module.nb", "envs/prod/main.tf", 1]]);
         assert.equal(r.stats.modules, 3);
     });
 
@@ -114,7 +114,7 @@ describe("Terraform scanner on bad input", () => {
         for (let i = 0; i < 4; i++) write(root, { [`stack${i}/main.tf`]: NOTEBOOK, [`stack${i}/kms.tf`]: `resource "aws_kms_key" "k${i}" {}\n` });
         const one = await scanTerraform([root], { root });
         const two = await scanTerraform([root], { root, concurrency: 2 });
-        const key = (r: typeof one) => r.findings.map((f) => `${f.rootModule} ${f.controlId} ${f.resourceId} ${f.status}`);
+        const key = (r: typeof one) => r.findings.map((f) => `${f.resourceBlock.rootModule} ${f.controlId} ${f.resourceId} ${f.status}`);
         assert.ok(one.findings.length > 8);
         assert.deepEqual(key(two), key(one));
         assert.deepEqual({ ...two.stats, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 }, { ...one.stats, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 });

@@ -1,0 +1,73 @@
+# An ML platform on SageMaker as teams often start it: it works, and it fails most of mlguard's
+# AWS controls. Compare with ../sagemaker-secure.
+
+provider "aws" {
+  region = var.region
+}
+
+locals {
+  buckets = toset(["training-data", "model-artifacts"])
+}
+
+# --- Network: the only subnet routes to an internet gateway -------------------------------------
+
+resource "aws_vpc" "ml" {
+  cidr_block = "10.20.0.0/16"
+}
+
+resource "aws_internet_gateway" "igw" {
+  vpc_id = aws_vpc.ml.id
+}
+
+resource "aws_subnet" "public" {
+  vpc_id     = aws_vpc.ml.id
+  cidr_block = "10.20.1.0/24"
+}
+
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.ml.id
+
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.igw.id
+  }
+}
+
+resource "aws_route_table_association" "public" {
+  subnet_id      = aws_subnet.public.id
+  route_table_id = aws_route_table.public.id
+}
+
+resource "aws_security_group" "notebooks" {
+  vpc_id = aws_vpc.ml.id
+}
+
+# --- Encryption ---------------------------------------------------------------------------------
+
+resource "aws_kms_key" "ml" {
+  description = "ML data"
+}
+
+# --- Data: no customer-managed key, no Object Lock ---------------------------------------------
+
+module "buckets" {
+  source   = "../modules/ml-bucket"
+  for_each = local.buckets
+
+  name = "acme-ml-${each.key}"
+  tags = { ml-data-class = each.key }
+}
+
+# --- Notebooks ----------------------------------------------------------------------------------
+
+module "notebook" {
+  source   = "../modules/notebook"
+  for_each = var.teams
+
+  name                   = "${each.key}-notebook"
+  role_arn               = aws_iam_role.sagemaker.arn
+  subnet_id              = each.value.subnet == "public" ? aws_subnet.public.id : null
+  security_group_ids     = each.value.subnet == "" ? [] : [aws_security_group.notebooks.id]
+  direct_internet_access = var.internet_access
+  root_access            = var.root_access
+}

@@ -1,0 +1,2 @@
+# Loaded automatically, as by `terraform plan`.
+root_access = "Enabled"

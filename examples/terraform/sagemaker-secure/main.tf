@@ -1,0 +1,77 @@
+# The same ML platform as ../sagemaker-insecure, hardened: private subnets without an internet
+# route, customer-managed KMS keys with rotation, Object Lock, least-privilege IAM. mlguard reports
+# nothing here.
+
+provider "aws" {
+  region = var.region
+}
+
+locals {
+  buckets = toset(["training-data", "model-artifacts"])
+}
+
+# --- Network: private subnets; AWS services are reached through VPC endpoints -------------------
+
+resource "aws_vpc" "ml" {
+  cidr_block = "10.20.0.0/16"
+}
+
+resource "aws_subnet" "private" {
+  for_each   = var.private_subnets
+  vpc_id     = aws_vpc.ml.id
+  cidr_block = each.value
+}
+
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.ml.id
+}
+
+resource "aws_route_table_association" "private" {
+  for_each       = aws_subnet.private
+  subnet_id      = each.value.id
+  route_table_id = aws_route_table.private.id
+}
+
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = aws_vpc.ml.id
+  service_name      = "com.amazonaws.${var.region}.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids   = [aws_route_table.private.id]
+}
+
+resource "aws_security_group" "notebooks" {
+  vpc_id = aws_vpc.ml.id
+}
+
+# --- Encryption ---------------------------------------------------------------------------------
+
+resource "aws_kms_key" "ml" {
+  description         = "ML data"
+  enable_key_rotation = true
+}
+
+# --- Data: SSE-KMS with our key, Object Lock ----------------------------------------------------
+
+module "buckets" {
+  source   = "../modules/ml-bucket"
+  for_each = local.buckets
+
+  name          = "acme-ml-${each.key}"
+  sse_algorithm = "aws:kms"
+  kms_key_arn   = aws_kms_key.ml.arn
+  object_lock   = true
+  tags          = { ml-data-class = each.key }
+}
+
+# --- Notebooks ----------------------------------------------------------------------------------
+
+module "notebook" {
+  source   = "../modules/notebook"
+  for_each = var.teams
+
+  name               = "${each.key}-notebook"
+  role_arn           = aws_iam_role.sagemaker.arn
+  subnet_id          = aws_subnet.private["a"].id
+  security_group_ids = [aws_security_group.notebooks.id]
+  kms_key_id         = aws_kms_key.ml.arn
+}

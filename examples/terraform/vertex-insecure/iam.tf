@@ -1,0 +1,37 @@
+resource "google_service_account" "trainer" {
+  account_id = "trainer"
+}
+
+# A basic role: edit access to everything in the project.
+resource "google_project_iam_member" "trainer" {
+  project = var.project
+  role    = "roles/editor"
+  member  = "serviceAccount:trainer@${var.project}.iam.gserviceaccount.com"
+}
+
+# "Share the model with the partner": anyone on the internet can read it.
+resource "google_storage_bucket_iam_member" "public_models" {
+  bucket = module.buckets["model-artifacts"].name
+  role   = "roles/storage.objectViewer"
+  member = "allUsers"
+}
+
+resource "google_vertex_ai_endpoint" "serving" {
+  name         = "serving"
+  display_name = "serving"
+  location     = var.region
+}
+
+resource "google_vertex_ai_endpoint_iam_policy" "serving" {
+  project  = var.project
+  location = var.region
+  endpoint = google_vertex_ai_endpoint.serving.name
+  policy_data = jsonencode({
+    bindings = [
+      {
+        role    = "roles/aiplatform.user"
+        members = ["allAuthenticatedUsers", "group:ml-consumers@example.com"]
+      },
+    ]
+  })
+}
