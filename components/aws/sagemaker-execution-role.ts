@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { actionMatches } from "../../catalog/helpers/iam";
 import { MlguardComponentError } from "../errors";
 import type { LockedMlBucket } from "./locked-ml-bucket";
 import type { MlKmsKey } from "./ml-kms-key";
@@ -61,12 +62,13 @@ export function extraStatementProblem(s: ExtraStatement): string | undefined {
     const actions = Array.isArray(s.Action) ? s.Action : [s.Action];
     if (actions.length === 0) return "Action must not be empty";
     for (const a of actions) {
-        if (a === "*" || /^[a-z0-9-]+:\*$/i.test(a)) return `action "${a}" is a wildcard over a whole service`;
-        if (/^iam:(PassRole|\*)|^iam:Pass/i.test(a)) return `action "${a}": iam:PassRole is granted only on the role itself`;
+        if (a === "*" || /^[a-z0-9-]+:\*$/i.test(a) || actionMatches(a, "*:*")) return `action "${a}" is a wildcard over a whole service`;
+        // The pack's own wildcard matching, so `iam:P*` or `iam:*Role` cannot slip past a prefix regex.
+        if (actionMatches(a, "iam:PassRole")) return `action "${a}": iam:PassRole is granted only on the role itself`;
         if (/^iam:(Create|Put|Attach|Update|Set|Add)/i.test(a)) return `action "${a}" can escalate privileges`;
     }
     const resources = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
-    const decrypts = actions.some((a) => /^kms:(Decrypt|ReEncrypt)/i.test(a));
+    const decrypts = actions.some((a) => actionMatches(a, "kms:Decrypt") || actionMatches(a, "kms:ReEncryptFrom"));
     if (decrypts && resources.some((r) => r === "*")) return "kms:Decrypt on Resource \"*\" is not allowed: name the keys";
     return undefined;
 }

@@ -421,6 +421,9 @@ describe("AWS components", () => {
             await rejects(make({ Effect: "Allow", Action: "*", Resource: "*" }), /SageMakerExecutionRole: invalid input `extraStatements\[0\]`: action "\*" is a wildcard/);
             await rejects(make({ Effect: "Allow", Action: "s3:*", Resource: "*" }), /"s3:\*" is a wildcard over a whole service/);
             await rejects(make({ Effect: "Allow", Action: "iam:PassRole", Resource: "*" }), /iam:PassRole is granted only on the role itself/);
+            await rejects(make({ Effect: "Allow", Action: "*:*", Resource: "*" }), /"\*:\*" is a wildcard/);
+            await rejects(make({ Effect: "Allow", Action: "iam:P*", Resource: "*" }), /iam:PassRole is granted only on the role itself/);
+            await rejects(make({ Effect: "Allow", Action: "kms:De*", Resource: "*" }), /kms:Decrypt on Resource "\*"/);
             await rejects(make({ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }), /kms:Decrypt on Resource "\*"/);
             await rejects(make({ Effect: "Allow", Action: "iam:AttachRolePolicy", Resource: "*" }), /can escalate privileges/);
             await rejects(() => {
