@@ -8,7 +8,7 @@ import type { Finding, Position, Reference, Resource, SourceLocation } from "../
 import { type ControlSettings, runControls } from "../catalog/run";
 import { pluralRenames } from "../catalog/vocabulary";
 import { adaptTerraformResource, instanceData } from "./adapter";
-import { type Diagnostic, FILE_RANGE, fileLocation } from "./diagnostics";
+import { type Diagnostic, FILE_RANGE, fileLocation, plainDiagnostic, plainLocation } from "./diagnostics";
 import { evaluate, noBindings } from "./eval/expr";
 import { DiskFiles, type FileSource, MemoryFiles, dirOf, joinPath, normalize } from "./eval/files";
 import { type EvalEnvironment, type InputValue, type ModuleDef, ModuleInstance, type ParsedFile, indexModule, isPrimitiveType } from "./eval/module";
@@ -430,6 +430,13 @@ const START: Position = { line: 1, column: 1, offset: 0 };
 /** A catalog finding with the Terraform locations the CLI needs for suppression comments. */
 function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModule: string): TerraformFinding {
     const out = f as TerraformFinding;
+    // Findings leave the scanner (and cross threads) as plain data: lazy locations are worked out here.
+    out.location = plainLocation(f.location);
+    const origin = f.evidence?.origin;
+    if (origin?.location !== undefined) {
+        const location = plainLocation(origin.location);
+        if (location !== origin.location) f.evidence!.origin = { ...origin, location };
+    }
     // The same for every finding of a resource (a resource has 1.5 findings on average): built once.
     if (where?.resourceBlock?.rootModule === rootModule) {
         out.resourceBlock = where.resourceBlock;
@@ -467,7 +474,7 @@ function dedupeDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
         seen.add(key);
         const n = (perFile.get(d.file) ?? 0) + 1;
         perFile.set(d.file, n);
-        if (n <= MAX_DIAGNOSTICS_PER_FILE) out.push(d.phase ? d : { ...d, phase: "evaluate" });
+        if (n <= MAX_DIAGNOSTICS_PER_FILE) out.push(plainDiagnostic(d.phase ? d : { ...d, phase: "evaluate" }));
     }
     for (const [file, n] of perFile) {
         if (n > MAX_DIAGNOSTICS_PER_FILE) {

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { allControls } from "../catalog/controls";
+import { plainDiagnostic } from "./diagnostics";
 import { DiskFiles } from "./eval/files";
 import { type RootTarget, type ScanOptions, Workspace, diskVarFileReader, scanRoots } from "./scanner";
 import { pack } from "./transfer";
@@ -25,4 +26,4 @@ for (const { index, target } of job.roots) {
     const findings = pack(scanRoots(ws, [target], job.options, controls, readVarFile));
     parentPort?.postMessage({ kind: "root", index, findings }, [findings.data.buffer as ArrayBuffer]);
 }
-parentPort?.postMessage({ kind: "done", diagnostics: ws.diagnostics, stats: ws.stats, files: [...ws.fileBytes] });
+parentPort?.postMessage({ kind: "done", diagnostics: ws.diagnostics.map(plainDiagnostic), stats: ws.stats, files: [...ws.fileBytes] });

@@ -1,6 +1,6 @@
 import type { SourceLocation, ValueOrigin } from "../../catalog/model";
 import type { Attribute, Block, Body } from "../hcl/ast";
-import type { Range } from "../hcl/source";
+import { type Range, join } from "../hcl/source";
 import { type Diagnostic, fileLocation } from "../diagnostics";
 import { type EvalHost, type Scope, type Step, evalError, evaluate, noBindings, report, withBindings } from "./expr";
 import { type FileSource, joinPath } from "./files";
@@ -769,7 +769,7 @@ const META_CALL_ATTRIBUTES = new Set(["source", "version", "count", "for_each", 
 
 /** The header of a block: from its type keyword to its opening brace. */
 export function headerRange(b: Block): Range {
-    return { start: b.typeRange.start, end: b.openBraceRange.end };
+    return join(b.typeRange, b.openBraceRange);
 }
 
 /** Converts a variable's value to a primitive type constraint (`string`, `number`, `bool`). */

@@ -2,7 +2,7 @@ import type { Position } from "../../catalog/model";
 import type { Attribute, Block, BlockLabel, Body, Expression, ObjectItem, Template } from "./ast";
 import type { Diagnostic } from "./diagnostics";
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_DIAGNOSTICS, Parser, type ParseOptions } from "./parser";
-import { SourceText, type PositionSource, type Range } from "./source";
+import { SourceText, type PositionSource, type Range, join } from "./source";
 
 /** Options for Terraform's JSON syntax. */
 export interface TfJsonOptions extends ParseOptions {
@@ -96,8 +96,16 @@ class StringWindow implements PositionSource {
         private readonly map: Int32Array | null,
     ) {}
 
+    get root(): SourceText {
+        return this.outer;
+    }
+
+    rootIndex(index: number): number {
+        return this.rawStart + (this.map ? this.map[Math.min(index, this.map.length - 1)] : index);
+    }
+
     position(index: number): Position {
-        return this.outer.position(this.rawStart + (this.map ? this.map[Math.min(index, this.map.length - 1)] : index));
+        return this.outer.position(this.rootIndex(index));
     }
 }
 
@@ -108,7 +116,7 @@ export function parseTfJsonText(text: string, file: string, options: TfJsonOptio
     const reader = new JsonReader(text, file, src, diagnostics, options);
     const root = reader.readDocument();
     const converter = new TfJsonConverter(file, src, diagnostics, options);
-    const whole: Range = { start: src.position(0), end: src.position(text.length) };
+    const whole: Range = src.span(0, text.length);
     if (!root) return { body: { type: "Body", attributes: [], blocks: [], range: whole }, diagnostics };
     if (root.kind !== "object") {
         converter.error("Invalid JSON configuration", "The root of a Terraform JSON file must be an object.", root);
@@ -141,7 +149,7 @@ class JsonReader {
 
     private error(summary: string, detail: string, start: number, end: number): void {
         if (this.diagnostics.length >= this.maxDiagnostics) return;
-        this.diagnostics.push({ severity: "error", summary, detail, file: this.file, range: { start: this.src.position(start), end: this.src.position(end) } });
+        this.diagnostics.push({ severity: "error", summary, detail, file: this.file, range: this.src.span(start, end) });
     }
 
     readDocument(): JValue | undefined {
@@ -407,7 +415,7 @@ class TfJsonConverter {
     ) {}
 
     range(v: { start: number; end: number }): Range {
-        return { start: this.src.position(v.start), end: this.src.position(v.end) };
+        return this.src.span(v.start, v.end);
     }
 
     error(summary: string, detail: string, at: { start: number; end: number }, severity: "error" | "warning" = "error"): void {
@@ -438,7 +446,7 @@ class TfJsonConverter {
             seen.add(name);
             const nameRange = this.range(prop.key);
             const expression = schema.expressions?.has(name) ? this.nakedExpression(prop.value) : this.expression(prop.value);
-            attributes.push({ type: "Attribute", name, nameRange, expression, range: { start: nameRange.start, end: expression.range.end } });
+            attributes.push({ type: "Attribute", name, nameRange, expression, range: join(nameRange, expression.range) });
         }
         return { type: "Body", attributes, blocks, range: this.range(obj) };
     }
@@ -486,7 +494,7 @@ class TfJsonConverter {
             openBraceRange: this.range({ start: value.start, end: value.start + 1 }),
             closeBraceRange: this.range({ start: Math.max(value.start, value.end - 1), end: value.end }),
             body,
-            range: { start: typeRange.start, end: body.range.end },
+            range: join(typeRange, body.range),
         });
     }
 
@@ -505,7 +513,7 @@ class TfJsonConverter {
                 for (const prop of value.props) {
                     const key = this.template(prop.key);
                     const v = this.expression(prop.value);
-                    items.push({ type: "ObjectItem", key, value: v, range: { start: key.range.start, end: v.range.end } });
+                    items.push({ type: "ObjectItem", key, value: v, range: join(key.range, v.range) });
                 }
                 return { type: "Object", items, range: this.range(value) };
             }

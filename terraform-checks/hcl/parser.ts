@@ -12,11 +12,12 @@ import type {
     ObjectItem,
     Splat,
     Template,
+    TemplateLiteral,
     TemplatePart,
 } from "./ast";
 import type { Diagnostic } from "./diagnostics";
 import { lex, type LexMode, type TokenBuffer } from "./lexer";
-import type { PositionSource, Range } from "./source";
+import { type PositionSource, type Range, Span, join } from "./source";
 import { decodeTemplateText, flushHeredocIndent, trimLeftSpace, trimRightSpace, type EscapeProblem } from "./template-text";
 import { BINARY_OPERATOR, BINARY_PRECEDENCE, Tok } from "./tokens";
 
@@ -79,6 +80,8 @@ export class Parser {
     private depthReported = false;
     private dropped = 0;
     private cutBudget: number;
+    /** Scratch list for the escape problems of one literal. */
+    private readonly escapes: EscapeProblem[] = [];
     readonly stats: ParseStats;
     readonly diagnostics: Diagnostic[];
 
@@ -108,19 +111,17 @@ export class Parser {
 
     /** Parses the whole input as a body (a `.tf` file). */
     parseFile(): Body {
-        const start = this.src.position(0);
-        const body = this.parseBody(false, start);
-        body.range = { start, end: this.src.position(this.text.length) };
+        const body = this.parseBody(false, 0);
+        body.range = this.rangeOf(0, this.text.length);
         this.finish();
         return body;
     }
 
     /** Parses the whole input as a bare template (the content of a JSON string). */
     parseBareTemplate(): Template {
-        const start = this.src.position(0);
         const parts = this.parseTemplateParts(false, false);
         this.finish();
-        return { type: "Template", kind: "bare", parts, range: { start, end: this.src.position(this.text.length) } };
+        return { type: "Template", kind: "bare", parts, range: this.rangeOf(0, this.text.length) };
     }
 
     /** Parses the whole input as one expression (a JSON string holding a naked expression). */
@@ -160,12 +161,19 @@ export class Parser {
         return this.src.position(index);
     }
 
+    /** The range [start, end) of indexes of this parser's text. */
     private rangeOf(start: number, end: number): Range {
-        return { start: this.src.position(start), end: this.src.position(end) };
+        const src = this.src;
+        return new Span(src.root, src.rootIndex(start), src.rootIndex(end));
     }
 
     private tokRange(t: number): Range {
-        return { start: this.src.position(this.s[t]), end: this.src.position(this.e[t]) };
+        return this.rangeOf(this.s[t], this.e[t]);
+    }
+
+    /** From index `start` to the end of `r`. */
+    private spanFrom(start: number, r: Range): Range {
+        return r instanceof Span ? new Span(r.text, this.src.rootIndex(start), r.to) : { start: this.pos(start), end: r.end };
     }
 
     private kindAt(i: number): Tok {
@@ -280,7 +288,7 @@ export class Parser {
 
     // ---- bodies -------------------------------------------------------------------------------
 
-    private parseBody(nested: boolean, start: Position): Body {
+    private parseBody(nested: boolean, start: number): Body {
         const attributes: Attribute[] = [];
         const blocks: Block[] = [];
         const seen = new Map<string, Attribute>();
@@ -345,7 +353,7 @@ export class Parser {
             }
         }
         this.nl = saveNl;
-        return { type: "Body", attributes, blocks, range: { start, end: start } };
+        return { type: "Body", attributes, blocks, range: this.rangeOf(start, start) };
     }
 
     /** Parses an attribute or block starting at the identifier under the cursor. */
@@ -362,7 +370,7 @@ export class Parser {
                 name: this.tokText(nameTok),
                 nameRange,
                 expression,
-                range: { start: nameRange.start, end: expression.range.end },
+                range: join(nameRange, expression.range),
             };
             this.endItem(nameTok, singleLine, this.diagnostics.length > before, "argument");
             return attr;
@@ -449,7 +457,7 @@ export class Parser {
                 openBraceRange,
                 closeBraceRange: bad.range,
                 body: { type: "Body", attributes: [], blocks: [], range: bad.range },
-                range: { start: typeRange.start, end: bad.range.end },
+                range: join(typeRange, bad.range),
             };
         }
         const close = this.m[open];
@@ -461,7 +469,7 @@ export class Parser {
             if (cut >= 0 && cut < this.stop) this.stop = cut;
         }
         this.depth++;
-        const body = this.parseBody(true, openBraceRange.start);
+        const body = this.parseBody(true, this.s[open]);
         this.depth--;
         const endOfBody = this.p;
         this.stop = saveStop;
@@ -470,8 +478,9 @@ export class Parser {
             closeBraceRange = this.tokRange(endOfBody);
             this.p = endOfBody + 1;
         } else {
-            const at = this.pos(endOfBody < this.count ? this.s[endOfBody] : this.text.length);
-            closeBraceRange = { start: at, end: at };
+            const atIndex = endOfBody < this.count ? this.s[endOfBody] : this.text.length;
+            closeBraceRange = this.rangeOf(atIndex, atIndex);
+            const at = closeBraceRange.start;
             this.error(
                 "Unclosed configuration block",
                 cut >= 0
@@ -480,7 +489,7 @@ export class Parser {
                 openBraceRange,
             );
         }
-        body.range = { start: openBraceRange.start, end: closeBraceRange.end };
+        body.range = join(openBraceRange, closeBraceRange);
         const block: Block = {
             type: "Block",
             blockType: this.tokText(typeTok),
@@ -489,7 +498,7 @@ export class Parser {
             openBraceRange,
             closeBraceRange,
             body,
-            range: { start: typeRange.start, end: closeBraceRange.end },
+            range: join(typeRange, closeBraceRange),
         };
         if (cut < 0 || this.p < cut) this.endItem(typeTok, singleLine, false, "block");
         return block;
@@ -590,7 +599,7 @@ export class Parser {
                 condition,
                 trueExpr,
                 falseExpr,
-                range: { start: condition.range.start, end: falseExpr.range.end },
+                range: join(condition.range, falseExpr.range),
             };
         }
         this.depth--;
@@ -611,7 +620,7 @@ export class Parser {
                 operator: BINARY_OPERATOR[kind]!,
                 left,
                 right,
-                range: { start: left.range.start, end: right.range.end },
+                range: join(left.range, right.range),
             };
         }
         return left;
@@ -631,7 +640,7 @@ export class Parser {
                 type: "Unary",
                 operator: kind === Tok.Minus ? "-" : "!",
                 operand,
-                range: { start: this.pos(this.s[t]), end: operand.range.end },
+                range: this.spanFrom(this.s[t], operand.range),
             };
         }
         const term = this.parseTerm();
@@ -705,7 +714,7 @@ export class Parser {
                 if (ukind === Tok.Ident) {
                     this.p = u + 1;
                     const nameRange = this.tokRange(u);
-                    expr = { type: "GetAttr", object: expr, name: this.tokText(u), nameRange, range: { start: expr.range.start, end: nameRange.end } };
+                    expr = { type: "GetAttr", object: expr, name: this.tokText(u), nameRange, range: join(expr.range, nameRange) };
                     continue;
                 }
                 if (ukind === Tok.Number) {
@@ -715,7 +724,7 @@ export class Parser {
                 }
                 if (ukind === Tok.Star) {
                     this.p = u + 1;
-                    const marker: Range = { start: this.pos(this.s[t]), end: this.pos(this.e[u]) };
+                    const marker = this.rangeOf(this.s[t], this.e[u]);
                     let each: Expression = { type: "SplatItem", range: marker };
                     // Only attribute steps belong to an attribute-only splat; `[i]` after it indexes the result.
                     while (this.peek() === Tok.Dot && this.tick()) {
@@ -727,7 +736,7 @@ export class Parser {
                         if (vkind === Tok.Ident) {
                             this.p = v + 1;
                             const nameRange = this.tokRange(v);
-                            each = { type: "GetAttr", object: each, name: this.tokText(v), nameRange, range: { start: each.range.start, end: nameRange.end } };
+                            each = { type: "GetAttr", object: each, name: this.tokText(v), nameRange, range: join(each.range, nameRange) };
                         } else if (vkind === Tok.Number) {
                             this.p = v + 1;
                             each = this.legacyIndex(each, v);
@@ -760,7 +769,7 @@ export class Parser {
                     if (this.kindAt(c) === Tok.CBrack) {
                         this.p = c + 1;
                         this.nl = saveNl;
-                        const marker: Range = { start: this.pos(this.s[t]), end: this.pos(this.e[c]) };
+                        const marker = this.rangeOf(this.s[t], this.e[c]);
                         if (this.depth >= this.maxDepth) return this.tooDeep();
                         this.depth++;
                         const each = this.parseTraversals({ type: "SplatItem", range: marker });
@@ -773,22 +782,22 @@ export class Parser {
                 this.stop = Math.min(saveStop, this.groupLimit(t));
                 const key = this.parseExpression();
                 const c = this.peekIndex();
-                let end: Position;
+                let end: Range;
                 if (this.kindAt(c) === Tok.CBrack) {
                     this.p = c + 1;
-                    end = this.pos(this.e[c]);
+                    end = this.tokRange(c);
                 } else {
                     if (key.type !== "Invalid") {
                         this.error("Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", this.tokRange(c));
                     }
                     if (this.skipToCloser(t)) {
-                        end = this.pos(this.e[this.p]);
+                        end = this.tokRange(this.p);
                         this.p++;
-                    } else end = key.range.end;
+                    } else end = key.range;
                 }
                 this.stop = saveStop;
                 this.nl = saveNl;
-                expr = { type: "Index", collection: expr, key, legacy: false, range: { start: expr.range.start, end } };
+                expr = { type: "Index", collection: expr, key, legacy: false, range: join(expr.range, end) };
                 continue;
             }
             break;
@@ -797,7 +806,7 @@ export class Parser {
     }
 
     private splat(source: Expression, each: Expression, full: boolean, marker: Range): Splat {
-        return { type: "Splat", source, each, full, range: { start: source.range.start, end: each.type === "SplatItem" ? marker.end : each.range.end } };
+        return { type: "Splat", source, each, full, range: join(source.range, each.type === "SplatItem" ? marker : each.range) };
     }
 
     /** `a.0`, and `a.0.1` which the lexer reads as the number `0.1`. */
@@ -816,7 +825,7 @@ export class Parser {
                 collection: expr,
                 key: { type: "Literal", value: Number(digits), raw: digits, range: keyRange },
                 legacy: true,
-                range: { start: expr.range.start, end: keyRange.end },
+                range: join(expr.range, keyRange),
             };
             offset += digits.length + 1;
         }
@@ -899,7 +908,7 @@ export class Parser {
             expandFinal,
             openParenRange: this.tokRange(open),
             closeParenRange: closeRange,
-            range: { start: nameRange.start, end: closeRange.end },
+            range: join(nameRange, closeRange),
         };
     }
 
@@ -914,8 +923,8 @@ export class Parser {
             return this.tokRange(t);
         }
         if (this.diagnostics.length === before) this.error(summary, detail, this.tokRange(open));
-        const at = this.p > 0 ? this.pos(this.e[Math.min(this.p, this.count) - 1]) : this.pos(0);
-        return { start: at, end: at };
+        const at = this.p > 0 ? this.e[Math.min(this.p, this.count) - 1] : 0;
+        return this.rangeOf(at, at);
     }
 
     private parseParens(open: number): Expression {
@@ -930,7 +939,7 @@ export class Parser {
         if (this.peek() !== Tok.CParen) this.skipToCloser(open);
         const close = this.closeGroup(open, Tok.CParen, -1, "", "");
         this.nl = saveNl;
-        return { type: "Parenthesized", expression, range: { start: this.pos(this.s[open]), end: close.end } };
+        return { type: "Parenthesized", expression, range: this.spanFrom(this.s[open], close) };
     }
 
     private isForStart(t: number): boolean {
@@ -973,7 +982,7 @@ export class Parser {
         }
         const close = this.closeGroup(open, Tok.CBrack, before, "Unclosed bracket", "There is no closing bracket (\"]\") for this tuple.");
         this.nl = saveNl;
-        return { type: "Tuple", items, range: { start: this.pos(this.s[open]), end: close.end } };
+        return { type: "Tuple", items, range: this.spanFrom(this.s[open], close) };
     }
 
     private parseObject(open: number): Expression {
@@ -1010,7 +1019,7 @@ export class Parser {
             }
             this.p = sep + 1;
             const value = this.parseExpression();
-            items.push({ type: "ObjectItem", key, value, range: { start: key.range.start, end: value.range.end } });
+            items.push({ type: "ObjectItem", key, value, range: join(key.range, value.range) });
             const n = this.p;
             const nKind = this.kindAt(n);
             if (nKind === Tok.Comma || nKind === Tok.Newline) {
@@ -1031,7 +1040,7 @@ export class Parser {
         this.nl = false;
         const close = this.closeGroup(open, Tok.CBrace, before, "Unclosed brace", "There is no closing brace (\"}\") for this object.");
         this.nl = saveNl;
-        return { type: "Object", items, range: { start: this.pos(this.s[open]), end: close.end } };
+        return { type: "Object", items, range: this.spanFrom(this.s[open], close) };
     }
 
     private expectIdent(what: string): Identifier | undefined {
@@ -1052,7 +1061,7 @@ export class Parser {
         const fail = (): Expression => {
             this.skipToCloser(open);
             const close = this.closeGroup(open, closer, -1, "", "");
-            return { type: "Invalid", range: { start: this.pos(this.s[open]), end: close.end } };
+            return { type: "Invalid", range: this.spanFrom(this.s[open], close) };
         };
         const first = this.expectIdent("An iteration variable name");
         if (!first) return fail();
@@ -1117,7 +1126,7 @@ export class Parser {
             valueExpr,
             condition,
             grouping,
-            range: { start: this.pos(this.s[open]), end: close.end },
+            range: this.spanFrom(this.s[open], close),
         };
         return result;
     }
@@ -1127,12 +1136,12 @@ export class Parser {
     private parseQuoted(): Template {
         const open = this.p++;
         const parts = this.parseTemplateParts(true, false);
-        let end: Position;
+        let end: number;
         if (this.kindAt(this.p) === Tok.CQuote) {
-            end = this.pos(this.e[this.p]);
+            end = this.e[this.p];
             this.p++;
-        } else end = this.pos(this.p > open + 1 ? this.e[this.p - 1] : this.e[open]);
-        return { type: "Template", kind: "quoted", parts, range: { start: this.pos(this.s[open]), end } };
+        } else end = this.p > open + 1 ? this.e[this.p - 1] : this.e[open];
+        return { type: "Template", kind: "quoted", parts, range: this.rangeOf(this.s[open], end) };
     }
 
     private parseHeredoc(): Template {
@@ -1141,12 +1150,12 @@ export class Parser {
         const indented = intro.charCodeAt(2) === 45;
         const marker = intro.slice(indented ? 3 : 2).replace(/\r?\n$/, "");
         const parts = this.parseTemplateParts(false, indented);
-        let end: Position;
+        let end: number;
         if (this.kindAt(this.p) === Tok.CHeredoc) {
-            end = this.pos(this.e[this.p]);
+            end = this.e[this.p];
             this.p++;
-        } else end = this.pos(this.p > open + 1 ? this.e[this.p - 1] : this.e[open]);
-        return { type: "Template", kind: "heredoc", heredoc: { marker, indented }, parts, range: { start: this.pos(this.s[open]), end } };
+        } else end = this.p > open + 1 ? this.e[this.p - 1] : this.e[open];
+        return { type: "Template", kind: "heredoc", heredoc: { marker, indented }, parts, range: this.rangeOf(this.s[open], end) };
     }
 
     /**
@@ -1164,20 +1173,25 @@ export class Parser {
             }
             return [];
         }
+        // The common case, one literal and nothing else ("foo"): no directives to nest, nothing to strip.
+        const first = this.p;
+        if (!indented && this.kindAt(first) === Tok.TemplateLit) {
+            const after = this.kindAt(first + 1);
+            if (after !== Tok.TemplateLit && after !== Tok.TemplateInterp && after !== Tok.TemplateControl && this.tick()) {
+                this.p++;
+                return [this.templateLiteral(first, quoted)];
+            }
+        }
         this.depth++;
         const saveNl = this.nl;
         const flat: FlatPart[] = [];
-        const escapes: EscapeProblem[] = [];
         while (this.tick()) {
             const t = this.p;
             const kind = this.kindAt(t);
             if (kind === Tok.TemplateLit) {
                 this.p++;
-                const raw = this.tokText(t);
-                escapes.length = 0;
-                const value = decodeTemplateText(raw, quoted, escapes);
-                for (const problem of escapes) this.error(problem.summary, problem.detail, this.rangeOf(this.s[t] + problem.start, this.s[t] + problem.end));
-                flat.push({ kind: "lit", value, range: this.tokRange(t) });
+                const lit = this.templateLiteral(t, quoted);
+                flat.push({ kind: "lit", value: lit.value, range: lit.range });
                 continue;
             }
             if (kind !== Tok.TemplateInterp && kind !== Tok.TemplateControl) break;
@@ -1188,7 +1202,7 @@ export class Parser {
             if (kind === Tok.TemplateInterp) {
                 const expression = this.parseExpression();
                 const [stripRight, end] = this.endSequence(t, before, "interpolation");
-                flat.push({ kind: "interp", expression, stripLeft, stripRight, range: { start: this.pos(this.s[t]), end } });
+                flat.push({ kind: "interp", expression, stripLeft, stripRight, range: this.rangeOf(this.s[t], end) });
             } else {
                 flat.push(this.parseDirective(t, stripLeft, before));
             }
@@ -1216,12 +1230,21 @@ export class Parser {
         return parts;
     }
 
+    /** The literal text of template token `t`, escapes decoded (bad escapes reported). */
+    private templateLiteral(t: number, quoted: boolean): TemplateLiteral {
+        const escapes = this.escapes;
+        escapes.length = 0;
+        const value = decodeTemplateText(this.tokText(t), quoted, escapes);
+        for (const problem of escapes) this.error(problem.summary, problem.detail, this.rangeOf(this.s[t] + problem.start, this.s[t] + problem.end));
+        return { type: "TemplateLiteral", value, range: this.tokRange(t) };
+    }
+
     /** Consumes the `}` / `~}` ending a template sequence opened at `open`; returns [stripRight, end]. */
-    private endSequence(open: number, before: number, what: string): [boolean, Position] {
+    private endSequence(open: number, before: number, what: string): [boolean, number] {
         const t = this.peekIndex();
         if (this.kindAt(t) === Tok.TemplateSeqEnd) {
             this.p = t + 1;
-            return [this.e[t] - this.s[t] === 2, this.pos(this.e[t])];
+            return [this.e[t] - this.s[t] === 2, this.e[t]];
         }
         if (this.diagnostics.length === before) {
             this.error(
@@ -1233,20 +1256,20 @@ export class Parser {
         const close = this.m[open];
         if (close > open && close < this.stop) {
             this.p = close + 1;
-            return [this.e[close] - this.s[close] === 2, this.pos(this.e[close])];
+            return [this.e[close] - this.s[close] === 2, this.e[close]];
         }
-        return [false, this.pos(this.e[Math.max(open, this.p - 1)])];
+        return [false, this.e[Math.max(open, this.p - 1)]];
     }
 
     private parseDirective(open: number, stripLeft: boolean, before: number): FlatPart {
-        const start = this.pos(this.s[open]);
+        const start = this.s[open];
         const t = this.peekIndex();
         const word = this.kindAt(t) === Tok.Ident ? this.tokText(t) : "";
         if (word === "if") {
             this.p = t + 1;
             const condition = this.parseExpression();
             const [stripRight, end] = this.endSequence(open, before, "directive");
-            return { kind: "if", condition, stripLeft, stripRight, range: { start, end } };
+            return { kind: "if", condition, stripLeft, stripRight, range: this.rangeOf(start, end) };
         }
         if (word === "for") {
             this.p = t + 1;
@@ -1266,13 +1289,13 @@ export class Parser {
                 this.error("Invalid 'for' directive", 'The "in" keyword is required after the iteration variables.', this.tokRange(this.peekIndex()));
             }
             const [stripRight, end] = this.endSequence(open, before, "directive");
-            if (!valueVar || !collection) return { kind: "bad", stripLeft, stripRight, range: { start, end } };
-            return { kind: "for", keyVar, valueVar, collection, stripLeft, stripRight, range: { start, end } };
+            if (!valueVar || !collection) return { kind: "bad", stripLeft, stripRight, range: this.rangeOf(start, end) };
+            return { kind: "for", keyVar, valueVar, collection, stripLeft, stripRight, range: this.rangeOf(start, end) };
         }
         if (word === "else" || word === "endif" || word === "endfor") {
             this.p = t + 1;
             const [stripRight, end] = this.endSequence(open, before, "directive");
-            return { kind: word, stripLeft, stripRight, range: { start, end } };
+            return { kind: word, stripLeft, stripRight, range: this.rangeOf(start, end) };
         }
         this.error(
             "Invalid template directive",
@@ -1280,7 +1303,7 @@ export class Parser {
             this.tokRange(t),
         );
         const [stripRight, end] = this.endSequence(open, before, "directive");
-        return { kind: "bad", stripLeft, stripRight, range: { start, end } };
+        return { kind: "bad", stripLeft, stripRight, range: this.rangeOf(start, end) };
     }
 
     /** Nests the flat directive list from `cursor.i` until the `until` directive ("" for the end). */
@@ -1319,7 +1342,7 @@ export class Parser {
                     }
                     this.depth--;
                     const end = this.closeDirective(flat, cursor, "endif", part.range);
-                    parts.push({ type: "TemplateIf", condition: part.condition, then, else: elseParts, range: { start: part.range.start, end } });
+                    parts.push({ type: "TemplateIf", condition: part.condition, then, else: elseParts, range: join(part.range, end) });
                     break;
                 }
                 case "for": {
@@ -1339,7 +1362,7 @@ export class Parser {
                         valueVar: part.valueVar,
                         collection: part.collection,
                         body,
-                        range: { start: part.range.start, end },
+                        range: join(part.range, end),
                     });
                     break;
                 }
@@ -1359,14 +1382,14 @@ export class Parser {
         return parts;
     }
 
-    private closeDirective(flat: FlatPart[], cursor: { i: number }, word: string, opener: Range): Position {
+    private closeDirective(flat: FlatPart[], cursor: { i: number }, word: string, opener: Range): Range {
         const part = flat[cursor.i];
         if (part?.kind === word) {
             cursor.i++;
-            return part.range.end;
+            return part.range;
         }
         this.error(`Unterminated template ${word === "endif" ? "if" : "for"}`, `There is no %{ ${word} } closing this directive.`, opener);
-        return opener.end;
+        return opener;
     }
 
     private tooDeepAt(range: Range): void {

@@ -1,14 +1,61 @@
 import type { Position } from "../../catalog/model";
 
-/** A span of source text; `end` is exclusive. */
+/**
+ * A span of source text; `end` is exclusive. The parser's ranges are {@link Span}s, which compute
+ * their positions when read; ranges made elsewhere (diagnostics about whole files, plan JSON) are
+ * plain objects. Either way `start` and `end` read the same, and `JSON.stringify` writes both.
+ */
 export interface Range {
-    start: Position;
-    end: Position;
+    readonly start: Position;
+    readonly end: Position;
 }
 
 /** Turns UTF-16 indexes into positions; implemented by {@link SourceText} and by JSON string windows. */
 export interface PositionSource {
     position(index: number): Position;
+    /** The text that indexes finally refer to (a JSON string window maps into its file). */
+    readonly root: SourceText;
+    /** `index` as an index of {@link root}. */
+    rootIndex(index: number): number;
+}
+
+/**
+ * A range of a parsed file kept as two indexes into its text: one small object instead of a range
+ * and two positions. Most ranges of a syntax tree are never read (only those of findings and
+ * diagnostics are), so line, column and byte offset are worked out on demand.
+ */
+export class Span implements Range {
+    /** The catalog location of this range, made at most once per file name (see `fileLocation`). */
+    location: object | undefined = undefined;
+
+    constructor(
+        readonly text: SourceText,
+        readonly from: number,
+        readonly to: number,
+    ) {}
+
+    get start(): Position {
+        return this.text.position(this.from);
+    }
+
+    get end(): Position {
+        return this.text.position(this.to);
+    }
+
+    toJSON(): { start: Position; end: Position } {
+        return { start: this.start, end: this.end };
+    }
+}
+
+/** The range from the start of `a` to the end of `b`. */
+export function join(a: Range, b: Range): Range {
+    if (a instanceof Span && b instanceof Span && a.text === b.text) return new Span(a.text, a.from, b.to);
+    return { start: a.start, end: b.end };
+}
+
+/** A range with plain positions (for data that leaves the scanner or crosses threads). */
+export function plainRange(r: Range): Range {
+    return r instanceof Span ? { start: r.start, end: r.end } : r;
 }
 
 /**
@@ -20,6 +67,9 @@ export interface PositionSource {
  */
 export class SourceText implements PositionSource {
     readonly text: string;
+    get root(): SourceText {
+        return this;
+    }
     /** UTF-16 index where each line starts. */
     private lineStarts: Int32Array;
     private lineCount: number;
@@ -118,6 +168,15 @@ export class SourceText implements PositionSource {
         this.cursorByte = byte;
         this.cursorColumn = column;
         return { line: line + 1, column, offset: byte };
+    }
+
+    rootIndex(index: number): number {
+        return index;
+    }
+
+    /** The range [from, to) of this text. */
+    span(from: number, to: number): Span {
+        return new Span(this, from, to);
     }
 
     /** 1-based code-point column of `index`, cheaper than a full position for ASCII text. */
