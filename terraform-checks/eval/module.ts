@@ -523,8 +523,13 @@ export class ModuleInstance implements EvalHost {
     // ---- bodies
 
     /** Evaluates a resource-like body: attributes, nested blocks, `dynamic` blocks expanded; meta-arguments left out. */
-    evaluateBody(body: Body, file: string, bindings: Record<string, TfValue>, nested = false): EvalBody {
-        const scope = this.scope(file, bindings);
+    evaluateBody(body: Body, file: string, bindings: Record<string, TfValue>): EvalBody {
+        return this.evaluateBodyIn(body, this.scope(file, bindings), false);
+    }
+
+    /** A body in a scope; nested blocks share it (a dynamic block's content adds its iterator on top). */
+    private evaluateBodyIn(body: Body, scope: Scope, nested: boolean): EvalBody {
+        const file = scope.file;
         const out: EvalBody = { attributes: [], blocks: [] };
         for (const a of body.attributes) {
             if (!nested && META_ATTRIBUTES.has(a.name)) continue;
@@ -533,15 +538,16 @@ export class ModuleInstance implements EvalHost {
         for (const b of body.blocks) {
             if (!nested && META_BLOCKS.has(b.blockType)) continue;
             if (b.blockType === "dynamic") {
-                out.blocks.push(...this.expandDynamic(b, file, scope));
+                out.blocks.push(...this.expandDynamic(b, scope));
                 continue;
             }
-            out.blocks.push({ type: b.blockType, body: this.evaluateBody(b.body, file, scope.bindings, true), range: headerRange(b), file });
+            out.blocks.push({ type: b.blockType, body: this.evaluateBodyIn(b.body, scope, true), range: headerRange(b), file });
         }
         return out;
     }
 
-    private expandDynamic(b: Block, file: string, scope: Scope): EvalBody["blocks"] {
+    private expandDynamic(b: Block, scope: Scope): EvalBody["blocks"] {
+        const file = scope.file;
         const name = b.labels[0]?.value;
         if (!name) {
             evalError(scope, "Invalid dynamic block", "A dynamic block needs a label naming the block to generate.", b.typeRange);
@@ -560,7 +566,7 @@ export class ModuleInstance implements EvalHost {
         if (coll.kind === "unknown") {
             const u = unknown("the dynamic block's for_each is computed", coll);
             const inner = withBindings(scope, { [iterator]: map({ key: u, value: u }) });
-            return [{ type: name, body: this.evaluateBody(content.body, file, inner.bindings, true), range, file }];
+            return [{ type: name, body: this.evaluateBodyIn(content.body, inner, true), range, file }];
         }
         if (isNull(coll)) return [];
         const els = elements(coll);
@@ -570,7 +576,7 @@ export class ModuleInstance implements EvalHost {
         }
         return els.map(({ key, value }) => {
             const inner = withBindings(scope, { [iterator]: map({ key, value }) });
-            return { type: name, body: this.evaluateBody(content.body, file, inner.bindings, true), range, file };
+            return { type: name, body: this.evaluateBodyIn(content.body, inner, true), range, file };
         });
     }
 

@@ -166,6 +166,35 @@ resource "aws_route_table" "rt" {
             });
             assert.deepEqual(plain(anyProp(resources[0], "routes").node as never), [{ gatewayId: U }]);
         });
+        it("content sees the resource's each and count as well as the iterator, nested blocks included", () => {
+            const { resources, diagnostics } = evaluateSources({
+                "main.tf": `
+resource "aws_security_group" "sg" {
+  for_each = toset(["a"])
+  dynamic "ingress" {
+    for_each = [443]
+    content {
+      description = "\${each.key}-\${ingress.value}"
+      from_port   = ingress.value
+    }
+  }
+}
+resource "aws_route_table" "rt" {
+  count = 1
+  dynamic "route" {
+    for_each = ["0.0.0.0/0"]
+    content {
+      cidr_block = route.value
+      gateway_id = "igw-\${count.index}"
+    }
+  }
+}
+`,
+            });
+            assert.deepEqual(diagnostics, []);
+            assert.deepEqual(plain(anyProp(resources[0], "ingress").node as never), [{ description: "a-443", fromPort: 443 }]);
+            assert.deepEqual(plain(anyProp(resources[1], "routes").node as never), [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-0" }]);
+        });
     });
 
     describe("modules", () => {
