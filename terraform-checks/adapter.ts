@@ -78,7 +78,7 @@ function located(v: TfValue, source: SourceLocation): TfValue {
     return out;
 }
 
-/** An evaluated resource instance as shared-shape data. */
+/** An evaluated resource instance as shared-shape data (what plan JSON would hold for it). */
 export function instanceData(inst: ResourceInstance): TerraformResourceData {
     return {
         address: inst.address,
@@ -90,18 +90,76 @@ export function instanceData(inst: ResourceInstance): TerraformResourceData {
     };
 }
 
-/** Translates one resource into the neutral view and collects its references (graph edges). */
-export function adaptTerraformResource(data: TerraformResourceData): { resource: Resource; references: Reference[] } {
+/**
+ * An evaluated resource instance straight into the neutral view: the same result as
+ * `adaptTerraformResource(instanceData(inst))` in one pass, without the plan-shaped copy in between
+ * (this runs for every resource instance of a scan).
+ */
+export function adaptInstance(inst: ResourceInstance): { resource: Resource; references: Reference[] } {
+    const { addRefs, references } = referenceCollector(inst.address);
+    const source = fileLocation(inst.file, inst.headerRange);
+    const resource: Resource = {
+        id: inst.address,
+        type: tokenFor(inst.type),
+        name: inst.name,
+        props: { kind: "map", entries: translateBody(inst.type, "", "", inst.body, addRefs, 0), source },
+        source,
+        frontEnd: "terraform",
+        modulePath: inst.modulePath,
+    };
+    return { resource, references };
+}
+
+/** {@link translateEntries} over an evaluated body: attributes located at their own ranges, blocks grouped into lists. */
+function translateBody(type: string, tfPath: string, path: string, body: EvalBody, addRefs: AddRefs, depth: number): Record<string, Value> {
+    if (depth > MAX_DEPTH) return translateEntries(type, tfPath, path, bodyToValues(body), addRefs, depth);
+    const out: Record<string, Value> = {};
+    for (const a of body.attributes) {
+        const name = pulumiName(type, tfPath, a.name);
+        const childPath = path === "" ? name : `${path}.${name}`;
+        const childTf = tfPath === "" ? a.name : `${tfPath}.${a.name}`;
+        out[name] = translateValue(type, childTf, childPath, located(a.value, fileLocation(a.file, a.range)), addRefs, depth + 1);
+    }
+    // As in bodyToValues: blocks of one type form one list, which replaces an attribute of the same name.
+    let blockLists: Map<string, Value[]> | undefined;
+    for (const b of body.blocks) {
+        const name = pulumiName(type, tfPath, b.type);
+        const childTf = tfPath === "" ? b.type : `${tfPath}.${b.type}`;
+        const listPath = path === "" ? name : `${path}.${name}`;
+        const existing = blockLists?.get(name);
+        const itemPath = `${listPath}.${existing ? existing.length : 0}`;
+        const source = fileLocation(b.file, b.range);
+        const item: Value = { kind: "map", entries: translateBody(type, childTf, itemPath, b.body, addRefs, depth + 2), source };
+        if (existing) existing.push(item);
+        else {
+            const items = [item];
+            out[name] = { kind: "list", items, source };
+            (blockLists ??= new Map()).set(name, items);
+        }
+    }
+    return out;
+}
+
+type AddRefs = (v: TfValue, path: string) => void;
+
+/** Collects a resource's references (graph edges), each (path, target) once, never to itself. */
+function referenceCollector(address: string): { addRefs: AddRefs; references: Reference[] } {
     const references: Reference[] = [];
     const seen = new Set<string>();
     const addRefs = (v: TfValue, path: string) => {
         for (const to of mergeRefs([v])) {
             const key = `${path}\u0000${to}`;
-            if (seen.has(key) || to === data.address) continue;
+            if (seen.has(key) || to === address) continue;
             seen.add(key);
-            references.push({ from: data.address, path, to });
+            references.push({ from: address, path, to });
         }
     };
+    return { addRefs, references };
+}
+
+/** Translates one resource into the neutral view and collects its references (graph edges). */
+export function adaptTerraformResource(data: TerraformResourceData): { resource: Resource; references: Reference[] } {
+    const { addRefs, references } = referenceCollector(data.address);
     const props = translateEntries(data.type, "", "", data.values, addRefs, 0);
     const resource: Resource = {
         id: data.address,
@@ -123,7 +181,7 @@ function translateEntries(
     tfPath: string,
     path: string,
     entries: Record<string, TfValue>,
-    addRefs: (v: TfValue, path: string) => void,
+    addRefs: AddRefs,
     depth: number,
 ): Record<string, Value> {
     const out: Record<string, Value> = {};
@@ -141,7 +199,7 @@ function translateValue(
     tfPath: string,
     path: string,
     v: TfValue,
-    addRefs: (v: TfValue, path: string) => void,
+    addRefs: AddRefs,
     depth: number,
 ): Value {
     if (v.kind === "unknown" && v.partial) {

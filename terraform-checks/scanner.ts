@@ -7,7 +7,7 @@ import { ResourceGraph } from "../catalog/graph";
 import type { Finding, Position, Reference, Resource, SourceLocation } from "../catalog/model";
 import { type ControlSettings, runControls } from "../catalog/run";
 import { pluralRenames } from "../catalog/vocabulary";
-import { adaptTerraformResource, instanceData } from "./adapter";
+import { adaptInstance } from "./adapter";
 import { type Diagnostic, FILE_RANGE, fileLocation, plainDiagnostic, plainLocation } from "./diagnostics";
 import { evaluate, noBindings } from "./eval/expr";
 import { DiskFiles, type FileSource, MemoryFiles, dirOf, joinPath, normalize } from "./eval/files";
@@ -394,7 +394,7 @@ function evaluateRootModule(
     for (const mod of root.tree()) {
         ws.stats.modules++;
         for (const inst of mod.resourceInstances()) {
-            const { resource, references: refs } = adaptTerraformResource(instanceData(inst));
+            const { resource, references: refs } = adaptInstance(inst);
             resources.push(resource);
             references.push(...refs);
             locations.set(resource.id, {

@@ -1,4 +1,4 @@
-import type { SourceLocation } from "../../catalog/model";
+import type { SourceLocation, ValueOrigin } from "../../catalog/model";
 import type { Expression, TemplatePart } from "../hcl/ast";
 import type { Range } from "../hcl/source";
 import { type Diagnostic, fileLocation } from "../diagnostics";
@@ -15,6 +15,7 @@ import {
     list,
     map,
     scalar,
+    relocate,
     unknown,
     unknownAt,
 } from "./value";
@@ -22,13 +23,26 @@ import {
 /** One step of a traversal after its root name: `.name` or `[key]`. */
 export type Step = { kind: "attr"; name: string; range: Range } | { kind: "index"; key: TfValue; range: Range };
 
+/**
+ * What a name resolves to. A value decided elsewhere (a variable, a local, a module output, a
+ * resource) is shared by every reference to it: `relocate` asks the caller to copy it to the
+ * reference's location (with `origin` where it has none) once the remaining steps are applied, so
+ * `var.tags["a"]` copies one entry rather than the whole map.
+ */
+export interface Lookup {
+    value: TfValue;
+    consumed: number;
+    relocate?: true;
+    origin?: ValueOrigin;
+}
+
 /** What the module layer provides to expressions: names (`var`, `local`, resources…) and files. */
 export interface EvalHost {
     /**
      * Resolves a root name and as many leading steps as it needs (`var.x` takes one, `data.t.n`
      * two). Returns undefined for a name it does not know.
      */
-    lookup(root: string, steps: Step[], scope: Scope, range: Range): { value: TfValue; consumed: number } | undefined;
+    lookup(root: string, steps: Step[], scope: Scope, range: Range): Lookup | undefined;
     /** Reads a file for `file()` / `templatefile()`, confined to the scan root; undefined plus a diagnostic when it cannot. */
     readFile(path: string, scope: Scope, range: Range): string | undefined;
     /** Whether a file exists inside the scan root. */
@@ -268,12 +282,13 @@ function evalTraversal(e: Expression, s: Scope): TfValue {
     }
     let value: TfValue;
     let consumed = 0;
+    let found: Lookup | undefined;
     if (node.type === "Variable") {
         // Bindings are chained from a null-prototype root, so `in` sees only real bindings.
         if (node.name in s.bindings) {
             value = s.bindings[node.name];
         } else {
-            const found = s.host.lookup(node.name, evaluatedSteps, s, e.range);
+            found = s.host.lookup(node.name, evaluatedSteps, s, e.range);
             if (!found) return evalError(s, "Unknown name", `There is no variable named "${node.name}".`, node.range);
             value = found.value;
             consumed = found.consumed;
@@ -282,7 +297,7 @@ function evalTraversal(e: Expression, s: Scope): TfValue {
         value = evaluate(node, s);
     }
     for (let i = consumed; i < evaluatedSteps.length; i++) value = applyStep(value, evaluatedSteps[i], s);
-    return value;
+    return found?.relocate ? relocate(value, locate(s, e.range), found.origin) : value;
 }
 
 function attrStep(node: Extract<Expression, { type: "GetAttr" }>): Step {

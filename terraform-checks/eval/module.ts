@@ -2,7 +2,7 @@ import type { SourceLocation, ValueOrigin } from "../../catalog/model";
 import type { Attribute, Block, Body } from "../hcl/ast";
 import { type Range, join } from "../hcl/source";
 import { type Diagnostic, fileLocation } from "../diagnostics";
-import { type EvalHost, type Scope, type Step, evalError, evaluate, noBindings, report, withBindings } from "./expr";
+import { type EvalHost, type Lookup, type Scope, type Step, evalError, evaluate, noBindings, report, withBindings } from "./expr";
 import { type FileSource, joinPath } from "./files";
 import { evaluatePolicyDocument } from "./policy-document";
 import { type TfValue, asBool, asNumber, asString, elements, isNull, list, map, relocate, scalar, unknown } from "./value";
@@ -235,24 +235,25 @@ export class ModuleInstance implements EvalHost {
 
     // ---- EvalHost
 
-    lookup(root: string, steps: Step[], scope: Scope, range: Range): { value: TfValue; consumed: number } | undefined {
+    lookup(root: string, steps: Step[], scope: Scope, range: Range): Lookup | undefined {
         const first = steps[0];
         const name = first?.kind === "attr" ? first.name : undefined;
-        const at = (v: TfValue, origin?: ValueOrigin) => relocate(v, fileLocation(scope.file, range), origin);
+        // Values decided elsewhere are relocated to the reference, once the rest of its steps are applied.
+        const at = (v: TfValue, origin?: ValueOrigin) => ({ value: v, relocate: true as const, origin });
         switch (root) {
             case "var": {
                 if (!name) return { value: evalError(scope, "Invalid reference", "`var` must be followed by a variable name.", range), consumed: 0 };
                 if (!this.def.variables.has(name)) {
                     return { value: evalError(scope, "Reference to undeclared input variable", `No variable "${name}" is declared in this module.`, first!.range), consumed: 1 };
                 }
-                return { value: this.variable(name, scope, range), consumed: 1 };
+                return { value: this.variable(name), consumed: 1, relocate: true };
             }
             case "local": {
                 if (!name) return { value: evalError(scope, "Invalid reference", "`local` must be followed by a name.", range), consumed: 0 };
                 const decl = this.def.locals.get(name);
                 if (!decl) return { value: evalError(scope, "Reference to undeclared local value", `No local value "${name}" is declared in this module.`, first!.range), consumed: 1 };
-                const v = this.memo(`local.${name}`, decl.file, decl.attr.range, () => evaluate(decl.attr.expression, this.scope(decl.file)));
-                return { value: at(v, { description: `local.${name}`, location: fileLocation(decl.file, decl.attr.range) }), consumed: 1 };
+                const v = this.localValue(name, decl);
+                return { ...at(v, { description: `local.${name}`, location: fileLocation(decl.file, decl.attr.range) }), consumed: 1 };
             }
             case "module":
                 if (!name) return { value: evalError(scope, "Invalid reference", "`module` must be followed by a call name.", range), consumed: 0 };
@@ -264,7 +265,7 @@ export class ModuleInstance implements EvalHost {
                 const key = `${type}.${second.name}`;
                 const decl = this.def.data.get(key);
                 if (!decl) return { value: evalError(scope, "Reference to undeclared data source", `No data "${type}" "${second.name}" is declared in this module.`, second.range), consumed: 2 };
-                return { value: at(this.dataValue(key, decl)), consumed: 2 };
+                return { ...at(this.dataValue(key, decl)), consumed: 2 };
             }
             case "path": {
                 if (name === "module") return { value: scalar(this.relativeToRoot(this.def.dir), fileLocation(scope.file, range)), consumed: 1 };
@@ -289,9 +290,14 @@ export class ModuleInstance implements EvalHost {
                     }
                     return undefined;
                 }
-                return { value: at(this.resourceValue(key, decl)), consumed: 1 };
+                return { ...at(this.resourceValue(key, decl)), consumed: 1 };
             }
         }
+    }
+
+    /** A local value, evaluated once (where it is used, callers relocate it). */
+    private localValue(name: string, decl: { attr: Attribute; file: string }): TfValue {
+        return this.memo(`local.${name}`, decl.file, decl.attr.range, () => evaluate(decl.attr.expression, this.scope(decl.file)));
     }
 
     private relativeToRoot(dir: string): string {
@@ -333,10 +339,10 @@ export class ModuleInstance implements EvalHost {
 
     // ---- variables
 
-    private variable(name: string, scope: Scope, range: Range): TfValue {
+    /** A variable's value, decided once (where it is used, callers relocate it). */
+    private variable(name: string): TfValue {
         const decl = this.def.variables.get(name)!;
-        const v = this.memo(`var.${name}`, decl.file, decl.block.typeRange, () => this.decideVariable(name, decl));
-        return relocate(v, fileLocation(scope.file, range), undefined);
+        return this.memo(`var.${name}`, decl.file, decl.block.typeRange, () => this.decideVariable(name, decl));
     }
 
     private decideVariable(name: string, decl: { block: Block; file: string }): TfValue {
@@ -704,7 +710,7 @@ export class ModuleInstance implements EvalHost {
         return def;
     }
 
-    private moduleReference(callName: string, steps: Step[], scope: Scope, range: Range): { value: TfValue; consumed: number } {
+    private moduleReference(callName: string, steps: Step[], scope: Scope, range: Range): Lookup {
         const decl = this.def.calls.get(callName);
         if (!decl) return { value: evalError(scope, "Reference to undeclared module", `No module "${callName}" is called in this module.`, range), consumed: 1 };
         const e = this.expansion(`module.${callName}`, decl.block, decl.file);
@@ -719,16 +725,16 @@ export class ModuleInstance implements EvalHost {
             for (const name of child.def.outputs.keys()) entries[name] = child.output(name, scope, range);
             return map(entries);
         };
-        const at = (v: TfValue) => relocate(v, fileLocation(scope.file, range), undefined);
+        const at = (v: TfValue) => ({ value: v, relocate: true as const });
         if (e.kind === "single" || e.kind === "unknown") {
             const child = children.values().next().value ?? null;
             const next = steps[1];
-            if (next?.kind === "attr") return { value: at(output(child, next.name, next.range)), consumed: 2 };
+            if (next?.kind === "attr") return { ...at(output(child, next.name, next.range)), consumed: 2 };
             if (e.kind === "unknown" && next?.kind === "index") {
                 const after = steps[2];
-                if (after?.kind === "attr") return { value: at(output(child, after.name, after.range)), consumed: 3 };
+                if (after?.kind === "attr") return { ...at(output(child, after.name, after.range)), consumed: 3 };
             }
-            return { value: at(whole(child)), consumed: 1 };
+            return { ...at(whole(child)), consumed: 1 };
         }
         const next = steps[1];
         if (next?.kind === "index") {
@@ -738,13 +744,13 @@ export class ModuleInstance implements EvalHost {
             const child = suffix === undefined ? undefined : children.get(suffix);
             if (child === undefined) return { value: evalError(scope, "Invalid module instance key", `module.${callName} has no instance ${suffix ?? "with that key"}.`, next.range), consumed: 2 };
             const after = steps[2];
-            if (after?.kind === "attr") return { value: at(output(child, after.name, after.range)), consumed: 3 };
-            return { value: at(whole(child)), consumed: 2 };
+            if (after?.kind === "attr") return { ...at(output(child, after.name, after.range)), consumed: 3 };
+            return { ...at(whole(child)), consumed: 2 };
         }
-        if (e.kind === "count") return { value: at(list([...children.values()].map(whole))), consumed: 1 };
+        if (e.kind === "count") return { ...at(list([...children.values()].map(whole))), consumed: 1 };
         const entries: Record<string, TfValue> = {};
         for (const k of e.keys) entries[k] = whole(children.get(`[${quoteKey(k)}]`) ?? null);
-        return { value: at(map(entries)), consumed: 1 };
+        return { ...at(map(entries)), consumed: 1 };
     }
 
     /** An output of this module instance, evaluated once. */
@@ -766,7 +772,7 @@ export class ModuleInstance implements EvalHost {
 
     /** Evaluates every local and output, even unused ones, so errors and cycles in them are reported. */
     evaluateUnused(): void {
-        for (const [name, decl] of this.def.locals) this.lookup("local", [{ kind: "attr", name, range: decl.attr.nameRange }], this.scope(decl.file), decl.attr.nameRange);
+        for (const [name, decl] of this.def.locals) this.localValue(name, decl);
         for (const [name, decl] of this.def.outputs) this.output(name, this.scope(decl.file), decl.block.typeRange);
     }
 }

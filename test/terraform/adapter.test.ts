@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { anyProp } from "../../catalog/helpers/props";
 import type { Reference, Resource } from "../../catalog/model";
 import { pluralRenames, pulumiName, renameSdkTypes } from "../../catalog/vocabulary";
+import { adaptInstance, adaptTerraformResource, instanceData } from "../../terraform-checks/adapter";
 import { evaluateSources } from "../../terraform-checks/scanner";
 import { U, plain } from "./support";
 
@@ -19,6 +20,48 @@ function line(resource: Resource, p: string): number | undefined {
 }
 
 describe("Terraform adapter", () => {
+    it("adapts an evaluated instance in one pass exactly as through the plan-shaped values", () => {
+        const sources = {
+            "main.tf": `
+resource "aws_route_table" "rt" {
+  vpc_id = aws_vpc.v.id
+  route = []
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.g.id
+  }
+  dynamic "route" {
+    for_each = ["10.0.0.0/8"]
+    content {
+      cidr_block = route.value
+    }
+  }
+  tags = { Name = "x", nested = [{ a = 1 }] }
+}
+resource "aws_security_group" "sg" {
+  ingress = [{ from_port = 443, cidr_blocks = [var.cidr] }]
+  egress {
+    from_port = 0
+  }
+}
+resource "aws_vpc" "v" {}
+resource "aws_internet_gateway" "g" {}
+variable "cidr" {
+  default = "10.0.0.0/8"
+}
+`,
+        };
+        const { root } = evaluateSources(sources);
+        let compared = 0;
+        for (const mod of root.tree()) {
+            for (const inst of mod.resourceInstances()) {
+                assert.deepStrictEqual(adaptInstance(inst), adaptTerraformResource(instanceData(inst)), inst.address);
+                compared++;
+            }
+        }
+        assert.equal(compared, 4);
+    });
+
     describe("names and blocks", () => {
         const { resources } = evaluateSources({
             "main.tf": `
