@@ -167,6 +167,7 @@ export class ModuleInstance implements EvalHost {
     private readonly inputs: (name: string) => TfValue | undefined;
     private readonly cache = new Map<string, TfValue>();
     private readonly resourceValues = new Map<string, TfValue>();
+    private readonly localOrigins = new Map<string, ValueOrigin>();
     private readonly inProgress: string[] = [];
     private readonly expansions = new Map<string, Expansion>();
     private readonly children = new Map<string, Map<string, ModuleInstance | null>>();
@@ -238,22 +239,21 @@ export class ModuleInstance implements EvalHost {
     lookup(root: string, steps: Step[], scope: Scope, range: Range): Lookup | undefined {
         const first = steps[0];
         const name = first?.kind === "attr" ? first.name : undefined;
-        // Values decided elsewhere are relocated to the reference, once the rest of its steps are applied.
-        const at = (v: TfValue, origin?: ValueOrigin) => ({ value: v, relocate: true as const, origin });
+        // Values decided elsewhere are relocated to the reference once the rest of its steps are applied.
         switch (root) {
             case "var": {
                 if (!name) return { value: evalError(scope, "Invalid reference", "`var` must be followed by a variable name.", range), consumed: 0 };
                 if (!this.def.variables.has(name)) {
                     return { value: evalError(scope, "Reference to undeclared input variable", `No variable "${name}" is declared in this module.`, first!.range), consumed: 1 };
                 }
-                return { value: this.variable(name), consumed: 1, relocate: true };
+                return shared(this.variable(name), 1);
             }
             case "local": {
                 if (!name) return { value: evalError(scope, "Invalid reference", "`local` must be followed by a name.", range), consumed: 0 };
                 const decl = this.def.locals.get(name);
                 if (!decl) return { value: evalError(scope, "Reference to undeclared local value", `No local value "${name}" is declared in this module.`, first!.range), consumed: 1 };
                 const v = this.localValue(name, decl);
-                return { ...at(v, { description: `local.${name}`, location: fileLocation(decl.file, decl.attr.range) }), consumed: 1 };
+                return shared(v, 1, this.localOrigin(name, decl));
             }
             case "module":
                 if (!name) return { value: evalError(scope, "Invalid reference", "`module` must be followed by a call name.", range), consumed: 0 };
@@ -265,7 +265,7 @@ export class ModuleInstance implements EvalHost {
                 const key = `${type}.${second.name}`;
                 const decl = this.def.data.get(key);
                 if (!decl) return { value: evalError(scope, "Reference to undeclared data source", `No data "${type}" "${second.name}" is declared in this module.`, second.range), consumed: 2 };
-                return { ...at(this.dataValue(key, decl)), consumed: 2 };
+                return shared(this.dataValue(key, decl), 2);
             }
             case "path": {
                 if (name === "module") return { value: scalar(this.relativeToRoot(this.def.dir), fileLocation(scope.file, range)), consumed: 1 };
@@ -290,9 +290,19 @@ export class ModuleInstance implements EvalHost {
                     }
                     return undefined;
                 }
-                return { ...at(this.resourceValue(key, decl)), consumed: 1 };
+                return shared(this.resourceValue(key, decl), 1);
             }
         }
+    }
+
+    /** Where a local's value is decided, for the values read through it (one object per local). */
+    private localOrigin(name: string, decl: { attr: Attribute; file: string }): ValueOrigin {
+        let origin = this.localOrigins.get(name);
+        if (origin === undefined) {
+            origin = { description: `local.${name}`, location: fileLocation(decl.file, decl.attr.range) };
+            this.localOrigins.set(name, origin);
+        }
+        return origin;
     }
 
     /** A local value, evaluated once (where it is used, callers relocate it). */
@@ -725,16 +735,15 @@ export class ModuleInstance implements EvalHost {
             for (const name of child.def.outputs.keys()) entries[name] = child.output(name, scope, range);
             return map(entries);
         };
-        const at = (v: TfValue) => ({ value: v, relocate: true as const });
         if (e.kind === "single" || e.kind === "unknown") {
             const child = children.values().next().value ?? null;
             const next = steps[1];
-            if (next?.kind === "attr") return { ...at(output(child, next.name, next.range)), consumed: 2 };
+            if (next?.kind === "attr") return shared(output(child, next.name, next.range), 2);
             if (e.kind === "unknown" && next?.kind === "index") {
                 const after = steps[2];
-                if (after?.kind === "attr") return { ...at(output(child, after.name, after.range)), consumed: 3 };
+                if (after?.kind === "attr") return shared(output(child, after.name, after.range), 3);
             }
-            return { ...at(whole(child)), consumed: 1 };
+            return shared(whole(child), 1);
         }
         const next = steps[1];
         if (next?.kind === "index") {
@@ -744,13 +753,13 @@ export class ModuleInstance implements EvalHost {
             const child = suffix === undefined ? undefined : children.get(suffix);
             if (child === undefined) return { value: evalError(scope, "Invalid module instance key", `module.${callName} has no instance ${suffix ?? "with that key"}.`, next.range), consumed: 2 };
             const after = steps[2];
-            if (after?.kind === "attr") return { ...at(output(child, after.name, after.range)), consumed: 3 };
-            return { ...at(whole(child)), consumed: 2 };
+            if (after?.kind === "attr") return shared(output(child, after.name, after.range), 3);
+            return shared(whole(child), 2);
         }
-        if (e.kind === "count") return { ...at(list([...children.values()].map(whole))), consumed: 1 };
+        if (e.kind === "count") return shared(list([...children.values()].map(whole)), 1);
         const entries: Record<string, TfValue> = {};
         for (const k of e.keys) entries[k] = whole(children.get(`[${quoteKey(k)}]`) ?? null);
-        return { ...at(map(entries)), consumed: 1 };
+        return shared(map(entries), 1);
     }
 
     /** An output of this module instance, evaluated once. */
@@ -775,6 +784,11 @@ export class ModuleInstance implements EvalHost {
         for (const [name, decl] of this.def.locals) this.localValue(name, decl);
         for (const [name, decl] of this.def.outputs) this.output(name, this.scope(decl.file), decl.block.typeRange);
     }
+}
+
+/** A lookup result holding a shared value: the caller relocates it to the reference. */
+function shared(value: TfValue, consumed: number, origin?: ValueOrigin): Lookup {
+    return { value, consumed, relocate: true, origin };
 }
 
 const META_CALL_ATTRIBUTES = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
