@@ -1,4 +1,4 @@
-import type { Position, SourceLocation } from "../catalog/model";
+import type { SourceLocation } from "../catalog/model";
 import { type Range, Span, plainRange } from "./hcl/source";
 
 /**
@@ -33,50 +33,18 @@ export const FILE_RANGE: Range = { start: START, end: START };
 type FileLocation = Extract<SourceLocation, { kind: "file" }>;
 
 /**
- * The location of a parsed range: a file name and a {@link Span} whose positions are worked out
- * when read. Every evaluated value is located, so locations must be cheap to make; only those that
- * reach a report are ever read. {@link plainLocation} turns one into plain data.
- */
-class SpanLocation implements FileLocation {
-    readonly kind = "file" as const;
-
-    constructor(
-        readonly file: string,
-        readonly range: Span,
-    ) {}
-
-    get start(): Position {
-        return this.range.start;
-    }
-
-    get end(): Position {
-        return this.range.end;
-    }
-
-    toJSON(): FileLocation {
-        return { kind: "file", file: this.file, start: this.start, end: this.end };
-    }
-}
-
-/**
- * A catalog source location for a range of a file. A parsed range keeps the location made from it
- * (ranges of a parsed file are never shared with another file's), so locating a value allocates at
- * most once per syntax node.
+ * A catalog source location for a range of a file. Every evaluated value is located, so this must
+ * be cheap: a parsed range of that file is its own location (a {@link Span} works out its
+ * positions only when a report reads them). Other ranges get a plain location.
  */
 export function fileLocation(file: string, range: Range): SourceLocation {
-    if (range instanceof Span) {
-        const cached = range.location as SpanLocation | undefined;
-        if (cached !== undefined && cached.file === file) return cached;
-        const location = new SpanLocation(file, range);
-        range.location = location;
-        return location;
-    }
+    if (range instanceof Span && range.text.file === file) return range as FileLocation;
     return { kind: "file", file, start: range.start, end: range.end };
 }
 
 /** A location as plain data: what findings carry out of the scanner (and across threads). */
 export function plainLocation(l: SourceLocation): SourceLocation {
-    return l instanceof SpanLocation ? l.toJSON() : l;
+    return l instanceof Span ? { kind: "file", file: l.file, start: l.start, end: l.end } : l;
 }
 
 /** A diagnostic as plain data (its range's positions worked out). */

@@ -11,7 +11,7 @@ import type { TfValue } from "./value";
  */
 export function evaluateTemplateText(text: string, file: string, vars: Record<string, TfValue>, outer: Scope): TfValue {
     const problems: ParseDiagnostic[] = [];
-    const parser = new Parser(text, file, new SourceText(text), "template", {}, problems);
+    const parser = new Parser(text, file, new SourceText(text, file), "template", {}, problems);
     const template = parser.parseBareTemplate();
     for (const p of problems) outer.diagnostics.push(p);
     const host: EvalHost = {
@@ -27,6 +27,6 @@ export function evaluateTemplateText(text: string, file: string, vars: Record<st
 
 /** Parses a standalone expression (a `-var` or `TF_VAR_` value of a complex type). */
 export function parseExpression(text: string, file: string, diagnostics: ParseDiagnostic[]): Expression {
-    const parser = new Parser(text, file, new SourceText(text), "native", {}, diagnostics);
+    const parser = new Parser(text, file, new SourceText(text, file), "native", {}, diagnostics);
     return parser.parseStandaloneExpression();
 }

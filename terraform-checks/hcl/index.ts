@@ -64,7 +64,7 @@ export function parseHcl(text: string, file: string, options: ParseOptions = {})
     const tooBig = checkFileSize(text, file, options);
     if (tooBig) return { ...tooBig, stats: { tokens: 0, steps: 0, maxSteps: 0 } };
     const diagnostics: Diagnostic[] = [];
-    const parser = new Parser(text, file, new SourceText(text), "native", options, diagnostics);
+    const parser = new Parser(text, file, new SourceText(text, file), "native", options, diagnostics);
     const body = parser.parseFile();
     sources.set(body, text);
     return { body, diagnostics: sortDiagnostics(diagnostics), stats: parser.stats };

@@ -112,7 +112,7 @@ class StringWindow implements PositionSource {
 /** Parses Terraform JSON syntax into the shared AST. */
 export function parseTfJsonText(text: string, file: string, options: TfJsonOptions): { body: Body; diagnostics: Diagnostic[] } {
     const diagnostics: Diagnostic[] = [];
-    const src = new SourceText(text);
+    const src = new SourceText(text, file);
     const reader = new JsonReader(text, file, src, diagnostics, options);
     const root = reader.readDocument();
     const converter = new TfJsonConverter(file, src, diagnostics, options);

@@ -23,16 +23,25 @@ export interface PositionSource {
  * A range of a parsed file kept as two indexes into its text: one small object instead of a range
  * and two positions. Most ranges of a syntax tree are never read (only those of findings and
  * diagnostics are), so line, column and byte offset are worked out on demand.
+ *
+ * A span is also the catalog location of its range (`kind` "file", `file`), so that locating an
+ * evaluated value allocates nothing; `fileLocation` hands spans out as locations and
+ * `plainLocation` turns them into plain data.
  */
 export class Span implements Range {
-    /** The catalog location of this range, made at most once per file name (see `fileLocation`). */
-    location: object | undefined = undefined;
-
     constructor(
         readonly text: SourceText,
         readonly from: number,
         readonly to: number,
     ) {}
+
+    get kind(): "file" {
+        return "file";
+    }
+
+    get file(): string {
+        return this.text.file;
+    }
 
     get start(): Position {
         return this.text.position(this.from);
@@ -67,6 +76,8 @@ export function plainRange(r: Range): Range {
  */
 export class SourceText implements PositionSource {
     readonly text: string;
+    /** The file the text was read from, as locations name it ("" when it has none). */
+    readonly file: string;
     get root(): SourceText {
         return this;
     }
@@ -82,8 +93,9 @@ export class SourceText implements PositionSource {
     private cursorColumn = 0;
     private cursorLine = -1;
 
-    constructor(text: string) {
+    constructor(text: string, file = "") {
         this.text = text;
+        this.file = file;
         // eslint-disable-next-line no-control-regex
         this.ascii = !/[^\x00-\x7f]/.test(text);
         let starts = new Int32Array(Math.max(16, (text.length >> 5) + 16));

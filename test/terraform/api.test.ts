@@ -25,6 +25,28 @@ describe("scanTerraform API", () => {
         assert.match(f.evidence?.origin?.description ?? "", /var.access default/);
     });
 
+    it("findings and diagnostics are plain data (positions worked out), whatever the parser keeps inside", async () => {
+        const { findings, diagnostics } = await scanTerraformSources({
+            ...files,
+            "broken.tf": `resource "aws_s3_bucket" "b" {\n  bucket = \n}\n`,
+            "undeclared.tf": `resource "aws_s3_bucket" "c" {\n  bucket = local.nope\n}\n`,
+        });
+        assert.ok(findings.length > 0 && diagnostics.length >= 2);
+        const foreign: string[] = [];
+        const visit = (v: unknown, at: string, depth: number) => {
+            if (typeof v !== "object" || v === null || depth > 20) return;
+            const proto = Object.getPrototypeOf(v);
+            if (proto !== Object.prototype && proto !== Array.prototype) foreign.push(`${at}: ${proto?.constructor?.name}`);
+            for (const [k, x] of Object.entries(v)) visit(x, `${at}.${k}`, depth + 1);
+        };
+        visit(findings, "findings", 0);
+        visit(diagnostics, "diagnostics", 0);
+        assert.deepEqual(foreign, []);
+        // What a worker thread would send: structured clone keeps every field.
+        assert.deepStrictEqual(structuredClone(findings), findings);
+        assert.deepStrictEqual(structuredClone(diagnostics), diagnostics);
+    });
+
     it("takes -var values as a record and reports progress and the files read", async () => {
         const progress: Array<[number, number]> = [];
         const r = await scanTerraformSources(files, {
