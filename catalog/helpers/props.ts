@@ -69,6 +69,37 @@ function walk(root: Value, segments: string[]): Value[] | "unknown" {
     return frontier;
 }
 
+const segmentCache = new Map<string, string[]>();
+
+/** `a.b.c` → `["a", "b", "c"]`, split once per path (controls read the same few paths of every resource). */
+function segmentsOf(path: string): string[] {
+    let segments = segmentCache.get(path);
+    if (segments === undefined) {
+        segments = path.split(".");
+        if (segmentCache.size < 10_000) segmentCache.set(path, segments);
+    }
+    return segments;
+}
+
+/**
+ * {@link walk} without the frontier lists while the path goes through maps only (the common case):
+ * the node reached, `undefined` when nothing matches, or the full walk from the first list met.
+ */
+function walkMaps(root: Value, segments: string[]): Value | undefined | Value[] | "unknown" {
+    let node = root;
+    for (let i = 0; i < segments.length; i++) {
+        if (node.kind === "map") {
+            if (!Object.prototype.hasOwnProperty.call(node.entries, segments[i])) return undefined;
+            node = node.entries[segments[i]];
+            continue;
+        }
+        if (node.kind === "unknown") return "unknown";
+        if (node.kind === "list") return walk(node, segments.slice(i));
+        return undefined;
+    }
+    return node;
+}
+
 function toAttr(resource: Resource, path: string, node: Value | undefined, unknown: boolean): Attr {
     if (unknown || node?.kind === "unknown") {
         return { path, state: "unknown", node, value: undefined, location: node?.source ?? resource.source };
@@ -93,16 +124,18 @@ export function prop<A>(resource: Subject<A>, path: PropPath<Unwrap<A>>): Attr {
 /** Reads every match of a path that fans out over lists (`networkInterfaces.accessConfigs`). */
 export function props<A>(resource: Subject<A>, path: PropPath<Unwrap<A>>): Attr[] {
     const p = path as string;
-    const found = walk(resource.props, p.split("."));
+    const found = walkMaps(resource.props, segmentsOf(p));
     if (found === "unknown") return [toAttr(resource, p, undefined, true)];
+    if (found === undefined) return [];
+    if (!Array.isArray(found)) return [toAttr(resource, p, found, false)];
     return found.map((node) => toAttr(resource, p, node, false));
 }
 
 /** Reads a property of a resource whose type is not statically known (a related resource in a join). */
 export function anyProp(resource: Resource, path: string): Attr {
-    const found = walk(resource.props, path.split("."));
+    const found = walkMaps(resource.props, segmentsOf(path));
     if (found === "unknown") return toAttr(resource, path, undefined, true);
-    return toAttr(resource, path, found[0], false);
+    return toAttr(resource, path, Array.isArray(found) ? found[0] : found, false);
 }
 
 /**
