@@ -452,7 +452,7 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
 }
 
 /** Runs the controls over one tree's graph. */
-function checkTree(ws: Workspace, tree: EvaluatedTree, controls: readonly AnyControl[], options: ScanOptions, rootModule: string): TerraformFinding[] {
+function checkTree(ws: Workspace, tree: Pick<EvaluatedTree, "resources" | "references" | "locations">, controls: readonly AnyControl[], options: ScanOptions, rootModule: string): TerraformFinding[] {
     const t1 = performance.now();
     const graph = new ResourceGraph(tree.resources, tree.references);
     const findings = runControls(graph, controls, options.settings ?? {}).map((f) => terraformFinding(f, tree.locations.get(f.resourceId), rootModule));
@@ -537,7 +537,12 @@ export function scanRoots(ws: Workspace, roots: RootTarget[], options: ScanOptio
     const findings: TerraformFinding[] = [];
     roots.forEach((r, i) => {
         const def = loadRoot(ws, r);
-        if (def) findings.push(...checkTree(ws, evaluateRootModule(ws, def, options, readVarFile), controls, options, def.dir));
+        if (def) {
+            const { resources, references, locations } = evaluateRootModule(ws, def, options, readVarFile);
+            // The syntax trees and the module instances are not needed by the controls: let them go first.
+            ws.release();
+            findings.push(...checkTree(ws, { resources, references, locations }, controls, options, def.dir));
+        }
         ws.release();
         options.onProgress?.(i + 1, roots.length);
     });

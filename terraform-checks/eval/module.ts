@@ -597,12 +597,12 @@ export class ModuleInstance implements EvalHost {
     }
 
     /** Every managed resource instance of this module (not of its children). */
-    resourceInstances(): ResourceInstance[] {
-        const out: ResourceInstance[] = [];
+    *resourceInstances(): Generator<ResourceInstance> {
+        // One at a time: an evaluated body is garbage as soon as the caller has adapted it.
         for (const [key, decl] of this.def.resources) {
             const e = this.expansion(`resource.${key}`, decl.block, decl.file);
             for (const inst of this.instances(e)) {
-                out.push({
+                yield {
                     address: `${this.prefix}${key}${inst.suffix}`,
                     type: decl.type,
                     name: decl.name,
@@ -613,10 +613,9 @@ export class ModuleInstance implements EvalHost {
                     moduleCalls: this.callRanges,
                     moduleCallBlocks: this.callBlocks,
                     body: this.evaluateBody(decl.block.body, decl.file, inst.bindings),
-                });
+                };
             }
         }
-        return out;
     }
 
     // ---- module calls
