@@ -297,7 +297,11 @@ function evalTraversal(e: Expression, s: Scope): TfValue {
         value = evaluate(node, s);
     }
     for (let i = consumed; i < evaluatedSteps.length; i++) value = applyStep(value, evaluatedSteps[i], s);
-    return found?.relocate ? relocate(value, locate(s, e.range), found.origin) : value;
+    if (!found?.relocate) return value;
+    const at = locate(s, e.range);
+    // An unknown the last step just made is already located here (a reference to a resource attribute).
+    if (value.kind === "unknown" && value.source === at && (found.origin === undefined || value.origin !== undefined)) return value;
+    return relocate(value, at, found.origin);
 }
 
 function attrStep(node: Extract<Expression, { type: "GetAttr" }>): Step {

@@ -165,11 +165,14 @@ export class ModuleInstance implements EvalHost {
     /** Directory of the root module; `path.module` and `file()` paths are relative to it. */
     private readonly rootDir: string;
     private readonly inputs: (name: string) => TfValue | undefined;
-    private readonly cache = new Map<string, TfValue>();
+    /** Memoised values, keyed by their declaration (or, for module inputs, by a string). */
+    private readonly cache = new Map<object | string, TfValue>();
     private readonly resourceValues = new Map<string, TfValue>();
     private readonly localOrigins = new Map<string, ValueOrigin>();
-    private readonly inProgress: string[] = [];
-    private readonly expansions = new Map<string, Expansion>();
+    /** Keys being evaluated (for cycles) and their names (for the diagnostic). */
+    private readonly inProgress: Array<object | string> = [];
+    private readonly inProgressNames: string[] = [];
+    private readonly expansions = new Map<Block, Expansion>();
     private readonly children = new Map<string, Map<string, ModuleInstance | null>>();
     private readonly reportedUnset = new Set<string>();
 
@@ -208,12 +211,15 @@ export class ModuleInstance implements EvalHost {
         return { host: this, file, bindings: b, diagnostics: this.env.diagnostics, depth: 0 };
     }
 
-    /** Evaluates once under `key`; a key met again while being evaluated is a cycle. */
-    private memo(key: string, file: string, range: Range, compute: () => TfValue): TfValue {
+    /**
+     * Evaluates once under `key` (callers look in {@link cache} first, so a hit allocates nothing);
+     * a key met again while being evaluated is a cycle. `name` names it in the diagnostic.
+     */
+    private memo(key: object | string, name: string, file: string, range: Range, compute: () => TfValue): TfValue {
         const hit = this.cache.get(key);
         if (hit) return hit;
         if (this.inProgress.includes(key)) {
-            const cycle = [...this.inProgress.slice(this.inProgress.indexOf(key)), key].join(" → ");
+            const cycle = [...this.inProgressNames.slice(this.inProgress.indexOf(key)), name].join(" → ");
             this.env.diagnostics.push({
                 severity: "error",
                 summary: "Cycle in references",
@@ -224,11 +230,13 @@ export class ModuleInstance implements EvalHost {
             return { kind: "unknown", reason: `cycle: ${cycle}`, source: fileLocation(file, range) };
         }
         this.inProgress.push(key);
+        this.inProgressNames.push(name);
         let v: TfValue;
         try {
             v = compute();
         } finally {
             this.inProgress.pop();
+            this.inProgressNames.pop();
         }
         this.cache.set(key, v);
         return v;
@@ -307,7 +315,7 @@ export class ModuleInstance implements EvalHost {
 
     /** A local value, evaluated once (where it is used, callers relocate it). */
     private localValue(name: string, decl: { attr: Attribute; file: string }): TfValue {
-        return this.memo(`local.${name}`, decl.file, decl.attr.range, () => evaluate(decl.attr.expression, this.scope(decl.file)));
+        return this.cache.get(decl) ?? this.memo(decl, `local.${name}`, decl.file, decl.attr.range, () => evaluate(decl.attr.expression, this.scope(decl.file)));
     }
 
     private relativeToRoot(dir: string): string {
@@ -352,7 +360,7 @@ export class ModuleInstance implements EvalHost {
     /** A variable's value, decided once (where it is used, callers relocate it). */
     private variable(name: string): TfValue {
         const decl = this.def.variables.get(name)!;
-        return this.memo(`var.${name}`, decl.file, decl.block.typeRange, () => this.decideVariable(name, decl));
+        return this.cache.get(decl) ?? this.memo(decl, `var.${name}`, decl.file, decl.block.typeRange, () => this.decideVariable(name, decl));
     }
 
     private decideVariable(name: string, decl: { block: Block; file: string }): TfValue {
@@ -406,11 +414,12 @@ export class ModuleInstance implements EvalHost {
 
     // ---- count / for_each
 
-    private expansion(key: string, block: Block, file: string): Expansion {
-        const hit = this.expansions.get(key);
+    /** How a block with `count` / `for_each` expands, decided once per block; `kind` and `key` name it in diagnostics. */
+    private expansion(kind: string, key: string, block: Block, file: string): Expansion {
+        const hit = this.expansions.get(block);
         if (hit) return hit;
-        const e = this.decideExpansion(key, block, file);
-        this.expansions.set(key, e);
+        const e = this.decideExpansion(`${kind}.${key}`, block, file);
+        this.expansions.set(block, e);
         return e;
     }
 
@@ -500,7 +509,7 @@ export class ModuleInstance implements EvalHost {
     }
 
     private buildResourceValue(key: string, decl: { block: Block; file: string }): TfValue {
-        const e = this.expansion(`resource.${key}`, decl.block, decl.file);
+        const e = this.expansion("resource", key, decl.block, decl.file);
         const addr = `${this.prefix}${key}`;
         const ref = (a: string): TfValue => ({ kind: "unknown", reason: `${a} is known only after apply`, refs: [a] });
         switch (e.kind) {
@@ -518,11 +527,11 @@ export class ModuleInstance implements EvalHost {
     }
 
     private dataValue(key: string, decl: { block: Block; file: string; type: string }): TfValue {
-        return this.memo(`data.${key}`, decl.file, decl.block.typeRange, () => {
+        return this.cache.get(decl) ?? this.memo(decl, `data.${key}`, decl.file, decl.block.typeRange, () => {
             if (decl.type !== "aws_iam_policy_document") {
                 return { kind: "unknown", reason: `data.${key} is read from the provider during plan` };
             }
-            const e = this.expansion(`data.${key}`, decl.block, decl.file);
+            const e = this.expansion("data", key, decl.block, decl.file);
             const one = (inst: Instance) =>
                 evaluatePolicyDocument(this.evaluateBody(decl.block.body, decl.file, inst.bindings), fileLocation(decl.file, decl.block.typeRange));
             const insts = this.instances(e);
@@ -600,7 +609,7 @@ export class ModuleInstance implements EvalHost {
     *resourceInstances(): Generator<ResourceInstance> {
         // One at a time: an evaluated body is garbage as soon as the caller has adapted it.
         for (const [key, decl] of this.def.resources) {
-            const e = this.expansion(`resource.${key}`, decl.block, decl.file);
+            const e = this.expansion("resource", key, decl.block, decl.file);
             for (const inst of this.instances(e)) {
                 yield {
                     address: `${this.prefix}${key}${inst.suffix}`,
@@ -628,7 +637,7 @@ export class ModuleInstance implements EvalHost {
         this.children.set(callName, result);
         const decl = this.def.calls.get(callName)!;
         const def = this.resolveCall(callName, decl);
-        const e = this.expansion(`module.${callName}`, decl.block, decl.file);
+        const e = this.expansion("module", callName, decl.block, decl.file);
         for (const inst of this.instances(e)) {
             if (!def) {
                 result.set(inst.suffix, null);
@@ -669,7 +678,7 @@ export class ModuleInstance implements EvalHost {
 
     /** Memoises a module input in the parent, where cycles through it show. */
     private parentMemo(key: string, file: string, range: Range, compute: () => TfValue): TfValue {
-        return (this.parent ?? this).memo(key, file, range, compute);
+        return (this.parent ?? this).memo(key, key, file, range, compute);
     }
 
     private resolveCall(callName: string, decl: { block: Block; file: string }): ModuleDef | undefined {
@@ -722,7 +731,7 @@ export class ModuleInstance implements EvalHost {
     private moduleReference(callName: string, steps: Step[], scope: Scope, range: Range): Lookup {
         const decl = this.def.calls.get(callName);
         if (!decl) return { value: evalError(scope, "Reference to undeclared module", `No module "${callName}" is called in this module.`, range), consumed: 1 };
-        const e = this.expansion(`module.${callName}`, decl.block, decl.file);
+        const e = this.expansion("module", callName, decl.block, decl.file);
         const children = this.childInstances(callName);
         const output = (child: ModuleInstance | null, name: string, stepRange: Range): TfValue => {
             if (!child) return { kind: "unknown", reason: `module.${callName} is not available` };
@@ -767,7 +776,7 @@ export class ModuleInstance implements EvalHost {
         if (!decl) return evalError(from, "Unsupported attribute", `${this.path.join(".")} has no output "${name}".`, range);
         const valueAttr = decl.block.body.attributes.find((a) => a.name === "value");
         if (!valueAttr) return { kind: "unknown", reason: `output ${name} has no value` };
-        return this.memo(`output.${name}`, decl.file, valueAttr.range, () => evaluate(valueAttr.expression, this.scope(decl.file)));
+        return this.cache.get(decl) ?? this.memo(decl, `output.${name}`, decl.file, valueAttr.range, () => evaluate(valueAttr.expression, this.scope(decl.file)));
     }
 
     /** This instance and every descendant instance, depth first (children that could not be loaded are skipped). */
