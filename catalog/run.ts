@@ -47,8 +47,8 @@ export function checkSubject(
     subject: Resource,
     graph: ResourceGraph,
     settings?: ControlSettings,
+    options: Record<string, unknown> = resolveOptions(control, settings),
 ): Finding[] {
-    const options = resolveOptions(control, settings);
     const exemption = findExemption(subject, settings?.exemptions);
     let results;
     try {
@@ -91,8 +91,10 @@ export function runControls(
 ): Finding[] {
     const findings: Finding[] = [];
     for (const control of controls) {
+        const controlSettings = settings[control.id];
+        const options = resolveOptions(control, controlSettings);
         for (const subject of graph.ofType(...control.subjects)) {
-            findings.push(...checkSubject(control, subject, graph, settings[control.id]));
+            for (const f of checkSubject(control, subject, graph, controlSettings, options)) findings.push(f);
         }
     }
     return findings;
