@@ -175,6 +175,16 @@ export function adaptTerraformResource(data: TerraformResourceData): { resource:
 
 const MAX_DEPTH = 64;
 
+/** A list of objects (a block list, or a list-of-objects attribute): some maps, the rest maps or plain unknowns. */
+function isObjectList(items: readonly TfValue[]): boolean {
+    let maps = 0;
+    for (const i of items) {
+        if (i.kind === "map") maps++;
+        else if (i.kind !== "unknown" || i.partial) return false;
+    }
+    return maps > 0;
+}
+
 /** Translates the names of a block-level object; `tfPath` is the Terraform block path, `path` the Pulumi one (with indexes). */
 function translateEntries(
     type: string,
@@ -206,9 +216,7 @@ function translateValue(
         addRefs(v, path);
         return { ...v.partial, source: v.source ?? v.partial.source, ...(v.origin ? { origin: v.origin } : {}) } as Value;
     }
-    const isObjectList =
-        v.kind === "list" && v.items.some((i) => i.kind === "map") && v.items.every((i) => i.kind === "map" || (i.kind === "unknown" && !i.partial));
-    if (!isObjectList || depth > MAX_DEPTH || v.kind !== "list") {
+    if (v.kind !== "list" || !isObjectList(v.items) || depth > MAX_DEPTH) {
         addRefs(v, path);
         return v;
     }

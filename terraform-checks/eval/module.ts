@@ -130,6 +130,8 @@ const DEFAULT_MAX_MODULE_DEPTH = 16;
 /** Most instances one `count` / `for_each` may create. */
 const MAX_INSTANCES = 10_000;
 
+const SINGLE: Expansion = { kind: "single" };
+
 /** How a block with `count` / `for_each` expands. */
 type Expansion =
     | { kind: "single" }
@@ -426,6 +428,7 @@ export class ModuleInstance implements EvalHost {
     private decideExpansion(key: string, block: Block, file: string): Expansion {
         const countAttr = block.body.attributes.find((a) => a.name === "count");
         const eachAttr = block.body.attributes.find((a) => a.name === "for_each");
+        if (!countAttr && !eachAttr) return SINGLE;
         const scope = this.scope(file);
         const unknownExpansion = (attr: Attribute, v: TfValue): Expansion => {
             this.env.diagnostics.push({

@@ -291,7 +291,8 @@ export class Parser {
     private parseBody(nested: boolean, start: number): Body {
         const attributes: Attribute[] = [];
         const blocks: Block[] = [];
-        const seen = new Map<string, Attribute>();
+        // Names seen so far, for "Attribute redefined": a scan of `attributes` while the body is small.
+        let seen: Map<string, Attribute> | undefined;
         const saveNl = this.nl;
         this.nl = true;
         let singleLine = nested && this.kindAt(this.p) !== Tok.Newline && this.kindAt(this.p) !== Tok.CBrace;
@@ -331,7 +332,20 @@ export class Parser {
             const item = this.parseItem(singleLine);
             if (item === undefined) continue;
             if (item.type === "Attribute") {
-                const previous = seen.get(item.name);
+                let previous: Attribute | undefined;
+                if (seen !== undefined) previous = seen.get(item.name);
+                else {
+                    for (const a of attributes) {
+                        if (a.name === item.name) {
+                            previous = a;
+                            break;
+                        }
+                    }
+                    if (attributes.length >= 16) {
+                        seen = new Map();
+                        for (const a of attributes) if (!seen.has(a.name)) seen.set(a.name, a);
+                    }
+                }
                 if (previous) {
                     const at = previous.nameRange.start;
                     this.error(
@@ -339,7 +353,7 @@ export class Parser {
                         `The argument "${item.name}" was already set at ${this.file}:${at.line},${at.column}. Each argument may be set only once.`,
                         item.nameRange,
                     );
-                } else seen.set(item.name, item);
+                } else seen?.set(item.name, item);
                 attributes.push(item);
             } else {
                 if (singleLine) {

@@ -21,6 +21,21 @@ describe("HCL tokens and positions", () => {
         );
     });
 
+    it("reports each redefined attribute against its first definition, in small and large bodies", () => {
+        const names = Array.from({ length: 20 }, (_, i) => `a${i}`);
+        const text = [...names.map((n) => `${n} = 1`), "a2 = 2", "a18 = 2", "a2 = 3", "late = 1", "late = 2"].join("\n") + "\n";
+        const { diagnostics } = parseHcl(text, "dup.tf");
+        assert.deepEqual(
+            diagnostics.map((d) => `${d.range.start.line}: ${d.detail}`),
+            [
+                '21: The argument "a2" was already set at dup.tf:3,1. Each argument may be set only once.',
+                '22: The argument "a18" was already set at dup.tf:19,1. Each argument may be set only once.',
+                '23: The argument "a2" was already set at dup.tf:3,1. Each argument may be set only once.',
+                '25: The argument "late" was already set at dup.tf:24,1. Each argument may be set only once.',
+            ],
+        );
+    });
+
     it("does not count a byte order mark as a column", () => {
         const { body } = parseHcl("\ufeffa = 1\n", "bom.tf");
         assert.deepEqual(body.attributes[0].nameRange.start, { line: 1, column: 1, offset: 3 });
