@@ -56,6 +56,14 @@ type FlatPart =
     | { kind: "bad"; stripLeft: boolean; stripRight: boolean; range: Range };
 
 /**
+ * A list built by pushes keeps spare capacity (17 slots for one element); the tree keeps its lists
+ * for a whole root module's evaluation, so they are copied to their exact size once complete.
+ */
+function exact<T>(list: T[]): T[] {
+    return list.length === 0 || list.length > 64 ? list : list.slice();
+}
+
+/**
  * Recursive-descent parser over a {@link TokenBuffer}, following hashicorp/hcl's grammar. Errors
  * become diagnostics and the parser recovers at the next newline or matching bracket; it never
  * throws. A parser is used for one file (or one JSON string) and then dropped.
@@ -367,7 +375,7 @@ export class Parser {
             }
         }
         this.nl = saveNl;
-        return { type: "Body", attributes, blocks, range: this.rangeOf(start, start) };
+        return { type: "Body", attributes: exact(attributes), blocks: exact(blocks), range: this.rangeOf(start, start) };
     }
 
     /** Parses an attribute or block starting at the identifier under the cursor. */
@@ -508,7 +516,7 @@ export class Parser {
             type: "Block",
             blockType: this.tokText(typeTok),
             typeRange,
-            labels,
+            labels: exact(labels),
             openBraceRange,
             closeBraceRange,
             body,
@@ -918,7 +926,7 @@ export class Parser {
             type: "FunctionCall",
             name,
             nameRange,
-            args,
+            args: exact(args),
             expandFinal,
             openParenRange: this.tokRange(open),
             closeParenRange: closeRange,
@@ -996,7 +1004,7 @@ export class Parser {
         }
         const close = this.closeGroup(open, Tok.CBrack, before, "Unclosed bracket", "There is no closing bracket (\"]\") for this tuple.");
         this.nl = saveNl;
-        return { type: "Tuple", items, range: this.spanFrom(this.s[open], close) };
+        return { type: "Tuple", items: exact(items), range: this.spanFrom(this.s[open], close) };
     }
 
     private parseObject(open: number): Expression {
@@ -1054,7 +1062,7 @@ export class Parser {
         this.nl = false;
         const close = this.closeGroup(open, Tok.CBrace, before, "Unclosed brace", "There is no closing brace (\"}\") for this object.");
         this.nl = saveNl;
-        return { type: "Object", items, range: this.spanFrom(this.s[open], close) };
+        return { type: "Object", items: exact(items), range: this.spanFrom(this.s[open], close) };
     }
 
     private expectIdent(what: string): Identifier | undefined {
@@ -1384,7 +1392,7 @@ export class Parser {
                     cursor.i++;
                     break;
                 default:
-                    if (until.split("|").includes(part.kind)) return parts;
+                    if (until.split("|").includes(part.kind)) return exact(parts);
                     cursor.i++;
                     this.error(
                         `Unexpected "${part.kind}" directive`,
@@ -1393,7 +1401,7 @@ export class Parser {
                     );
             }
         }
-        return parts;
+        return exact(parts);
     }
 
     private closeDirective(flat: FlatPart[], cursor: { i: number }, word: string, opener: Range): Range {
