@@ -116,9 +116,15 @@ function translateBody(type: string, tfPath: string, path: string, body: EvalBod
     const out: Record<string, Value> = {};
     for (const a of body.attributes) {
         const name = pulumiName(type, tfPath, a.name);
+        const v = located(a.value, fileLocation(a.file, a.range));
+        // Most attributes are a scalar or a plain unknown without references: nothing to translate or record.
+        if ((v.kind === "scalar" || (v.kind === "unknown" && v.partial === undefined)) && v.refs === undefined) {
+            out[name] = v;
+            continue;
+        }
         const childPath = path === "" ? name : `${path}.${name}`;
         const childTf = tfPath === "" ? a.name : `${tfPath}.${a.name}`;
-        out[name] = translateValue(type, childTf, childPath, located(a.value, fileLocation(a.file, a.range)), addRefs, depth + 1);
+        out[name] = translateValue(type, childTf, childPath, v, addRefs, depth + 1);
     }
     // As in bodyToValues: blocks of one type form one list, which replaces an attribute of the same name.
     let blockLists: Map<string, Value[]> | undefined;

@@ -72,7 +72,7 @@ export function noBindings(): Record<string, TfValue> {
 export function withBindings(scope: Scope, bindings: Record<string, TfValue>): Scope {
     const chained = Object.create(scope.bindings) as Record<string, TfValue>;
     Object.assign(chained, bindings);
-    return { ...scope, bindings: chained };
+    return { host: scope.host, file: scope.file, bindings: chained, diagnostics: scope.diagnostics, depth: scope.depth };
 }
 
 export function locate(scope: Scope, range: Range): SourceLocation {
