@@ -83,8 +83,9 @@ function checkSeverity(flag: string, value: string | undefined, allowNone: boole
 }
 
 /**
- * Parses `--concurrency`: `auto` (the default; the engine uses at most the machine's cores, capped
- * at 8, and stays in-process when there are too few root modules to pay for worker start-up) or a
+ * Parses `--concurrency`: `auto` (the default; the engine uses at most the machine's cores less one,
+ * capped at 8, and stays in-process on 2 cores or when there are too few root modules to pay for
+ * worker start-up) or a
  * whole number from 1 to 64.
  */
 export function parseConcurrency(value: string | number | undefined, flag = "--concurrency"): number | "auto" {

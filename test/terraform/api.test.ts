@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { allControls } from "../../catalog";
 import { scanTerraformSources, workerCount } from "../../terraform-checks";
+import { autoWorkers } from "../../terraform-checks/scanner";
 
 const direct = allControls.filter((c) => c.id === "aws-sagemaker-notebook-no-direct-internet");
 
@@ -66,6 +67,13 @@ describe("scanTerraform API", () => {
         assert.equal(workerCount(8, 4, true), 1, "4 root modules do not pay for a worker");
         assert.equal(workerCount(8, 16, true), 2);
         assert.equal(workerCount(2, 1000, true), 2);
+    });
+
+    it("auto concurrency leaves a core to V8's helper threads: in-process on 2 cores, at most 8 workers", () => {
+        assert.equal(autoWorkers(1), 1);
+        assert.equal(autoWorkers(2), 1);
+        assert.equal(autoWorkers(4), 3);
+        assert.equal(autoWorkers(64), 8);
     });
 
     it("tags every diagnostic with its phase: read, parse or evaluate", async () => {
