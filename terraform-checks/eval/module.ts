@@ -25,6 +25,8 @@ export interface ModuleDef {
     calls: Map<string, { block: Block; file: string }>;
 }
 
+const NO_LABELS: string[] = [];
+
 /** Builds a module's index from its parsed files; duplicate declarations are diagnosed. */
 export function indexModule(dir: string, files: ParsedFile[], diagnostics: Diagnostic[]): ModuleDef {
     const def: ModuleDef = {
@@ -41,7 +43,7 @@ export function indexModule(dir: string, files: ParsedFile[], diagnostics: Diagn
         diagnostics.push({ severity: "error", summary: `Duplicate ${kind}`, detail: `${name} is declared more than once; the first declaration is used.`, file, range });
     for (const f of files) {
         for (const b of f.body.blocks) {
-            const labels = b.labels.map((l) => l.value);
+            const labels = b.labels.length === 0 ? NO_LABELS : b.labels.length === 1 ? [b.labels[0].value] : b.labels.map((l) => l.value);
             switch (b.blockType) {
                 case "variable":
                     if (labels.length !== 1) break;
