@@ -21,7 +21,15 @@ import {
 } from "./value";
 
 /** One step of a traversal after its root name: `.name` or `[key]`. */
-export type Step = { kind: "attr"; name: string; range: Range } | { kind: "index"; key: TfValue; range: Range };
+export type Step = GetAttr | IndexStep;
+/** `.name`: the syntax node itself (nothing to evaluate). */
+type GetAttr = Extract<Expression, { type: "GetAttr" }>;
+/** `[key]`, its key evaluated. */
+export interface IndexStep {
+    type: "IndexStep";
+    key: TfValue;
+    range: Range;
+}
 
 /**
  * What a name resolves to. A value decided elsewhere (a variable, a local, a module output, a
@@ -269,16 +277,24 @@ function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: T
 
 /** Flattens `a.b[c].d` into its root and steps and resolves it. */
 function evalTraversal(e: Expression, s: Scope): TfValue {
-    const chain: Expression[] = [];
+    let depth = 0;
     let node: Expression = e;
     while (node.type === "GetAttr" || node.type === "Index") {
-        chain.push(node);
+        depth++;
         node = node.type === "GetAttr" ? node.object : node.collection;
     }
-    const evaluatedSteps: Step[] = new Array(chain.length);
-    for (let i = chain.length - 1, j = 0; i >= 0; i--, j++) {
-        const st = chain[i];
-        evaluatedSteps[j] = st.type === "GetAttr" ? attrStep(st) : { kind: "index", key: evaluate((st as Extract<Expression, { type: "Index" }>).key, s), range: st.range };
+    // Steps in source order, filled from the last one (the outermost node) backwards.
+    const evaluatedSteps: Step[] = new Array(depth);
+    let st: Expression = e;
+    for (let j = depth - 1; j >= 0; j--) {
+        if (st.type === "GetAttr") {
+            evaluatedSteps[j] = st;
+            st = st.object;
+        } else {
+            const ix = st as Extract<Expression, { type: "Index" }>;
+            evaluatedSteps[j] = { type: "IndexStep", key: evaluate(ix.key, s), range: ix.range };
+            st = ix.collection;
+        }
     }
     let value: TfValue;
     let consumed = 0;
@@ -304,10 +320,6 @@ function evalTraversal(e: Expression, s: Scope): TfValue {
     return relocate(value, at, found.origin);
 }
 
-function attrStep(node: Extract<Expression, { type: "GetAttr" }>): Step {
-    return { kind: "attr", name: node.name, range: node.range };
-}
-
 /** Applies `.name` or `[key]` to a value. */
 export function applyStep(value: TfValue, step: Step, s: Scope): TfValue {
     const source = locate(s, step.range);
@@ -316,20 +328,20 @@ export function applyStep(value: TfValue, step: Step, s: Scope): TfValue {
         if (value.refs !== undefined) u.refs = value.refs;
         return u;
     }
-    if (step.kind === "index" && step.key.kind === "unknown") return unknownAt(source, "the index is computed", value, step.key);
+    if (step.type === "IndexStep" && step.key.kind === "unknown") return unknownAt(source, "the index is computed", value, step.key);
     if (isNull(value)) {
         return evalError(s, "Attempt to index a null value", "This value is null, so it has no attributes or elements.", step.range);
     }
     if (value.kind === "map") {
-        const key = step.kind === "attr" ? step.name : asString(step.key);
+        const key = step.type === "GetAttr" ? step.name : asString(step.key);
         if (key === undefined) return evalError(s, "Invalid index", "A map key must be a string.", step.range);
         if (!Object.prototype.hasOwnProperty.call(value.entries, key)) {
-            return evalError(s, step.kind === "attr" ? "Unsupported attribute" : "Invalid index", `The object has no element "${key}".`, step.range);
+            return evalError(s, step.type === "GetAttr" ? "Unsupported attribute" : "Invalid index", `The object has no element "${key}".`, step.range);
         }
         return value.entries[key];
     }
     if (value.kind === "list") {
-        if (step.kind === "attr") {
+        if (step.type === "GetAttr") {
             // Terraform rejects this; a reference through a list of resource instances still says which resources it means.
             return unknownAt(source, "an attribute of a list", value);
         }

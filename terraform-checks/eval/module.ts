@@ -250,7 +250,7 @@ export class ModuleInstance implements EvalHost {
 
     lookup(root: string, steps: Step[], scope: Scope, range: Range): Lookup | undefined {
         const first = steps[0];
-        const name = first?.kind === "attr" ? first.name : undefined;
+        const name = first?.type === "GetAttr" ? first.name : undefined;
         // Values decided elsewhere are relocated to the reference once the rest of its steps are applied.
         switch (root) {
             case "var": {
@@ -273,7 +273,7 @@ export class ModuleInstance implements EvalHost {
             case "data": {
                 const type = name;
                 const second = steps[1];
-                if (!type || second?.kind !== "attr") return { value: evalError(scope, "Invalid reference", "`data` must be followed by a type and a name.", range), consumed: 0 };
+                if (!type || second?.type !== "GetAttr") return { value: evalError(scope, "Invalid reference", "`data` must be followed by a type and a name.", range), consumed: 0 };
                 const key = `${type}.${second.name}`;
                 const decl = this.def.data.get(key);
                 if (!decl) return { value: evalError(scope, "Reference to undeclared data source", `No data "${type}" "${second.name}" is declared in this module.`, second.range), consumed: 2 };
@@ -751,22 +751,22 @@ export class ModuleInstance implements EvalHost {
         if (e.kind === "single" || e.kind === "unknown") {
             const child = children.values().next().value ?? null;
             const next = steps[1];
-            if (next?.kind === "attr") return shared(output(child, next.name, next.range), 2);
-            if (e.kind === "unknown" && next?.kind === "index") {
+            if (next?.type === "GetAttr") return shared(output(child, next.name, next.range), 2);
+            if (e.kind === "unknown" && next?.type === "IndexStep") {
                 const after = steps[2];
-                if (after?.kind === "attr") return shared(output(child, after.name, after.range), 3);
+                if (after?.type === "GetAttr") return shared(output(child, after.name, after.range), 3);
             }
             return shared(whole(child), 1);
         }
         const next = steps[1];
-        if (next?.kind === "index") {
+        if (next?.type === "IndexStep") {
             if (next.key.kind === "unknown") return { value: unknown("the module instance key is computed", next.key), consumed: 2 };
             const k = e.kind === "count" ? asNumber(next.key) : asString(next.key);
             const suffix = k === undefined ? undefined : e.kind === "count" ? `[${k}]` : `[${quoteKey(String(k))}]`;
             const child = suffix === undefined ? undefined : children.get(suffix);
             if (child === undefined) return { value: evalError(scope, "Invalid module instance key", `module.${callName} has no instance ${suffix ?? "with that key"}.`, next.range), consumed: 2 };
             const after = steps[2];
-            if (after?.kind === "attr") return shared(output(child, after.name, after.range), 3);
+            if (after?.type === "GetAttr") return shared(output(child, after.name, after.range), 3);
             return shared(whole(child), 2);
         }
         if (e.kind === "count") return shared(list([...children.values()].map(whole)), 1);
