@@ -56,12 +56,11 @@ export class ResourceGraph {
 
     /** The resources `from` refers to through `path` (all references when no path is given). */
     targets(from: Resource, path?: string, types?: Array<string | ResourceType>): Resource[] {
-        const wanted = types ? new Set(types.map(tokenOf)) : undefined;
         const out: Resource[] = [];
         for (const ref of this.outgoing.get(from.id) ?? []) {
             if (path !== undefined && !pathsOverlap(ref.path, path)) continue;
             const target = this.byId.get(ref.to)!;
-            if (wanted && !wanted.has(target.type)) continue;
+            if (types && !isOneOf(target.type, types)) continue;
             if (!out.includes(target)) out.push(target);
         }
         return out;
@@ -69,16 +68,21 @@ export class ResourceGraph {
 
     /** The resources that refer to `to`, optionally only of some types and through some property. */
     referrers(to: Resource, types?: Array<string | ResourceType>, path?: string): Referrer[] {
-        const wanted = types ? new Set(types.map(tokenOf)) : undefined;
         const out: Referrer[] = [];
         for (const ref of this.incoming.get(to.id) ?? []) {
             if (path !== undefined && !pathsOverlap(ref.path, path)) continue;
             const resource = this.byId.get(ref.from)!;
-            if (wanted && !wanted.has(resource.type)) continue;
+            if (types && !isOneOf(resource.type, types)) continue;
             if (!out.some((o) => o.resource === resource && o.path === ref.path)) out.push({ resource, path: ref.path });
         }
         return out;
     }
+}
+
+/** Whether `type` is one of `types` (a few, as joins name them: a loop, no set to build per call). */
+function isOneOf(type: string, types: ReadonlyArray<string | ResourceType>): boolean {
+    for (const t of types) if (tokenOf(t) === type) return true;
+    return false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
