@@ -7,8 +7,10 @@ function isAttr(at: At): at is Attr {
     return "state" in at && "location" in at;
 }
 
-function base(at: At): Pick<CheckResult, "location" | "path" | "evidence"> {
-    if (!isAttr(at)) return { location: at.source };
+/** A result about an attribute (its location, path and evidence) or about the resource itself. */
+function result(status: CheckResult["status"], message: string, at: At): CheckResult {
+    // Built field by field, not spread: one result per subject per control, 150k on a large scan.
+    if (!isAttr(at)) return { status, message, location: at.source };
     const evidence: Evidence =
         at.state === "explicit"
             ? { state: "explicit", value: at.value ?? undefined }
@@ -16,26 +18,26 @@ function base(at: At): Pick<CheckResult, "location" | "path" | "evidence"> {
               ? { state: "unknown" }
               : { state: "default" };
     if (at.node?.origin) evidence.origin = at.node.origin;
-    return { location: at.location, path: at.path, evidence };
+    return { status, message, location: at.location, path: at.path, evidence };
 }
 
 export function pass(at: At, message: string): CheckResult {
-    return { status: "pass", message, ...base(at) };
+    return result("pass", message, at);
 }
 
 export function fail(at: At, message: string, defaultValue?: Scalar): CheckResult {
-    const result: CheckResult = { status: "fail", message, ...base(at) };
-    if (defaultValue !== undefined && result.evidence?.state === "default") result.evidence.value = defaultValue;
-    return result;
+    const r = result("fail", message, at);
+    if (defaultValue !== undefined && r.evidence?.state === "default") r.evidence.value = defaultValue;
+    return r;
 }
 
 /** Not verifiable yet: the value that decides it is computed (reported as advisory, never as a violation). */
 export function unknown(at: At, message: string): CheckResult {
-    return { status: "unknown", message, ...base(at) };
+    return result("unknown", message, at);
 }
 
 export function notApplicable(at: At, message: string): CheckResult {
-    return { status: "not-applicable", message, ...base(at) };
+    return result("not-applicable", message, at);
 }
 
 /**
