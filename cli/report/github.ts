@@ -58,7 +58,7 @@ export function formatGithub(result: ScanResult, controls: readonly AnyControl[]
         lines.push(command(level, props, message));
     };
     for (const d of shownDiagnostics(result, options)) {
-        const props = isWholeFile(d) ? { file: displayPath(d.file, result.baseDir) } : rangeProps({ file: d.file, ...d.range }, result.baseDir);
+        const props = isWholeFile(d) ? { file: displayPath(d.file, result.baseDir) } : rangeProps({ file: d.file, start: d.range.start, end: d.range.end }, result.baseDir);
         emit(d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice", { ...props, title: `mlguard: ${d.summary}` }, d.detail ?? d.summary);
     }
     const ordered = result.findings

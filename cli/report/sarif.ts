@@ -162,7 +162,7 @@ export function formatSarif(scan: ScanResult, controls: readonly AnyControl[], o
     const notifications = [
         ...scan.diagnostics.map((d) =>
             notification(DIAGNOSTIC_LEVEL[d.severity], `${d.phase ?? "evaluate"}-${d.severity}`, d.detail ? `${d.summary} ${d.detail}` : d.summary,
-                isWholeFile(d) ? d.file : { file: d.file, ...d.range }, scan.baseDir, read),
+                isWholeFile(d) ? d.file : { file: d.file, start: d.range.start, end: d.range.end }, scan.baseDir, read),
         ),
         ...scan.findings
             .filter((f) => f.status === "error")
