@@ -428,8 +428,12 @@ export class ModuleInstance implements EvalHost {
     }
 
     private decideExpansion(key: string, block: Block, file: string): Expansion {
-        const countAttr = block.body.attributes.find((a) => a.name === "count");
-        const eachAttr = block.body.attributes.find((a) => a.name === "for_each");
+        let countAttr: Attribute | undefined;
+        let eachAttr: Attribute | undefined;
+        for (const a of block.body.attributes) {
+            if (a.name === "count") countAttr ??= a;
+            else if (a.name === "for_each") eachAttr ??= a;
+        }
         if (!countAttr && !eachAttr) return SINGLE;
         const scope = this.scope(file);
         const unknownExpansion = (attr: Attribute, v: TfValue): Expansion => {
