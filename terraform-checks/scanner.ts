@@ -537,13 +537,14 @@ export function scanRoots(ws: Workspace, roots: RootTarget[], options: ScanOptio
     const findings: TerraformFinding[] = [];
     roots.forEach((r, i) => {
         const def = loadRoot(ws, r);
+        // The controls need the adapted resources only: the syntax trees and module instances go first.
+        let forControls: Pick<EvaluatedTree, "resources" | "references" | "locations"> | undefined;
         if (def) {
             const { resources, references, locations } = evaluateRootModule(ws, def, options, readVarFile);
-            // The syntax trees and the module instances are not needed by the controls: let them go first.
-            ws.release();
-            findings.push(...checkTree(ws, { resources, references, locations }, controls, options, def.dir));
+            forControls = { resources, references, locations };
         }
         ws.release();
+        if (def && forControls) findings.push(...checkTree(ws, forControls, controls, options, def.dir));
         options.onProgress?.(i + 1, roots.length);
     });
     return findings;
