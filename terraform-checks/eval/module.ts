@@ -172,7 +172,7 @@ export class ModuleInstance implements EvalHost {
     /** Memoised values, keyed by their declaration (or, for module inputs, by a string). */
     private readonly cache = new Map<object | string, TfValue>();
     private readonly resourceValues = new Map<string, TfValue>();
-    private readonly localOrigins = new Map<string, ValueOrigin>();
+    private readonly localOrigins = new Map<object, ValueOrigin>();
     /** Keys being evaluated (for cycles) and their names (for the diagnostic). */
     private readonly inProgress: Array<object | string> = [];
     private readonly inProgressNames: string[] = [];
@@ -216,12 +216,11 @@ export class ModuleInstance implements EvalHost {
     }
 
     /**
-     * Evaluates once under `key` (callers look in {@link cache} first, so a hit allocates nothing);
-     * a key met again while being evaluated is a cycle. `name` names it in the diagnostic.
+     * Evaluates and stores the value of `key`, which is not in {@link cache} yet (callers look there
+     * first, so a hit allocates no closure); a key met again while being evaluated is a cycle.
+     * `name` names it in the diagnostic.
      */
     private memo(key: object | string, name: string, file: string, range: Range, compute: () => TfValue): TfValue {
-        const hit = this.cache.get(key);
-        if (hit) return hit;
         if (this.inProgress.includes(key)) {
             const cycle = [...this.inProgressNames.slice(this.inProgress.indexOf(key)), name].join(" → ");
             this.env.diagnostics.push({
@@ -309,10 +308,10 @@ export class ModuleInstance implements EvalHost {
 
     /** Where a local's value is decided, for the values read through it (one object per local). */
     private localOrigin(name: string, decl: { attr: Attribute; file: string }): ValueOrigin {
-        let origin = this.localOrigins.get(name);
+        let origin = this.localOrigins.get(decl);
         if (origin === undefined) {
             origin = { description: `local.${name}`, location: fileLocation(decl.file, decl.attr.range) };
-            this.localOrigins.set(name, origin);
+            this.localOrigins.set(decl, origin);
         }
         return origin;
     }
@@ -687,7 +686,8 @@ export class ModuleInstance implements EvalHost {
 
     /** Memoises a module input in the parent, where cycles through it show. */
     private parentMemo(key: string, file: string, range: Range, compute: () => TfValue): TfValue {
-        return (this.parent ?? this).memo(key, key, file, range, compute);
+        const owner = this.parent ?? this;
+        return owner.cache.get(key) ?? owner.memo(key, key, file, range, compute);
     }
 
     private resolveCall(callName: string, decl: { block: Block; file: string }): ModuleDef | undefined {
