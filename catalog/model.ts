@@ -41,6 +41,8 @@ export type Value =
 export interface ValueOrigin {
     description: string;
     location?: SourceLocation;
+    /** The value is sensitive (a Terraform `sensitive = true` variable): reports never show it. */
+    sensitive?: boolean;
 }
 
 /** The front-end a resource was read from. */

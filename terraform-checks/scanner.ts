@@ -361,6 +361,7 @@ const NO_NAMES = {
     lookup: () => undefined,
     readFile: () => undefined,
     fileExists: () => false,
+    listFiles: () => undefined,
 };
 
 /** One root module tree, evaluated and adapted. */

@@ -17,7 +17,11 @@ function result(status: CheckResult["status"], message: string, at: At): CheckRe
             : at.state === "unknown"
               ? { state: "unknown" }
               : { state: "default" };
-    if (at.node?.origin) evidence.origin = at.node.origin;
+    if (at.node?.origin) {
+        evidence.origin = at.node.origin;
+        // A sensitive value (a Terraform `sensitive = true` variable) is never echoed in any output.
+        if (at.node.origin.sensitive) delete evidence.value;
+    }
     return { status, message, location: at.location, path: at.path, evidence };
 }
 

@@ -55,6 +55,11 @@ export interface EvalHost {
     readFile(path: string, scope: Scope, range: Range): string | undefined;
     /** Whether a file exists inside the scan root. */
     fileExists(path: string): boolean;
+    /**
+     * The files under a directory (recursively, paths relative to it) for `fileset()`, confined to
+     * the scan root; undefined plus a diagnostic when it cannot be listed.
+     */
+    listFiles(dir: string, scope: Scope, range: Range): string[] | undefined;
 }
 
 /** Where an expression is evaluated: its module instance, its file, local bindings, and a diagnostics sink. */

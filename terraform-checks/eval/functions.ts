@@ -850,6 +850,30 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         },
     },
 
+    templatestring: {
+        arity: [2, 2],
+        handlesUnknown: true,
+        impl: ([t, vars], site) => {
+            if (t.kind === "unknown") return unknownAt(site.source, "templatestring() of a computed template", t);
+            const text = str(t, "template");
+            if (vars.kind === "unknown") return unknownAt(site.source, "templatestring() with computed variables", vars);
+            const v = evaluateTemplateText(text, site.scope.file, entries(vars, "variables"), site.scope);
+            return v.kind === "scalar" || v.kind === "unknown" ? { ...v, source: site.source } : v;
+        },
+    },
+    fileset: {
+        arity: [2, 2],
+        impl: ([p, pattern], site) => {
+            const dir = str(p, "path");
+            const glob = str(pattern, "pattern");
+            const re = globToRegExp(glob);
+            const files = site.scope.host.listFiles(dir, site.scope, site.range);
+            if (files === undefined) return { kind: "unknown", reason: "fileset() of a directory that could not be listed", source: site.source };
+            const matched = files.filter((f) => re.test(f)).sort();
+            return list(matched.map((f) => scalar(f, site.source)), site.source);
+        },
+    },
+
     // --- time and identity: values that differ per run are unknown, as in a plan
     timestamp: { arity: [0, 0], impl: (_a, site) => ({ kind: "unknown", reason: "timestamp() is known only at apply", source: site.source }) },
     uuid: { arity: [0, 0], impl: (_a, site) => ({ kind: "unknown", reason: "uuid() differs on every run", source: site.source }) },
@@ -913,3 +937,48 @@ function encodeYaml(v: TfValue): string {
     return YAML.stringify(toJs(v), { sortMapEntries: true, lineWidth: 0 });
 }
 
+/**
+ * A `fileset()` pattern as a regular expression over paths relative to the listed directory
+ * (Go's `doublestar` syntax: `*` and `?` stay within one path segment, `**` spans segments,
+ * `[...]` classes, `{a,b}` alternatives).
+ */
+export function globToRegExp(glob: string): RegExp {
+    let re = "";
+    let braces = 0;
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === "*") {
+            if (glob[i + 1] === "*") {
+                i++;
+                if (glob[i + 1] === "/") {
+                    i++;
+                    re += "(?:[^/]*/)*";
+                } else re += ".*";
+            } else re += "[^/]*";
+        } else if (c === "?") re += "[^/]";
+        else if (c === "[") {
+            const end = glob.indexOf("]", i + 1);
+            if (end < 0) re += "\\[";
+            else {
+                let cls = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
+                if (cls.startsWith("!")) cls = "^" + cls.slice(1);
+                re += `[${cls}]`;
+                i = end;
+            }
+        } else if (c === "{") {
+            braces++;
+            re += "(?:";
+        } else if (c === "}" && braces > 0) {
+            braces--;
+            re += ")";
+        } else if (c === "," && braces > 0) re += "|";
+        else if (c === "\\" && i + 1 < glob.length) re += escapeRe(glob[++i]);
+        else re += escapeRe(c);
+    }
+    while (braces-- > 0) re += ")";
+    return new RegExp(`^${re}$`);
+}
+
+function escapeRe(c: string): string {
+    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}

@@ -5,7 +5,8 @@ import { type Diagnostic, fileLocation } from "../diagnostics";
 import { type EvalHost, type Lookup, type Scope, type Step, evalError, evaluate, noBindings, report, withBindings } from "./expr";
 import { type FileSource, joinPath } from "./files";
 import { evaluatePolicyDocument } from "./policy-document";
-import { type TfValue, asBool, asNumber, asString, elements, isNull, list, map, relocate, scalar, unknown } from "./value";
+import { ANY, type TfType, type TypeProblem, convert, parseType, typeName } from "./types";
+import { type TfValue, asNumber, asString, elements, isNull, list, map, relocate, scalar, unknown } from "./value";
 
 /** A parsed file of a module. Paths are POSIX, relative to the scan root. */
 export interface ParsedFile {
@@ -129,6 +130,8 @@ export interface EvalEnvironment {
 const META_ATTRIBUTES = new Set(["count", "for_each", "provider", "depends_on"]);
 const META_BLOCKS = new Set(["lifecycle", "provisioner", "connection", "precondition", "postcondition"]);
 const DEFAULT_MAX_MODULE_DEPTH = 16;
+/** Most files one `fileset()` call lists. */
+const MAX_LISTED_FILES = 10_000;
 /** Most instances one `count` / `for_each` may create. */
 const MAX_INSTANCES = 10_000;
 
@@ -179,6 +182,8 @@ export class ModuleInstance implements EvalHost {
     private readonly expansions = new Map<Block, Expansion>();
     private readonly children = new Map<string, Map<string, ModuleInstance | null>>();
     private readonly reportedUnset = new Set<string>();
+    /** Variables whose value is their declaration's default (no value given by tfvars, -var, the environment or a caller). */
+    readonly fromDefault = new Set<string>();
 
     constructor(
         def: ModuleDef,
@@ -353,6 +358,26 @@ export class ModuleInstance implements EvalHost {
         return got.text;
     }
 
+    listFiles(p: string, scope: Scope, range: Range): string[] | undefined {
+        const resolved = this.resolveFile(p);
+        if (resolved === undefined) {
+            report(scope, "error", "Directory outside the scan root", `${JSON.stringify(p)} leaves the scan root; fileset() lists only files inside it.`, range);
+            return undefined;
+        }
+        if (!this.env.files.isDirectory(resolved)) return [];
+        const out: string[] = [];
+        // Breadth first with an explicit queue: no recursion proportional to the tree's depth.
+        const queue: string[] = [resolved];
+        for (let i = 0; i < queue.length && out.length < MAX_LISTED_FILES; i++) {
+            const listing = this.env.files.list(queue[i]);
+            if (!listing) continue;
+            for (const f of listing.files) out.push(resolved === "" ? f : f.slice(resolved.length + 1));
+            for (const d of listing.dirs) if (queue.length < MAX_LISTED_FILES) queue.push(d);
+        }
+        if (out.length >= MAX_LISTED_FILES) report(scope, "warning", "Too many files", `fileset() lists at most ${MAX_LISTED_FILES} files under ${JSON.stringify(p)}; the rest are left out.`, range);
+        return out;
+    }
+
     fileExists(p: string): boolean {
         const resolved = this.resolveFile(p);
         return resolved !== undefined && this.env.files.exists(resolved);
@@ -366,10 +391,29 @@ export class ModuleInstance implements EvalHost {
         return this.cache.get(decl) ?? this.memo(decl, `var.${name}`, decl.file, decl.block.typeRange, () => this.decideVariable(name, decl));
     }
 
+    /** A variable's declared type (`any` when it has none), read once per declaration. */
+    private variableType(decl: { block: Block; file: string }): TfType {
+        const hit = variableTypes.get(decl.block);
+        if (hit) return hit;
+        const typeAttr = decl.block.body.attributes.find((a) => a.name === "type");
+        let t: TfType = ANY;
+        if (typeAttr) {
+            const problems: TypeProblem[] = [];
+            // optional() defaults are constants; they are evaluated where the type is written.
+            t = parseType(typeAttr.expression, problems, (e) => evaluate(e, this.scope(decl.file)));
+            for (const p of problems) this.env.diagnostics.push({ severity: "error", summary: "Invalid type specification", detail: p.message, file: decl.file, range: p.range });
+        }
+        variableTypes.set(decl.block, t);
+        return t;
+    }
+
     private decideVariable(name: string, decl: { block: Block; file: string }): TfValue {
         const body = decl.block.body;
-        const typeAttr = body.attributes.find((a) => a.name === "type");
-        const type = typeAttr?.expression.type === "Variable" ? typeAttr.expression.name : undefined;
+        const type = this.variableType(decl);
+        const nullableAttr = body.attributes.find((a) => a.name === "nullable");
+        const sensitiveAttr = body.attributes.find((a) => a.name === "sensitive");
+        const nullable = !(nullableAttr?.expression.type === "Literal" && nullableAttr.expression.value === false);
+        const sensitive = sensitiveAttr?.expression.type === "Literal" && sensitiveAttr.expression.value === true;
         let value: TfValue | undefined;
         let origin: ValueOrigin | undefined;
         if (this.path.length === 0) {
@@ -383,36 +427,70 @@ export class ModuleInstance implements EvalHost {
             if (value) origin = value.origin ?? { description: `module input ${name} of ${this.path.join(".")}`, location: this.callRanges[this.callRanges.length - 1] };
         }
         const defaultAttr = body.attributes.find((a) => a.name === "default");
+        // With nullable = false, a null from the caller means "use the default", as in Terraform.
+        if (value && !nullable && isNull(value) && defaultAttr) value = undefined;
         if (!value && defaultAttr) {
             value = evaluate(defaultAttr.expression, this.scope(decl.file));
             origin = { description: `var.${name} default`, location: fileLocation(decl.file, defaultAttr.range) };
+            this.fromDefault.add(name);
         }
+        if (sensitive && origin) origin = { ...origin, description: `${origin.description} (sensitive)`, sensitive: true };
         if (!value) {
-            if (this.path.length === 0) {
-                if (!this.reportedUnset.has(name)) {
-                    this.reportedUnset.add(name);
-                    this.env.diagnostics.push({
-                        severity: "info",
-                        summary: "Variable without a value",
-                        detail: `var.${name} has no default and no value from tfvars, -var or TF_VAR_${name}; it is treated as unknown.`,
-                        file: decl.file,
-                        range: decl.block.typeRange,
-                    });
-                }
-                return { kind: "unknown", reason: `var.${name} has no value`, origin: { description: `var.${name} (no value given)`, location: fileLocation(decl.file, decl.block.typeRange) } };
-            }
-            const call = this.callRanges[this.callRanges.length - 1];
+            const unset: TfValue = this.unsetVariable(name, decl);
+            if (sensitive && unset.origin) unset.origin = { ...unset.origin, sensitive: true };
+            return unset;
+        }
+        if (!nullable && isNull(value)) {
+            const at = value.source?.kind === "file" ? value.source : undefined;
             this.env.diagnostics.push({
                 severity: "error",
-                summary: "Missing required argument",
-                detail: `The module call ${this.path.join(".")} does not set "${name}", which has no default.`,
-                file: call?.kind === "file" ? call.file : decl.file,
-                range: call?.kind === "file" ? { start: call.start, end: call.end } : decl.block.typeRange,
+                summary: "Invalid value for variable",
+                detail: `var.${name} is declared with nullable = false, so it must not be null.`,
+                file: at?.file ?? decl.file,
+                range: at ? { start: at.start, end: at.end } : decl.block.typeRange,
             });
-            return { kind: "unknown", reason: `var.${name} is not set`, origin: { description: `var.${name} (not set)` } };
+            return { kind: "unknown", reason: `var.${name} must not be null`, origin };
         }
-        value = convertToType(value, type);
-        return relocate(value, value.source, origin);
+        const converted = convert(value, type);
+        if (!converted.ok) {
+            const e = converted.error;
+            const at = e.source?.kind === "file" ? e.source : undefined;
+            this.env.diagnostics.push({
+                severity: "error",
+                summary: "Invalid value for variable",
+                // Only the type and the path are named: the value may be sensitive.
+                detail: `The value of var.${name}${this.path.length ? ` (in ${this.path.join(".")})` : ""} does not conform to its type ${typeName(type)}: ${e.path ? `at ${e.path.replace(/^\./, "")}, ` : ""}${e.message}.`,
+                file: at?.file ?? decl.file,
+                range: at ? { start: at.start, end: at.end } : decl.block.typeRange,
+            });
+            return { kind: "unknown", reason: `var.${name} does not conform to its type`, origin, source: value.source };
+        }
+        return relocate(converted.value, converted.value.source, origin);
+    }
+
+    private unsetVariable(name: string, decl: { block: Block; file: string }): TfValue {
+        if (this.path.length === 0) {
+            if (!this.reportedUnset.has(name)) {
+                this.reportedUnset.add(name);
+                this.env.diagnostics.push({
+                    severity: "info",
+                    summary: "Variable without a value",
+                    detail: `var.${name} has no default and no value from tfvars, -var or TF_VAR_${name}; it is treated as unknown.`,
+                    file: decl.file,
+                    range: decl.block.typeRange,
+                });
+            }
+            return { kind: "unknown", reason: `var.${name} has no value`, origin: { description: `var.${name} (no value given)`, location: fileLocation(decl.file, decl.block.typeRange) } };
+        }
+        const call = this.callRanges[this.callRanges.length - 1];
+        this.env.diagnostics.push({
+            severity: "error",
+            summary: "Missing required argument",
+            detail: `The module call ${this.path.join(".")} does not set "${name}", which has no default.`,
+            file: call?.kind === "file" ? call.file : decl.file,
+            range: call?.kind === "file" ? { start: call.start, end: call.end } : decl.block.typeRange,
+        });
+        return { kind: "unknown", reason: `var.${name} is not set`, origin: { description: `var.${name} (not set)` } };
     }
 
     // ---- count / for_each
@@ -796,8 +874,10 @@ export class ModuleInstance implements EvalHost {
         }
     }
 
-    /** Evaluates every local and output, even unused ones, so errors and cycles in them are reported. */
+    /** Evaluates every variable, local and output, even unused ones, so errors and cycles in them are reported. */
     evaluateUnused(): void {
+        // Every variable, so a value that does not conform to its type is reported even when unused.
+        for (const name of this.def.variables.keys()) this.variable(name);
         for (const [name, decl] of this.def.locals) this.localValue(name, decl);
         for (const [name, decl] of this.def.outputs) this.output(name, this.scope(decl.file), decl.block.typeRange);
     }
@@ -815,23 +895,8 @@ export function headerRange(b: Block): Range {
     return join(b.typeRange, b.openBraceRange);
 }
 
-/** Converts a variable's value to a primitive type constraint (`string`, `number`, `bool`). */
-function convertToType(v: TfValue, type: string | undefined): TfValue {
-    if (!type || v.kind !== "scalar" || v.value === null) return v;
-    if (type === "number") {
-        const n = asNumber(v);
-        return n === undefined ? v : { ...v, value: n };
-    }
-    if (type === "bool") {
-        const b = asBool(v);
-        return b === undefined ? v : { ...v, value: b };
-    }
-    if (type === "string") {
-        const s = asString(v);
-        return s === undefined ? v : { ...v, value: s };
-    }
-    return v;
-}
+/** Declared variable types, parsed once per declaration. */
+const variableTypes = new WeakMap<Block, TfType>();
 
 /** Whether a variable's declared type is a primitive (its `-var` / `TF_VAR_` text is taken literally). */
 export function isPrimitiveType(block: Block): boolean {

@@ -18,6 +18,7 @@ export function evaluateTemplateText(text: string, file: string, vars: Record<st
         lookup: () => undefined,
         readFile: (p, s, r) => outer.host.readFile(p, s, r),
         fileExists: (p) => outer.host.fileExists(p),
+        listFiles: (d, s, r) => outer.host.listFiles(d, s, r),
     };
     const bindings = noBindings();
     Object.assign(bindings, vars);

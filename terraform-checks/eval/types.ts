@@ -1,0 +1,296 @@
+import type { SourceLocation } from "../../catalog/model";
+import type { Expression } from "../hcl/ast";
+import type { Range } from "../hcl/source";
+import { type TfValue, asBool, asNumber, asString, equals, isNull, relocate, sortedKeys } from "./value";
+
+/**
+ * A Terraform type constraint (`variable "x" { type = … }`), as Terraform's `typeexpr` reads it.
+ * `optional(T)` and `optional(T, default)` appear only as attributes of an `object(...)`.
+ */
+export type TfType =
+    | { kind: "any" }
+    | { kind: "string" | "number" | "bool" }
+    | { kind: "list" | "set" | "map"; element: TfType }
+    | { kind: "tuple"; elements: TfType[] }
+    | { kind: "object"; attributes: Record<string, ObjectAttribute> };
+
+export interface ObjectAttribute {
+    type: TfType;
+    optional: boolean;
+    /** The `optional(T, default)` default, as written (converted to `type` when applied). */
+    defaultValue?: TfValue;
+}
+
+export const ANY: TfType = { kind: "any" };
+
+/** A problem in a type expression: a message and where it is. */
+export interface TypeProblem {
+    message: string;
+    range: Range;
+}
+
+/**
+ * Reads a type expression. Errors go to `problems` and the offending part reads as `any`, so a
+ * typo in one attribute does not lose the rest. `evalDefault` evaluates an `optional()` default.
+ */
+export function parseType(e: Expression, problems: TypeProblem[], evalDefault: (e: Expression) => TfValue, inObject = false, depth = 0): TfType {
+    if (depth > 32) {
+        problems.push({ message: "The type constraint is nested too deeply.", range: e.range });
+        return ANY;
+    }
+    if (e.type === "Parenthesized") return parseType(e.expression, problems, evalDefault, inObject, depth + 1);
+    if (e.type === "Variable") {
+        switch (e.name) {
+            case "any":
+                return ANY;
+            case "string":
+            case "number":
+            case "bool":
+                return { kind: e.name };
+            case "list":
+            case "set":
+            case "map":
+                // Terraform accepts a bare collection keyword as a collection of `any` (legacy spelling).
+                return { kind: e.name, element: ANY };
+        }
+        problems.push({ message: `"${e.name}" is not a type; use string, number, bool, any or a type constructor.`, range: e.range });
+        return ANY;
+    }
+    // Terraform 0.11 wrote types as strings: "string", "list", "map".
+    if (e.type === "Template" && e.parts.length === 1 && e.parts[0].type === "TemplateLiteral") {
+        const name = e.parts[0].value;
+        if (name === "string") return { kind: "string" };
+        if (name === "list" || name === "map") return { kind: name, element: ANY };
+    }
+    if (e.type !== "FunctionCall") {
+        problems.push({ message: "A type constraint must be a type keyword or a type constructor such as list(string).", range: e.range });
+        return ANY;
+    }
+    const arg = (n: number): Expression | undefined => e.args[n];
+    switch (e.name) {
+        case "list":
+        case "set":
+        case "map": {
+            if (e.args.length !== 1) {
+                problems.push({ message: `${e.name}() takes one element type.`, range: e.range });
+                return { kind: e.name, element: ANY };
+            }
+            return { kind: e.name, element: parseType(arg(0)!, problems, evalDefault, false, depth + 1) };
+        }
+        case "tuple": {
+            const a = arg(0);
+            if (e.args.length !== 1 || a?.type !== "Tuple") {
+                problems.push({ message: "tuple() takes a list of element types, such as tuple([string, number]).", range: e.range });
+                return { kind: "list", element: ANY };
+            }
+            return { kind: "tuple", elements: a.items.map((i) => parseType(i, problems, evalDefault, false, depth + 1)) };
+        }
+        case "object": {
+            const a = arg(0);
+            if (e.args.length !== 1 || a?.type !== "Object") {
+                problems.push({ message: "object() takes an object of attribute types, such as object({ name = string }).", range: e.range });
+                return { kind: "map", element: ANY };
+            }
+            const attributes: Record<string, ObjectAttribute> = Object.create(null) as Record<string, ObjectAttribute>;
+            for (const item of a.items) {
+                const key = attributeName(item.key);
+                if (key === undefined) {
+                    problems.push({ message: "An object attribute name must be a literal name.", range: item.key.range });
+                    continue;
+                }
+                attributes[key] = parseAttribute(item.value, problems, evalDefault, depth + 1);
+            }
+            return { kind: "object", attributes };
+        }
+        case "optional":
+            problems.push({
+                message: inObject ? "optional() is misplaced." : "optional() is allowed only for the attributes of an object type.",
+                range: e.range,
+            });
+            return ANY;
+    }
+    problems.push({ message: `"${e.name}" is not a type constructor; use list, set, map, tuple or object.`, range: e.nameRange });
+    return ANY;
+}
+
+function parseAttribute(e: Expression, problems: TypeProblem[], evalDefault: (e: Expression) => TfValue, depth: number): ObjectAttribute {
+    if (e.type === "FunctionCall" && e.name === "optional") {
+        if (e.args.length < 1 || e.args.length > 2) {
+            problems.push({ message: "optional() takes a type and, optionally, a default value.", range: e.range });
+            return { type: ANY, optional: true };
+        }
+        const type = parseType(e.args[0], problems, evalDefault, true, depth + 1);
+        if (e.args.length === 1) return { type, optional: true };
+        return { type, optional: true, defaultValue: evalDefault(e.args[1]) };
+    }
+    return { type: parseType(e, problems, evalDefault, true, depth + 1), optional: false };
+}
+
+function attributeName(key: Expression): string | undefined {
+    if (key.type === "Variable") return key.name;
+    if (key.type === "Template" && key.parts.every((p) => p.type === "TemplateLiteral")) return key.parts.map((p) => (p as { value: string }).value).join("");
+    return undefined;
+}
+
+/** Terraform's spelling of a type, for messages. */
+export function typeName(t: TfType, depth = 0): string {
+    if (depth > 4) return "…";
+    switch (t.kind) {
+        case "any":
+        case "string":
+        case "number":
+        case "bool":
+            return t.kind;
+        case "list":
+        case "set":
+        case "map":
+            return `${t.kind}(${typeName(t.element, depth + 1)})`;
+        case "tuple":
+            return `tuple([${t.elements.map((e) => typeName(e, depth + 1)).join(", ")}])`;
+        case "object":
+            return "object";
+    }
+}
+
+/** Why a value does not conform: a message in Terraform's words and the value's location. */
+export interface ConversionError {
+    message: string;
+    /** The attribute path inside the value (`.a.b[0]`), empty at the top. */
+    path: string;
+    source?: SourceLocation;
+}
+
+/** The result of {@link convert}: the converted value, or why it cannot conform. */
+export type Converted = { ok: true; value: TfValue } | { ok: false; error: ConversionError };
+
+const MAX_DEPTH = 64;
+
+/**
+ * Converts a value to a type constraint with Terraform's rules (cty's `convert`):
+ * - primitives convert among themselves where the text allows (`"true"` → `true`, `"3"` → `3`,
+ *   `3` → `"3"`, `true` → `"true"`); a collection never converts to a primitive;
+ * - a tuple converts to a list or set of the element type (a set drops duplicates), an object to a
+ *   map, a map or object to an object type (attributes it lacks are an error unless `optional`,
+ *   then `null` or their converted default; attributes the type does not declare are dropped);
+ * - `null` conforms to every type (and a `null` optional attribute takes its default);
+ * - unknown values conform (they are checked once known); within a known collection, each element
+ *   is converted.
+ * Values keep their locations; nothing of the value itself goes into an error message (it may be
+ * sensitive).
+ */
+export function convert(v: TfValue, t: TfType): Converted {
+    const err: { e?: ConversionError } = {};
+    const out = conv(v, t, "", err, 0);
+    return err.e || out === undefined ? { ok: false, error: err.e ?? { message: "the value does not conform", path: "" } } : { ok: true, value: out };
+}
+
+function describeKind(v: TfValue): string {
+    if (v.kind === "list") return "a tuple";
+    if (v.kind === "map") return "an object";
+    if (v.kind === "scalar") return typeof v.value === "string" ? "a string" : typeof v.value === "number" ? "a number" : typeof v.value === "boolean" ? "a bool" : "null";
+    return "an unknown value";
+}
+
+function fail(err: { e?: ConversionError }, path: string, v: TfValue, message: string): undefined {
+    if (!err.e) err.e = { message, path, source: v.source };
+    return undefined;
+}
+
+function conv(v: TfValue, t: TfType, path: string, err: { e?: ConversionError }, depth: number): TfValue | undefined {
+    if (t.kind === "any" || v.kind === "unknown" || isNull(v)) return v;
+    if (depth > MAX_DEPTH) return v;
+    switch (t.kind) {
+        case "string": {
+            if (v.kind !== "scalar") return fail(err, path, v, `a string is required, not ${describeKind(v)}`);
+            const s = asString(v);
+            if (s === undefined) return fail(err, path, v, "a string is required");
+            return s === v.value ? v : withScalar(v, s);
+        }
+        case "number": {
+            if (v.kind !== "scalar") return fail(err, path, v, `a number is required, not ${describeKind(v)}`);
+            const n = asNumber(v);
+            if (n === undefined) return fail(err, path, v, `a number is required, not ${describeKind(v)}`);
+            return n === v.value ? v : withScalar(v, n);
+        }
+        case "bool": {
+            if (v.kind !== "scalar") return fail(err, path, v, `a bool is required, not ${describeKind(v)}`);
+            const b = asBool(v);
+            if (b === undefined) return fail(err, path, v, `a bool is required, not ${describeKind(v)}`);
+            return b === v.value ? v : withScalar(v, b);
+        }
+        case "list":
+        case "set": {
+            if (v.kind !== "list") return fail(err, path, v, `a ${t.kind} of ${typeName(t.element)} is required, not ${describeKind(v)}`);
+            const items: TfValue[] = [];
+            for (let i = 0; i < v.items.length; i++) {
+                const c = conv(v.items[i], t.element, `${path}[${i}]`, err, depth + 1);
+                if (c === undefined) return undefined;
+                if (t.kind === "set" && items.some((x) => equals(x, c) === true)) continue;
+                items.push(c);
+            }
+            return copyMeta(v, { kind: "list", items });
+        }
+        case "tuple": {
+            if (v.kind !== "list") return fail(err, path, v, `a tuple of ${t.elements.length} elements is required, not ${describeKind(v)}`);
+            if (v.items.length !== t.elements.length) return fail(err, path, v, `a tuple of ${t.elements.length} elements is required, not ${v.items.length}`);
+            const items: TfValue[] = [];
+            for (let i = 0; i < v.items.length; i++) {
+                const c = conv(v.items[i], t.elements[i], `${path}[${i}]`, err, depth + 1);
+                if (c === undefined) return undefined;
+                items.push(c);
+            }
+            return copyMeta(v, { kind: "list", items });
+        }
+        case "map": {
+            if (v.kind !== "map") return fail(err, path, v, `a map of ${typeName(t.element)} is required, not ${describeKind(v)}`);
+            const entries: Record<string, TfValue> = {};
+            for (const k in v.entries) {
+                const c = conv(v.entries[k], t.element, `${path}[${JSON.stringify(k)}]`, err, depth + 1);
+                if (c === undefined) return undefined;
+                entries[k] = c;
+            }
+            return copyMeta(v, { kind: "map", entries });
+        }
+        case "object": {
+            if (v.kind !== "map") return fail(err, path, v, `an object is required, not ${describeKind(v)}`);
+            const entries: Record<string, TfValue> = {};
+            for (const name of sortedKeys(t.attributes)) {
+                const a = t.attributes[name];
+                const given = Object.prototype.hasOwnProperty.call(v.entries, name) ? v.entries[name] : undefined;
+                if (given === undefined && !a.optional) return fail(err, path, v, `attribute "${name}" is required`);
+                if (given === undefined || (isNull(given) && a.defaultValue !== undefined)) {
+                    entries[name] = defaultFor(a, v.source, `${path}.${name}`, err, depth);
+                    if (err.e) return undefined;
+                    continue;
+                }
+                const c = conv(given, a.type, `${path}.${name}`, err, depth + 1);
+                if (c === undefined) return undefined;
+                entries[name] = c;
+            }
+            return copyMeta(v, { kind: "map", entries });
+        }
+    }
+}
+
+/** An omitted optional attribute: its default converted to the attribute type, else `null` (located at the object holding it). */
+function defaultFor(a: ObjectAttribute, source: SourceLocation | undefined, path: string, err: { e?: ConversionError }, depth: number): TfValue {
+    if (a.defaultValue === undefined || isNull(a.defaultValue)) return source ? { kind: "scalar", value: null, source } : { kind: "scalar", value: null };
+    const c = conv(a.defaultValue, a.type, path, err, depth + 1);
+    if (c === undefined) {
+        if (err.e) err.e.message = `the default of optional attribute ${path} does not conform: ${err.e.message}`;
+        return { kind: "scalar", value: null };
+    }
+    // The default is written in the type, so it reads as located there (and shared by every instance).
+    return relocate(c, c.source ?? source, c.origin);
+}
+
+function withScalar(v: Extract<TfValue, { kind: "scalar" }>, value: string | number | boolean): TfValue {
+    return copyMeta(v, { kind: "scalar", value });
+}
+
+function copyMeta<T extends TfValue>(from: TfValue, to: T): T {
+    if (from.source) to.source = from.source;
+    if (from.origin) to.origin = from.origin;
+    if (from.refs) to.refs = from.refs;
+    return to;
+}
