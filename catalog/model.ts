@@ -30,9 +30,27 @@ export type Scalar = string | number | boolean | null;
  */
 export type Value =
     | { kind: "scalar"; value: Scalar; source?: SourceLocation; origin?: ValueOrigin }
-    | { kind: "unknown"; source?: SourceLocation; reason?: string; origin?: ValueOrigin }
+    | { kind: "unknown"; source?: SourceLocation; reason?: string; origin?: ValueOrigin; refinement?: Refinement }
     | { kind: "list"; items: Value[]; source?: SourceLocation; origin?: ValueOrigin }
     | { kind: "map"; entries: Record<string, Value>; source?: SourceLocation; origin?: ValueOrigin };
+
+/**
+ * What is known about an unknown value (Terraform's refinements of unknown values). Read it through
+ * `catalog/helpers/refinements.ts`, never directly. Every field is optional; an absent field says
+ * nothing. The Pulumi front-end sets none (an Output built with `pulumi.interpolate` carries no
+ * refinement), so the pack keeps treating such values as wholly unknown.
+ */
+export interface Refinement {
+    /** The value is a string starting with this text (from a template's leading literal). */
+    prefix?: string;
+    /** The value will not be null. */
+    notNull?: boolean;
+    /** Bounds on the length of the collection it will be. */
+    minLength?: number;
+    maxLength?: number;
+    /** The value is this attribute of one resource instance, e.g. `{ address: "aws_iam_role.x", type: "aws_iam_role", name: "arn" }`. */
+    attribute?: { address: string; type: string; name: string };
+}
 
 /**
  * Where a value was decided when that is not where it is used: a variable's default, a tfvars

@@ -96,15 +96,15 @@ export function assembleResult(input: AssembleInput): Assembled {
         const text = input.sources.get(file);
         if (text === undefined) continue;
         const parsed = parseSuppressions(file, text, aliases, { peerComments: input.peerComments });
-        directives.push(...parsed.directives);
-        notices.push(...parsed.notices);
+        for (const d of parsed.directives) directives.push(d);
+        for (const n of parsed.notices) notices.push(n);
     }
     const applied = applySuppressions(
         afterConfig.map((f) => ({ finding: f, resourceBlock: blockOf.get(f), reported: f })),
         directives,
         { today: input.today, activeControls: new Set(input.controls.map((c) => c.id)) },
     );
-    notices.push(...applied.notices.filter((n) => n.kind !== "unused" || input.unused !== "off"));
+    for (const n of applied.notices) if (n.kind !== "unused" || input.unused !== "off") notices.push(n);
     for (const s of applied.suppressed) suppressed.push({ ...s.target.reported, suppression: s.suppression });
     const afterInline = applied.kept.map((t) => t.reported);
     const baselineCandidates = afterInline.filter((f) => f.status === "fail");

@@ -133,7 +133,7 @@ function stackValidation(control: AnyControl, baked: PolicySettings | undefined)
         const settings = settingsFrom(baked, safeConfig(args));
         const findings: Finding[] = [];
         for (const subject of graph.ofType(...control.subjects)) {
-            findings.push(...checkSubject(control, subject, graph, settings));
+            for (const f of checkSubject(control, subject, graph, settings)) findings.push(f);
         }
         reportFindings(findings, report, true);
     };

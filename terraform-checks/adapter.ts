@@ -65,6 +65,7 @@ function located(v: TfValue, source: SourceLocation): TfValue {
             out = { kind: "unknown", source };
             if (v.reason !== undefined) out.reason = v.reason;
             if (v.partial !== undefined) out.partial = v.partial;
+            if (v.refinement !== undefined) out.refinement = v.refinement;
             break;
         case "list":
             out = { kind: "list", items: v.items, source };

@@ -239,7 +239,7 @@ export class Workspace {
         for (const d of listing.dirs) {
             const name = d.slice(d.lastIndexOf("/") + 1);
             if (SKIPPED_DIRS.has(name) || name.startsWith(".")) continue;
-            out.push(...this.findModuleDirs(d, depth + 1));
+            for (const sub of this.findModuleDirs(d, depth + 1)) out.push(sub);
         }
         return out;
     }
@@ -253,10 +253,15 @@ function chooseRoots(dirs: string[], callsOf: (dir: string) => string[]): string
     const calls = new Map(dirs.map((d) => [d, callsOf(d)]));
     const called = new Set([...calls.values()].flat());
     const reached = new Set<string>();
-    const reach = (dir: string) => {
-        if (reached.has(dir)) return;
-        reached.add(dir);
-        for (const c of calls.get(dir) ?? []) reach(c);
+    // An explicit stack: a long chain of modules calling each other must not overflow the call stack.
+    const reach = (start: string) => {
+        const stack = [start];
+        while (stack.length > 0) {
+            const dir = stack.pop()!;
+            if (reached.has(dir)) continue;
+            reached.add(dir);
+            for (const c of calls.get(dir) ?? []) stack.push(c);
+        }
     };
     const roots = dirs.filter((d) => !called.has(d));
     roots.forEach(reach);
@@ -397,7 +402,7 @@ function evaluateRootModule(
         for (const inst of mod.resourceInstances()) {
             const { resource, references: refs } = adaptInstance(inst);
             resources.push(resource);
-            references.push(...refs);
+            for (const ref of refs) references.push(ref);
             locations.set(resource.id, {
                 resourceRange: resource.source,
                 moduleCallRanges: inst.moduleCalls,
@@ -545,7 +550,8 @@ export function scanRoots(ws: Workspace, roots: RootTarget[], options: ScanOptio
             forControls = { resources, references, locations };
         }
         ws.release();
-        if (def && forControls) findings.push(...checkTree(ws, forControls, controls, options, def.dir));
+        // One at a time, not spread into push(): a root module may have hundreds of thousands of findings.
+        if (def && forControls) for (const f of checkTree(ws, forControls, controls, options, def.dir)) findings.push(f);
         options.onProgress?.(i + 1, roots.length);
     });
     return findings;
@@ -665,7 +671,7 @@ export async function scanTerraform(paths: string[], options: ScanOptions = {}):
     } else {
         result = scanFileSource(files, targets, scanOptions, readVarFile);
     }
-    result.diagnostics.unshift(...outside);
+    if (outside.length > 0) result.diagnostics = outside.concat(result.diagnostics);
     result.stats.durationMs = Math.round(performance.now() - started);
     return result;
 }
@@ -733,7 +739,7 @@ async function scanConcurrently(
                         // The whole share is scanned again, since a failed worker's diagnostics and counts never arrive.
                         const local = new Workspace(files);
                         for (const { index, target } of group) perRoot[index] = scanRoots(local, [target], portableOptions, controls, readVarFile);
-                        diagnostics.push(...local.diagnostics);
+                        for (const d of local.diagnostics) diagnostics.push(d);
                         addStats(stats, local.stats);
                         local.fileBytes.forEach((bytes, f) => fileBytes.set(f, bytes));
                         progress(group.length - received.size);
@@ -758,7 +764,7 @@ async function scanConcurrently(
                             return;
                         }
                         finished = true;
-                        diagnostics.push(...msg.diagnostics);
+                        for (const d of msg.diagnostics) diagnostics.push(d);
                         addStats(stats, msg.stats);
                         for (const [f, bytes] of msg.files) fileBytes.set(f, bytes);
                         resolve();

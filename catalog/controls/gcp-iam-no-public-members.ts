@@ -3,6 +3,7 @@ import { ref } from "../examples";
 import { type IamGrant, iamGrants } from "../helpers/gcp-iam";
 import { allOf } from "../helpers/outcomes";
 import { UNKNOWN } from "../helpers/props";
+import { couldBeOneOf } from "../helpers/refinements";
 import { fail, unknown } from "../helpers/results";
 import type { CheckResult } from "../model";
 import { types } from "../resource-types";
@@ -89,7 +90,8 @@ export default defineControl<unknown>({
                         `${grant.path} grants a role to the public principal ${publicName(grant.member)}; grant it to specific groups or service accounts instead.`,
                     ),
                 );
-            } else if (grant.member === UNKNOWN) {
+            } else if (grant.member === UNKNOWN && couldBeOneOf(grant.memberNode, PUBLIC_MEMBERS, { ignoreCase: true })) {
+                // A computed member known to start with `serviceAccount:` (or to be one resource's e-mail) is not public.
                 results.push(unknown({ ...at, state: "unknown" }, `${grant.path} is computed; it must not be allUsers or allAuthenticatedUsers.`));
             }
         }

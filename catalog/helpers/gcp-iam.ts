@@ -1,4 +1,4 @@
-import type { Resource, SourceLocation } from "../model";
+import type { Resource, SourceLocation, Value } from "../model";
 import { parseJson } from "./coerce";
 import { type Attr, type Plain, UNKNOWN, anyProp, listItems, toPlain } from "./props";
 
@@ -16,6 +16,8 @@ export interface IamGrant {
     path: string;
     /** The attribute's own location; for `policyData` grants, the `policyData` attribute's. */
     location: SourceLocation;
+    /** The member's value node when it is computed, for what its refinement says (`serviceAccount:${…}` is not public). */
+    memberNode?: Value;
 }
 
 /** A part of an IAM resource whose grants cannot be listed: computed, or not an IAM policy. */
@@ -55,12 +57,14 @@ export function iamGrants(resource: Resource): IamGrants {
     for (const field of ["member", "members"]) {
         const attr = anyProp(resource, field);
         if (attr.state === "unknown") {
-            out.grants.push({ role: iamValue(role), member: UNKNOWN, path: field, location: attr.location });
+            out.grants.push({ role: iamValue(role), member: UNKNOWN, path: field, location: attr.location, memberNode: attr.node });
             continue;
         }
         const items = attr.node?.kind === "list" ? listItems(resource, attr) : attr.state === "explicit" ? [attr] : [];
         for (const item of items) {
-            out.grants.push({ role: iamValue(role), member: iamValue(item), path: item.path, location: item.location });
+            const grant: IamGrant = { role: iamValue(role), member: iamValue(item), path: item.path, location: item.location };
+            if (item.state === "unknown" && item.node) grant.memberNode = item.node;
+            out.grants.push(grant);
         }
     }
 

@@ -1,6 +1,6 @@
 import type { CheckResult, Resource, SourceLocation } from "../model";
 import { notApplicable, pass, unknown } from "./results";
-import { type Attr, type Plain, UNKNOWN, anyProp, listItems, toPlain, within } from "./props";
+import { type Attr, type Plain, UNKNOWN, anyProp, isSpecificUnknown, listItems, toPlain, within } from "./props";
 
 /**
  * AWS IAM policy documents as the controls see them: parsed from a JSON string or taken from an
@@ -40,6 +40,8 @@ function stringSet(value: Plain | undefined): StringSet | undefined {
     const set: StringSet = { values: [], hasUnknown: false };
     for (const item of items) {
         if (item === UNKNOWN) set.hasUnknown = true;
+        // A computed entry known to be one resource's ARN (`aws_iam_role.x.arn`) is specific: it cannot be `*`.
+        else if (isSpecificUnknown(item)) continue;
         else if (typeof item === "string") set.values.push(item);
         else if (typeof item === "number" || typeof item === "boolean") set.values.push(String(item));
         else set.hasUnknown = true;
@@ -88,7 +90,7 @@ export function parsePolicy(attr: Attr): ParsedPolicy {
             return { kind: "invalid", reason: "the policy is not valid JSON", location };
         }
     } else {
-        doc = toPlain(attr.node);
+        doc = toPlain(attr.node, { specific: true });
     }
     if (doc === UNKNOWN) return { kind: "unknown", location };
     if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {

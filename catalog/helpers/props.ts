@@ -1,6 +1,7 @@
 import type { Unwrap } from "@pulumi/pulumi/output";
 import type { Resource, Scalar, SourceLocation, Value } from "../model";
 import type { Subject } from "../control";
+import { couldBeWildcard } from "./refinements";
 
 type Prev = [never, 0, 1, 2, 3, 4, 5];
 
@@ -145,21 +146,39 @@ export function anyProp(resource: Resource, path: string): Attr {
 export const UNKNOWN: unique symbol = Symbol("unknown");
 export type Plain = Scalar | typeof UNKNOWN | Plain[] | { [key: string]: Plain };
 
-export function toPlain(node: Value | undefined): Plain | undefined {
+export function toPlain(node: Value | undefined, opts?: PlainOptions): Plain | undefined {
     if (!node) return undefined;
     switch (node.kind) {
         case "scalar":
             return node.value;
         case "unknown":
-            return UNKNOWN;
+            return opts?.specific && node.refinement && !couldBeWildcard(node) ? (SPECIFIC_UNKNOWN as unknown as Plain) : UNKNOWN;
         case "list":
-            return node.items.map((i) => toPlain(i) as Plain);
+            return node.items.map((i) => toPlain(i, opts) as Plain);
         case "map": {
             const out: { [key: string]: Plain } = {};
-            for (const [k, v] of Object.entries(node.entries)) out[k] = toPlain(v) as Plain;
+            for (const [k, v] of Object.entries(node.entries)) out[k] = toPlain(v, opts) as Plain;
             return out;
         }
     }
+}
+
+export interface PlainOptions {
+    /**
+     * Unknown values whose refinement says they are one specific resource (a reference to one
+     * resource's ARN or id, see `helpers/refinements.ts`) become {@link SPECIFIC_UNKNOWN} rather
+     * than {@link UNKNOWN}; test with {@link isSpecificUnknown}. Off by default: a caller opts in
+     * where it can use the distinction (IAM resource entries).
+     */
+    specific?: boolean;
+}
+
+/** A computed value known to name one specific resource: never `*`, never a wildcard pattern. */
+const SPECIFIC_UNKNOWN: unique symbol = Symbol("specific unknown");
+
+/** True for a plain value that is computed but known to name one specific resource (never a wildcard). */
+export function isSpecificUnknown(value: unknown): boolean {
+    return value === SPECIFIC_UNKNOWN;
 }
 
 /** True when the plain value holds an unknown anywhere inside it. */

@@ -145,13 +145,13 @@ export function formatPretty(result: ScanResult, controls: readonly AnyControl[]
     const diagnostics = shownDiagnostics(result, options);
     if (diagnostics.length > 0) {
         out.push(p.bold("Problems reading the configuration"));
-        for (const d of diagnostics) out.push(...formatDiagnostic(d, result.baseDir, p));
+        for (const d of diagnostics) for (const line of formatDiagnostic(d, result.baseDir, p)) out.push(line);
         out.push("");
     }
     for (const [file, findings] of groupByFile(result.findings, result.baseDir)) {
         out.push(p.bold(file || "(no file)"));
         for (const f of findings) {
-            out.push(...formatFinding(f, result, byId, p, read));
+            for (const line of formatFinding(f, result, byId, p, read)) out.push(line);
             out.push("");
         }
     }

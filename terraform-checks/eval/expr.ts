@@ -1,9 +1,10 @@
-import type { SourceLocation, ValueOrigin } from "../../catalog/model";
+import type { Refinement, SourceLocation, ValueOrigin } from "../../catalog/model";
 import type { Expression, TemplatePart } from "../hcl/ast";
 import type { Range } from "../hcl/source";
 import { type Diagnostic, fileLocation } from "../diagnostics";
 import { callFunction } from "./functions";
 import {
+    type TfUnknown,
     type TfValue,
     asBool,
     asNumber,
@@ -18,6 +19,7 @@ import {
     relocate,
     unknown,
     unknownAt,
+    unknownFrom,
 } from "./value";
 
 /** One step of a traversal after its root name: `.name` or `[key]`. */
@@ -144,7 +146,7 @@ function evaluateNode(e: Expression, s: Scope): TfValue {
                 }
                 entries[key] = value;
             }
-            if (unknownKeys.length > 0) return unknownAt(source, "an object key is computed", ...unknownKeys, ...Object.values(entries));
+            if (unknownKeys.length > 0) return unknownFrom(source, "an object key is computed", unknownKeys.concat(Object.values(entries)));
             return map(entries, source);
         }
         case "Variable":
@@ -215,13 +217,23 @@ function evalTemplate(parts: TemplatePart[], s: Scope, source: SourceLocation, u
     }
     const pieces: string[] = [];
     const unknowns: TfValue[] = [];
-    renderParts(parts, s, pieces, unknowns);
-    if (unknowns.length > 0) return unknownAt(source, "the template interpolates a computed value", ...unknowns);
+    const state = { knownPieces: -1 };
+    renderParts(parts, s, pieces, unknowns, state);
+    if (state.knownPieces < 0) state.knownPieces = pieces.length;
+    if (unknowns.length > 0) {
+        const u = unknownFrom(source, "the template interpolates a computed value", unknowns);
+        // A template is a string, never null; the text before its first computed part is known.
+        const prefix = pieces.slice(0, state.knownPieces).join("");
+        u.refinement = prefix ? { notNull: true, prefix } : { notNull: true };
+        return u;
+    }
     return scalar(pieces.join(""), source);
 }
 
-function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: TfValue[]): void {
+/** Renders template parts; `state.knownPieces` becomes the number of pieces before the first computed part. */
+function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: TfValue[], state: { knownPieces: number }): void {
     for (const part of parts) {
+        if (unknowns.length > 0 && state.knownPieces < 0) state.knownPieces = out.length;
         switch (part.type) {
             case "TemplateLiteral":
                 out.push(part.value);
@@ -254,7 +266,7 @@ function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: T
                     unknowns.push({ kind: "unknown" });
                     break;
                 }
-                renderParts(b ? part.then : part.else ?? [], s, out, unknowns);
+                renderParts(b ? part.then : part.else ?? [], s, out, unknowns, state);
                 break;
             }
             case "TemplateFor": {
@@ -272,7 +284,7 @@ function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: T
                 for (const { key, value } of els) {
                     const b: Record<string, TfValue> = { [part.valueVar.name]: value };
                     if (part.keyVar) b[part.keyVar.name] = key;
-                    renderParts(part.body, withBindings(s, b), out, unknowns);
+                    renderParts(part.body, withBindings(s, b), out, unknowns, state);
                 }
                 break;
             }
@@ -329,8 +341,10 @@ function evalTraversal(e: Expression, s: Scope): TfValue {
 export function applyStep(value: TfValue, step: Step, s: Scope): TfValue {
     const source = locate(s, step.range);
     if (value.kind === "unknown") {
-        const u: TfValue = { kind: "unknown", reason: value.reason ?? "computed", source };
+        const u: TfUnknown = { kind: "unknown", reason: value.reason ?? "computed", source };
         if (value.refs !== undefined) u.refs = value.refs;
+        // `aws_iam_role.x.arn`: the attribute of one resource instance, which says what it can be.
+        if (value.instance && step.type === "GetAttr") u.refinement = attributeRefinement(value.instance, step.name);
         return u;
     }
     if (step.type === "IndexStep" && step.key.kind === "unknown") return unknownAt(source, "the index is computed", value, step.key);
@@ -360,6 +374,15 @@ export function applyStep(value: TfValue, step: Step, s: Scope): TfValue {
     return evalError(s, "Unsupported attribute", "A primitive value has no attributes or elements.", step.range);
 }
 
+/** Attributes that identify one resource (never null once created, never a wildcard or a public principal). */
+const IDENTITY_ATTRIBUTES = new Set(["arn", "id", "name", "email", "unique_id", "member", "self_link", "key_id", "qualified_arn", "invoke_arn"]);
+
+function attributeRefinement(instance: { address: string; type: string }, name: string): Refinement {
+    const r: Refinement = { attribute: { address: instance.address, type: instance.type, name } };
+    if (IDENTITY_ATTRIBUTES.has(name)) r.notNull = true;
+    return r;
+}
+
 function evalSplat(e: Extract<Expression, { type: "Splat" }>, s: Scope, source: SourceLocation): TfValue {
     const coll = evaluate(e.source, s);
     if (coll.kind === "unknown") return unknownAt(source, "the collection is computed", coll);
@@ -381,7 +404,7 @@ function evalCall(e: Extract<Expression, { type: "FunctionCall" }>, s: Scope, so
     }
     if (name.includes("::")) {
         report(s, "info", "Provider function not evaluated", `mlguard does not run provider-defined functions such as ${name}; its result is unknown.`, e.nameRange);
-        return unknownAt(source, `${name}() is a provider function`, ...args);
+        return unknownFrom(source, `${name}() is a provider function`, args);
     }
     return callFunction(name, args, { scope: s, range: e.range, nameRange: e.nameRange, source });
 }
@@ -450,7 +473,7 @@ function evalFor(e: Extract<Expression, { type: "For" }>, s: Scope, source: Sour
             entries[ks] = v;
         }
     }
-    if (unknowns.length > 0) return unknownAt(source, "a `for` condition or key is computed", ...unknowns, ...items, ...Object.values(entries));
+    if (unknowns.length > 0) return unknownFrom(source, "a `for` condition or key is computed", unknowns.concat(items, Object.values(entries)));
     if (!isObject) return list(items, source);
     if (e.grouping) for (const k of Object.keys(grouped)) entries[k] = list(grouped[k], source);
     return map(entries, source);

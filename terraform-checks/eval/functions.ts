@@ -21,6 +21,7 @@ import {
     toJs,
     unknown,
     unknownAt,
+    unknownFrom,
 } from "./value";
 
 /** Where a function is called from: for diagnostics and the result's location. */
@@ -93,7 +94,7 @@ function M(e: Record<string, TfValue>, site: CallSite): TfValue {
 /** Unknown result when any part of the arguments is unknown (for functions that read content). */
 function needKnown(args: TfValue[], site: CallSite, why: string): TfValue | undefined {
     for (const a of args) {
-        if (!isWhollyKnown(a)) return unknownAt(site.source, why, ...args);
+        if (!isWhollyKnown(a)) return unknownFrom(site.source, why, args);
     }
     return undefined;
 }
@@ -418,11 +419,11 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     log: { arity: [2, 2], impl: ([a, b], site) => S(Math.log(num(a)) / Math.log(num(b)), site) },
     min: {
         arity: [1, Infinity],
-        impl: (args, site) => S(Math.min(...args.map((a) => num(a))), site),
+        impl: (args, site) => S(args.reduce((m, a) => Math.min(m, num(a)), Infinity), site),
     },
     max: {
         arity: [1, Infinity],
-        impl: (args, site) => S(Math.max(...args.map((a) => num(a))), site),
+        impl: (args, site) => S(args.reduce((m, a) => Math.max(m, num(a)), -Infinity), site),
     },
     parseint: {
         arity: [2, 2],
@@ -639,7 +640,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         handlesUnknown: true,
         impl: (args, site) => {
             for (const a of args) {
-                if (a.kind === "unknown") return unknownAt(site.source, "coalesce() reached a computed value", ...args);
+                if (a.kind === "unknown") return unknownFrom(site.source, "coalesce() reached a computed value", args);
                 if (!isNull(a) && !(a.kind === "scalar" && a.value === "")) return a;
             }
             bad("no non-null, non-empty argument");
@@ -650,7 +651,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         handlesUnknown: true,
         impl: (args, site) => {
             for (const a of args) {
-                if (a.kind === "unknown") return unknownAt(site.source, "coalescelist() reached a computed value", ...args);
+                if (a.kind === "unknown") return unknownFrom(site.source, "coalescelist() reached a computed value", args);
                 if (items(a).length > 0) return a;
             }
             bad("no non-empty list");
@@ -903,7 +904,7 @@ export function callFunction(name: string, args: TfValue[], site: CallSite): TfV
     const spec = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
     if (!spec) {
         report(site.scope, "warning", "Function not evaluated", `mlguard does not evaluate ${name}(); its result is unknown.`, site.nameRange);
-        return unknownAt(site.source, `${name}() is not evaluated`, ...args);
+        return unknownFrom(site.source, `${name}() is not evaluated`, args);
     }
     if (args.length < spec.arity[0] || args.length > spec.arity[1]) {
         const expected = spec.arity[0] === spec.arity[1] ? `${spec.arity[0]}` : spec.arity[1] === Infinity ? `at least ${spec.arity[0]}` : `${spec.arity[0]} to ${spec.arity[1]}`;
@@ -911,7 +912,7 @@ export function callFunction(name: string, args: TfValue[], site: CallSite): TfV
     }
     if (!spec.handlesUnknown) {
         const u = args.find((a) => a.kind === "unknown");
-        if (u) return unknownAt(site.source, `${name}() of a computed value`, ...args);
+        if (u) return unknownFrom(site.source, `${name}() of a computed value`, args);
     }
     try {
         return spec.impl(args, site);

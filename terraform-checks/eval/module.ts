@@ -585,7 +585,7 @@ export class ModuleInstance implements EvalHost {
     // ---- resources and data sources as values
 
     /** What a reference to a resource sees (unknowns carrying its instance addresses), built once per resource: callers relocate it, never change it. */
-    private resourceValue(key: string, decl: { block: Block; file: string }): TfValue {
+    private resourceValue(key: string, decl: { block: Block; file: string; type: string }): TfValue {
         let v = this.resourceValues.get(key);
         if (v === undefined) {
             v = this.buildResourceValue(key, decl);
@@ -594,10 +594,10 @@ export class ModuleInstance implements EvalHost {
         return v;
     }
 
-    private buildResourceValue(key: string, decl: { block: Block; file: string }): TfValue {
+    private buildResourceValue(key: string, decl: { block: Block; file: string; type: string }): TfValue {
         const e = this.expansion("resource", key, decl.block, decl.file);
         const addr = `${this.prefix}${key}`;
-        const ref = (a: string): TfValue => ({ kind: "unknown", reason: `${a} is known only after apply`, refs: [a] });
+        const ref = (a: string): TfValue => ({ kind: "unknown", reason: `${a} is known only after apply`, refs: [a], instance: { address: a, type: decl.type } });
         switch (e.kind) {
             case "single":
             case "unknown":
@@ -649,7 +649,7 @@ export class ModuleInstance implements EvalHost {
         for (const b of body.blocks) {
             if (!nested && META_BLOCKS.has(b.blockType)) continue;
             if (b.blockType === "dynamic") {
-                out.blocks.push(...this.expandDynamic(b, scope));
+                for (const generated of this.expandDynamic(b, scope)) out.blocks.push(generated);
                 continue;
             }
             out.blocks.push({ type: b.blockType, body: this.evaluateBodyIn(b.body, scope, true), range: headerRange(b), file });

@@ -1,7 +1,7 @@
 import type { SourceLocation } from "../../catalog/model";
 import { fileLocation } from "../diagnostics";
 import type { EvalBody } from "./module";
-import { type TfValue, asString, fromJs, isNull, isWhollyKnown, list, map, scalar, toJs, unknown } from "./value";
+import { type TfValue, asString, fromJs, isNull, isWhollyKnown, list, map, scalar, toJs, unknown, unknownFrom } from "./value";
 
 /**
  * `data "aws_iam_policy_document"` evaluated as the AWS provider does: `statement` blocks become a
@@ -63,7 +63,10 @@ export function evaluatePolicyDocument(body: EvalBody, source: SourceLocation): 
                 }
                 const idItems = ids?.kind === "list" ? ids.items : ids ? [ids] : [];
                 if (t === "*" && idItems.length > 0 && idItems.every((i) => asString(i) === "*")) star = true;
-                else (byType[t] ??= []).push(...idItems);
+                else {
+                    const into = (byType[t] ??= []);
+                    for (const i of idItems) into.push(i);
+                }
             }
             if (star && Object.keys(byType).length === 0) {
                 entries[json] = scalar("*");
@@ -144,7 +147,7 @@ export function evaluatePolicyDocument(body: EvalBody, source: SourceLocation): 
             source,
         );
     }
-    const json = { ...unknown("the policy document has computed parts", ...refsFrom, doc), source, partial: doc };
+    const json = { ...unknownFrom(undefined, "the policy document has computed parts", refsFrom.concat([doc])), source, partial: doc };
     return map({ json, minified_json: json, id: { ...unknown("computed", doc), source } }, source);
 }
 

@@ -1,4 +1,4 @@
-import type { Scalar, SourceLocation, Value, ValueOrigin } from "../../catalog/model";
+import type { Refinement, Scalar, SourceLocation, Value, ValueOrigin } from "../../catalog/model";
 
 /**
  * An evaluated Terraform value: the catalog's neutral {@link Value} plus `refs`, the resource
@@ -21,6 +21,10 @@ export type TfValue =
            * `string | object` documents like Pulumi's `PolicyDocument`.
            */
           partial?: TfValue;
+          /** What is known about the value (string prefix, not null, length bounds, the resource attribute it is). */
+          refinement?: Refinement;
+          /** Set when the unknown stands for one whole resource instance: its address and type (an attribute read from it is refined with them). */
+          instance?: { address: string; type: string };
       }
     | { kind: "list"; items: TfValue[]; source?: SourceLocation; origin?: ValueOrigin; refs?: readonly string[] }
     | { kind: "map"; entries: Record<string, TfValue>; source?: SourceLocation; origin?: ValueOrigin; refs?: readonly string[] };
@@ -61,6 +65,17 @@ export function unknown(reason: string, ...from: Array<TfValue | readonly string
 
 /** {@link unknown} located at `source`, built directly (object spread is slow on hot paths). */
 export function unknownAt(source: SourceLocation | undefined, reason: string, ...from: Array<TfValue | readonly string[] | undefined>): TfUnknown {
+    const refs = mergeRefs(from);
+    const u: TfUnknown = { kind: "unknown", reason, source };
+    if (refs.length > 0) u.refs = refs;
+    return u;
+}
+
+/**
+ * {@link unknownAt} from an array of values: never spread a list proportional to the input into
+ * arguments (a call's arguments live on the stack, so 100k of them overflow it).
+ */
+export function unknownFrom(source: SourceLocation | undefined, reason: string, from: ReadonlyArray<TfValue | readonly string[] | undefined>): TfUnknown {
     const refs = mergeRefs(from);
     const u: TfUnknown = { kind: "unknown", reason, source };
     if (refs.length > 0) u.refs = refs;
@@ -123,6 +138,8 @@ export function relocate(v: TfValue, source: SourceLocation | undefined, origin:
             const u: TfUnknown = { kind: "unknown" };
             if (v.reason) u.reason = v.reason;
             if (v.partial) u.partial = v.partial;
+            if (v.refinement) u.refinement = v.refinement;
+            if (v.instance) u.instance = v.instance;
             return withMeta(u, source, o, v.refs);
         }
         case "list":

@@ -149,7 +149,7 @@ export function scanPlan(
         if (cfg?.expressions) attachReferences(values, cfg.expressions, (ref) => resolveReference(ref, modulePath, config, addresses), header);
         const { resource, references } = adaptTerraformResource({ address: r.address, type: r.type, name: r.name, modulePath, values, source: header });
         result.resources.push(resource);
-        result.references.push(...references);
+        for (const r of references) result.references.push(r);
         result.extra.set(r.address, { resourceRange: header, moduleCallRanges: hcl?.calls ?? [], block: hcl?.block, callBlocks: hcl?.callBlocks });
     }
     return result;
