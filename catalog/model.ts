@@ -134,6 +134,12 @@ export interface Finding extends CheckResult {
     frontEnd: FrontEnd;
     /** Set when a configured exemption covers this resource; reporters leave such findings out. */
     exemption?: { reason: string };
+    /**
+     * Terraform: the resource has no instances yet only because its `count` / `for_each` (or a
+     * calling module's) comes from variable defaults; it was checked as a template and the finding
+     * applies when it is instantiated. It counts toward the exit code like any other.
+     */
+    whenInstantiated?: true;
 }
 
 export type Severity = "critical" | "high" | "medium" | "low";

@@ -408,6 +408,7 @@ function evaluateRootModule(
                 moduleCallRanges: inst.moduleCalls,
                 block: fileLocation(inst.file, inst.blockRange),
                 callBlocks: inst.moduleCallBlocks,
+                template: inst.template,
             });
         }
         mod.evaluateUnused();
@@ -423,6 +424,8 @@ export interface ResourcePlace {
     moduleCallRanges: SourceLocation[];
     block?: SourceLocation;
     callBlocks?: Array<{ address: string; range: SourceLocation }>;
+    /** Checked as a template: its findings apply when it is instantiated. */
+    template?: boolean;
     /** The findings' `resourceBlock`, once the first finding of the resource has built it. */
     resourceBlock?: ResourceBlock;
 }
@@ -443,6 +446,7 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
         const location = plainLocation(origin.location);
         if (location !== origin.location) f.evidence!.origin = { ...origin, location };
     }
+    if (where?.template) out.whenInstantiated = true;
     // The same for every finding of a resource (a resource has 1.5 findings on average): built once.
     if (where?.resourceBlock?.rootModule === rootModule) {
         out.resourceBlock = where.resourceBlock;

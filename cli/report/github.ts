@@ -71,7 +71,7 @@ export function formatGithub(result: ScanResult, controls: readonly AnyControl[]
         const props = r ? { file: r.file, line: r.startLine, endLine: r.startLine, col: r.startColumn, endColumn: r.endLine === r.startLine ? r.endColumn : undefined } : {};
         const title = `${f.controlId} (${f.status === "fail" ? f.severity : f.status === "unknown" ? "not verifiable" : "check error"})`;
         const body = [
-            `${f.resourceId}: ${f.message}`,
+            `${f.resourceId}${f.whenInstantiated ? " (when instantiated)" : ""}: ${f.message}`,
             ...(f.moduleCalls.length > 0 ? [`via ${f.moduleCalls.map((m) => m.address).join(" → ")}`] : []),
             ...(control ? [`Fix: ${control.remediation.terraform}`, `Docs: ${docsUrl(control.id)}`] : []),
         ].join("\n");

@@ -47,6 +47,7 @@ function finding(f: ReportedFinding, controls: Map<string, AnyControl>, baseDir:
             moduleChain: f.moduleCalls.map((m) => ({ address: m.address, location: fromFileRange(m.range, baseDir) })),
         },
         attributePath: f.path ?? null,
+        ...(f.whenInstantiated ? { whenInstantiated: true } : {}),
         evidence: f.evidence
             ? {
                   state: f.evidence.state,

@@ -70,7 +70,7 @@ export function formatJunit(result: ScanResult, controls: readonly AnyControl[],
         const control = byId.get(f.controlId);
         return [
             r ? `${r.file}:${r.startLine}:${r.startColumn}` : "",
-            f.resourceId,
+            f.whenInstantiated ? `${f.resourceId} (when instantiated)` : f.resourceId,
             f.message,
             ...(control ? [`Fix: ${control.remediation.terraform}`, `Docs: ${docsUrl(control.id)}`] : []),
         ].filter(Boolean).join("\n");

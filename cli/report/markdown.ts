@@ -25,7 +25,7 @@ function row(f: ReportedFinding, baseDir: string): string {
     const r = lineRangeOf(f, baseDir);
     const severity = f.status === "fail" ? `**${f.severity}**` : f.status === "unknown" ? "not verifiable" : "check error";
     const where = r ? code(`${r.file}:${r.startLine}`) : "";
-    return `| ${severity} | [${cell(f.controlId)}](${docsUrl(f.controlId)}) | ${where} | ${code(f.resourceId)} | ${cell(f.message)} |`;
+    return `| ${severity} | [${cell(f.controlId)}](${docsUrl(f.controlId)}) | ${where} | ${code(f.resourceId)}${f.whenInstantiated ? " (when instantiated)" : ""} | ${cell(f.message)} |`;
 }
 
 /**

@@ -78,7 +78,7 @@ function formatFinding(f: ReportedFinding, result: ScanResult, controls: Map<str
     out.push(`  ${label(p, f)}  ${p.bold(f.controlId)}${title}`);
     const range = lineRangeOf(f, result.baseDir);
     const where = range ? positionText(range.file, range.startLine, range.startColumn) : f.location.kind === "pulumi" ? f.location.urn : "";
-    out.push(`    ${p.underline(where)}  ${sanitize(f.resourceId)}`);
+    out.push(`    ${p.underline(where)}  ${sanitize(f.resourceId)}${f.whenInstantiated ? ` ${p.dim("(when instantiated)")}` : ""}`);
     if (f.moduleCalls.length > 0) {
         const chain = f.moduleCalls
             .map((m) => `${sanitize(m.address)} (${positionText(displayPath(m.range.file, result.baseDir), m.range.start.line, m.range.start.column)})`)

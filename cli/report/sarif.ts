@@ -113,7 +113,12 @@ function result(f: ReportedFinding, ruleIndex: number, baseDir: string, read: Re
         ...(relatedLocations.length > 0 ? { relatedLocations } : {}),
         partialFingerprints: { primaryLocationLineHash: f.fingerprint, "mlguard/v1": f.fingerprint },
         ...(suppressions ? { suppressions } : {}),
-        properties: { resourceAddress: f.resourceId, resourceType: terraformTypeOf(f), ...(f.path ? { attributePath: f.path } : {}) },
+        properties: {
+            resourceAddress: f.resourceId,
+            resourceType: terraformTypeOf(f),
+            ...(f.path ? { attributePath: f.path } : {}),
+            ...(f.whenInstantiated ? { whenInstantiated: true } : {}),
+        },
     };
 }
 

@@ -103,6 +103,8 @@ export interface ResourceInstance {
     blockRange: Range;
     /** The `module "x" {` headers of the calls leading here, outermost first. */
     moduleCalls: SourceLocation[];
+    /** Checked as a template (zero instances only because of variable defaults): findings apply "when instantiated". */
+    template: boolean;
     /** The same calls as whole blocks, with their instance addresses (`module.x["k"]`). */
     moduleCallBlocks: Array<{ address: string; range: SourceLocation }>;
     body: EvalBody;
@@ -140,13 +142,22 @@ const SINGLE: Expansion = { kind: "single" };
 /** How a block with `count` / `for_each` expands. */
 type Expansion =
     | { kind: "single" }
-    | { kind: "count"; n: number }
-    | { kind: "each"; keys: string[]; values: Record<string, TfValue> }
+    | { kind: "count"; n: number; template?: Template }
+    | { kind: "each"; keys: string[]; values: Record<string, TfValue>; template?: Template }
     | { kind: "unknown"; why: TfValue };
 
 interface Instance {
     suffix: string;
     bindings: Record<string, TfValue>;
+}
+
+/**
+ * A block with zero instances only because its `count` / `for_each` comes from variable defaults:
+ * it is checked once as written, with `count.index`, `each.key` and `each.value` unknown.
+ */
+interface Template {
+    /** The defaulted variables that decided zero instances, for the diagnostic. */
+    variables: string[];
 }
 
 function quoteKey(k: string): string {
@@ -167,6 +178,12 @@ export class ModuleInstance implements EvalHost {
     readonly callRanges: SourceLocation[];
     /** The calls leading here as whole blocks with their instance addresses, outermost first. */
     readonly callBlocks: Array<{ address: string; range: SourceLocation }>;
+    /** True for a template instance of a module call (see {@link Template}): everything in it is checked "when instantiated". */
+    readonly template: boolean;
+    /** Template instances of child calls that have zero instances only because of variable defaults. */
+    private readonly templateChildren = new Map<string, ModuleInstance>();
+    /** While probing whether a zero `count` / `for_each` comes from defaults: the throwaway diagnostics sink and its values. */
+    private probe: { sink: Diagnostic[]; cache: Map<object, TfValue>; inProgress: Set<object>; used: Set<string> } | undefined;
     /** Manifest key of this instance's module (`"net.sub"`), for registry modules. */
     private readonly manifestKey: string;
     /** Directory of the root module; `path.module` and `file()` paths are relative to it. */
@@ -196,8 +213,10 @@ export class ModuleInstance implements EvalHost {
             manifestKey?: string;
             rootDir?: string;
             inputs?: (name: string) => TfValue | undefined;
+            template?: boolean;
         } = {},
     ) {
+        this.template = opts.template ?? false;
         this.def = def;
         this.env = env;
         this.path = opts.path ?? [];
@@ -217,7 +236,7 @@ export class ModuleInstance implements EvalHost {
     scope(file: string, bindings?: Record<string, TfValue>): Scope {
         const b = noBindings();
         if (bindings) Object.assign(b, bindings);
-        return { host: this, file, bindings: b, diagnostics: this.env.diagnostics, depth: 0 };
+        return { host: this, file, bindings: b, diagnostics: this.probe?.sink ?? this.env.diagnostics, depth: 0 };
     }
 
     /**
@@ -253,6 +272,16 @@ export class ModuleInstance implements EvalHost {
     // ---- EvalHost
 
     lookup(root: string, steps: Step[], scope: Scope, range: Range): Lookup | undefined {
+        if (this.probe && root !== "var" && root !== "local") {
+            // Resources, data sources and module calls are decided (and memoised) outside a probe only.
+            const probe = this.probe;
+            this.probe = undefined;
+            try {
+                return this.lookup(root, steps, scope, range);
+            } finally {
+                this.probe = probe;
+            }
+        }
         const first = steps[0];
         const name = first?.type === "GetAttr" ? first.name : undefined;
         // Values decided elsewhere are relocated to the reference once the rest of its steps are applied.
@@ -262,13 +291,14 @@ export class ModuleInstance implements EvalHost {
                 if (!this.def.variables.has(name)) {
                     return { value: evalError(scope, "Reference to undeclared input variable", `No variable "${name}" is declared in this module.`, first!.range), consumed: 1 };
                 }
+                if (this.probe) return shared(this.probeVariable(name), 1);
                 return shared(this.variable(name), 1);
             }
             case "local": {
                 if (!name) return { value: evalError(scope, "Invalid reference", "`local` must be followed by a name.", range), consumed: 0 };
                 const decl = this.def.locals.get(name);
                 if (!decl) return { value: evalError(scope, "Reference to undeclared local value", `No local value "${name}" is declared in this module.`, first!.range), consumed: 1 };
-                const v = this.localValue(name, decl);
+                const v = this.probe ? this.probeLocal(decl) : this.localValue(name, decl);
                 return shared(v, 1, this.localOrigin(name, decl));
             }
             case "module":
@@ -504,6 +534,18 @@ export class ModuleInstance implements EvalHost {
         return e;
     }
 
+    /** Says (once per block) that a block is checked as a template, and why. */
+    private noteTemplate(key: string, attr: Attribute, file: string, template: Template): Template {
+        this.env.diagnostics.push({
+            severity: "info",
+            summary: "Checked as a template",
+            detail: `${this.prefix}${key.replace(/^resource\./, "")} has no instances only because ${template.variables.map((v) => `var.${v}`).join(", ")} ${template.variables.length === 1 ? "keeps its" : "keep their"} default; it is checked once as written, and its findings apply when it is instantiated.`,
+            file,
+            range: attr.range,
+        });
+        return template;
+    }
+
     private decideExpansion(key: string, block: Block, file: string): Expansion {
         let countAttr: Attribute | undefined;
         let eachAttr: Attribute | undefined;
@@ -535,6 +577,10 @@ export class ModuleInstance implements EvalHost {
                 evalError(scope, "Too many instances", `count = ${n}; mlguard expands at most ${MAX_INSTANCES}.`, countAttr.expression.range);
                 return { kind: "count", n: MAX_INSTANCES };
             }
+            if (n === 0) {
+                const template = this.templateOf(countAttr, file);
+                if (template) return { kind: "count", n, template: this.noteTemplate(key, countAttr, file, template) };
+            }
             return { kind: "count", n };
         }
         if (eachAttr) {
@@ -543,7 +589,12 @@ export class ModuleInstance implements EvalHost {
             if (v.kind === "map") {
                 const unknownKey = Object.values(v.entries).length > MAX_INSTANCES;
                 if (unknownKey) return unknownExpansion(eachAttr, v);
-                return { kind: "each", keys: Object.keys(v.entries).sort(), values: v.entries };
+                const keys = Object.keys(v.entries).sort();
+                if (keys.length === 0) {
+                    const template = this.templateOf(eachAttr, file);
+                    if (template) return { kind: "each", keys, values: v.entries, template: this.noteTemplate(key, eachAttr, file, template) };
+                }
+                return { kind: "each", keys, values: v.entries };
             }
             if (v.kind === "list") {
                 const values: Record<string, TfValue> = {};
@@ -556,12 +607,85 @@ export class ModuleInstance implements EvalHost {
                     }
                     values[k] = item;
                 }
-                return { kind: "each", keys: Object.keys(values).sort(), values };
+                const keys = Object.keys(values).sort();
+                if (keys.length === 0) {
+                    const template = this.templateOf(eachAttr, file);
+                    if (template) return { kind: "each", keys, values, template: this.noteTemplate(key, eachAttr, file, template) };
+                }
+                return { kind: "each", keys, values };
             }
             evalError(scope, "Invalid for_each argument", "for_each needs a map or a set of strings.", eachAttr.expression.range);
             return unknownExpansion(eachAttr, { kind: "unknown" });
         }
         return { kind: "single" };
+    }
+
+    /**
+     * Whether a `count` / `for_each` that evaluated to zero instances does so only because of
+     * variable defaults: evaluated again with every defaulted variable unknown (locals re-evaluated
+     * on the way, diagnostics thrown away), it is no longer known to be zero.
+     */
+    private templateOf(attr: Attribute, file: string): Template | undefined {
+        if (this.probe) return undefined;
+        this.probe = { sink: [], cache: new Map(), inProgress: new Set(), used: new Set() };
+        let v: TfValue;
+        let used: string[];
+        try {
+            v = evaluate(attr.expression, this.scope(file));
+            used = [...this.probe.used];
+        } finally {
+            this.probe = undefined;
+        }
+        if (used.length === 0) return undefined;
+        if (v.kind === "unknown") return { variables: used };
+        if (attr.name === "count") {
+            const n = asNumber(v);
+            return n !== undefined && n > 0 ? { variables: used } : undefined;
+        }
+        if (v.kind === "map") return Object.keys(v.entries).length > 0 ? { variables: used } : undefined;
+        if (v.kind === "list") return v.items.length > 0 ? { variables: used } : undefined;
+        return undefined;
+    }
+
+    /** A variable while probing: unknown when its value is its default, else its value. */
+    private probeVariable(name: string): TfValue {
+        const probe = this.probe!;
+        this.probe = undefined;
+        let v: TfValue;
+        try {
+            v = this.variable(name);
+        } finally {
+            this.probe = probe;
+        }
+        if (!this.fromDefault.has(name)) return v;
+        probe.used.add(name);
+        return { kind: "unknown", reason: `var.${name} is checked as a template (its default is not used)`, origin: v.origin };
+    }
+
+    /** A local while probing: evaluated again (it may read a defaulted variable), once per probe. */
+    private probeLocal(decl: { attr: Attribute; file: string }): TfValue {
+        const probe = this.probe!;
+        const hit = probe.cache.get(decl);
+        if (hit) return hit;
+        if (probe.inProgress.has(decl)) return { kind: "unknown", reason: "cycle" };
+        probe.inProgress.add(decl);
+        let v: TfValue;
+        try {
+            v = evaluate(decl.attr.expression, this.scope(decl.file));
+        } finally {
+            probe.inProgress.delete(decl);
+        }
+        probe.cache.set(decl, v);
+        return v;
+    }
+
+    /** The one instance a template is checked as: `count.index`, `each.key` and `each.value` unknown (and never null). */
+    private templateInstance(): Instance {
+        const reason = "the block is checked as a template: its instances are decided by values not given";
+        const index: TfValue = { kind: "unknown", reason, refinement: { notNull: true } };
+        const key: TfValue = { kind: "unknown", reason, refinement: { notNull: true } };
+        const value: TfValue = { kind: "unknown", reason };
+        return { suffix: "", bindings: { count: map({ index }), each: map({ key, value }) } };
     }
 
     private instances(e: Expansion): Instance[] {
@@ -696,8 +820,11 @@ export class ModuleInstance implements EvalHost {
         // One at a time: an evaluated body is garbage as soon as the caller has adapted it.
         for (const [key, decl] of this.def.resources) {
             const e = this.expansion("resource", key, decl.block, decl.file);
-            for (const inst of this.instances(e)) {
+            const insts = (e.kind === "count" || e.kind === "each") && e.template ? [this.templateInstance()] : this.instances(e);
+            const template = this.template || ((e.kind === "count" || e.kind === "each") && e.template !== undefined);
+            for (const inst of insts) {
                 yield {
+                    template,
                     address: `${this.prefix}${key}${inst.suffix}`,
                     type: decl.type,
                     name: decl.name,
@@ -724,11 +851,7 @@ export class ModuleInstance implements EvalHost {
         const decl = this.def.calls.get(callName)!;
         const def = this.resolveCall(callName, decl);
         const e = this.expansion("module", callName, decl.block, decl.file);
-        for (const inst of this.instances(e)) {
-            if (!def) {
-                result.set(inst.suffix, null);
-                continue;
-            }
+        const make = (inst: Instance, def: ModuleDef, template: boolean): ModuleInstance => {
             const segment = `module.${callName}${inst.suffix}`;
             const args = new Map(decl.block.body.attributes.map((a) => [a.name, a]));
             const scope = this.scope(decl.file, inst.bindings);
@@ -739,6 +862,7 @@ export class ModuleInstance implements EvalHost {
                 callBlocks: [...this.callBlocks, { address: segment, range: fileLocation(decl.file, decl.block.range) }],
                 manifestKey: this.manifestKey ? `${this.manifestKey}.${callName}` : callName,
                 rootDir: this.rootDir,
+                template,
                 inputs: (name) => {
                     const a = args.get(name);
                     if (!a || META_CALL_ATTRIBUTES.has(name)) return undefined;
@@ -757,7 +881,13 @@ export class ModuleInstance implements EvalHost {
                     });
                 }
             }
-            result.set(inst.suffix, child);
+            return child;
+        };
+        if ((e.kind === "count" || e.kind === "each") && e.template && def) {
+            this.templateChildren.set(callName, make(this.templateInstance(), def, true));
+        }
+        for (const inst of this.instances(e)) {
+            result.set(inst.suffix, def ? make(inst, def, this.template) : null);
         }
         return result;
     }
@@ -871,6 +1001,8 @@ export class ModuleInstance implements EvalHost {
         yield this;
         for (const callName of this.def.calls.keys()) {
             for (const child of this.childInstances(callName).values()) if (child) yield* child.tree();
+            const template = this.templateChildren.get(callName);
+            if (template) yield* template.tree();
         }
     }
 
