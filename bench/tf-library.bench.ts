@@ -15,7 +15,7 @@ import type { BenchResult } from "./run";
 
 export const name = "Terraform full scan, module-library shapes (typed variables, YAML factories, 3-level nesting) and 200k resources";
 
-const CORPUS_BYTES = 12 * 1024 * 1024;
+const CORPUS_BYTES = 3 * 1024 * 1024;
 const LARGE_RESOURCES = 200_000;
 
 /** Level 3: a naming module with an object-typed input and optional() defaults. */

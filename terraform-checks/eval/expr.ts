@@ -473,7 +473,12 @@ function evalFor(e: Extract<Expression, { type: "For" }>, s: Scope, source: Sour
             entries[ks] = v;
         }
     }
-    if (unknowns.length > 0) return unknownFrom(source, "a `for` condition or key is computed", unknowns.concat(items, Object.values(entries)));
+    if (unknowns.length > 0) {
+        const u = unknownFrom(source, "a `for` condition or key is computed", unknowns.concat(items, Object.values(entries)));
+        // At most one element per input element; a list keeps at least those whose condition is known true.
+        u.refinement = isObject ? { notNull: true, maxLength: els.length } : { notNull: true, minLength: items.length, maxLength: els.length };
+        return u;
+    }
     if (!isObject) return list(items, source);
     if (e.grouping) for (const k of Object.keys(grouped)) entries[k] = list(grouped[k], source);
     return map(entries, source);

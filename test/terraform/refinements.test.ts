@@ -37,6 +37,13 @@ describe("refined unknown values", () => {
                 assert.equal(r?.attribute ? `${r.attribute.address}.${r.attribute.name}` : undefined, row.attribute);
             });
         }
+        it("a `for` with a computed condition: not null, length bounded by the collection", () => {
+            const list = evalIn(`[for x in ["a", "b", "c"] : x if x == "a" || x == var.who]`, base).value as Value;
+            assert.deepEqual(lengthBounds(list), { min: 1, max: 3 });
+            assert.equal(couldBeNull(list), false);
+            const obj = evalIn(`{ for x in ["a", "b"] : x => x if x == var.who }`, base).value as Value;
+            assert.deepEqual(lengthBounds(obj), { min: 0, max: 2 });
+        });
         it("a plain unknown (a variable without a value) carries no refinement", () => {
             assert.equal(refinementOf(evalIn("var.who", base).value as Value), undefined);
         });
