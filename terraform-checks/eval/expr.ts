@@ -217,7 +217,7 @@ function evalTemplate(parts: TemplatePart[], s: Scope, source: SourceLocation, u
     }
     const pieces: string[] = [];
     const unknowns: TfValue[] = [];
-    const state = { knownPieces: -1 };
+    const state = { knownPieces: -1, sensitive: false };
     renderParts(parts, s, pieces, unknowns, state);
     if (state.knownPieces < 0) state.knownPieces = pieces.length;
     if (unknowns.length > 0) {
@@ -227,11 +227,12 @@ function evalTemplate(parts: TemplatePart[], s: Scope, source: SourceLocation, u
         u.refinement = prefix ? { notNull: true, prefix } : { notNull: true };
         return u;
     }
-    return scalar(pieces.join(""), source);
+    const text = scalar(pieces.join(""), source);
+    return state.sensitive ? markSensitive(text) : text;
 }
 
 /** Renders template parts; `state.knownPieces` becomes the number of pieces before the first computed part. */
-function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: TfValue[], state: { knownPieces: number }): void {
+function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: TfValue[], state: { knownPieces: number; sensitive: boolean }): void {
     for (const part of parts) {
         if (unknowns.length > 0 && state.knownPieces < 0) state.knownPieces = out.length;
         switch (part.type) {
@@ -244,6 +245,7 @@ function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: T
                     unknowns.push(v);
                     break;
                 }
+                if (isSensitive(v)) state.sensitive = true;
                 const text = asString(v);
                 if (text === undefined) {
                     if (isNull(v)) evalError(s, "Invalid template interpolation value", "The value is null.", part.range);
@@ -406,7 +408,9 @@ function evalCall(e: Extract<Expression, { type: "FunctionCall" }>, s: Scope, so
         report(s, "info", "Provider function not evaluated", `mlguard does not run provider-defined functions such as ${name}; its result is unknown.`, e.nameRange);
         return unknownFrom(source, `${name}() is a provider function`, args);
     }
-    return callFunction(name, args, { scope: s, range: e.range, nameRange: e.nameRange, source });
+    const result = callFunction(name, args, { scope: s, range: e.range, nameRange: e.nameRange, source });
+    // A value computed from a sensitive one is sensitive too (`upper(var.password)`), as in Terraform.
+    return args.some(isSensitive) ? markSensitive(result) : result;
 }
 
 /** `try` and `can` look at whether evaluating an argument raised errors, so they evaluate with their own sink. */
@@ -534,6 +538,17 @@ function evalBinary(e: Extract<Expression, { type: "Binary" }>, s: Scope, source
             if (b === 0) return evalError(s, "Division by zero", "The divisor is zero.", e.right.range);
             return scalar(a % b, source);
     }
+}
+
+function isSensitive(v: TfValue): boolean {
+    return v.origin?.sensitive === true;
+}
+
+const DERIVED_SENSITIVE: ValueOrigin = { description: "computed from a sensitive value", sensitive: true };
+
+/** The value with every node marked sensitive (it is derived from a sensitive value). */
+function markSensitive(v: TfValue): TfValue {
+    return relocate(v.origin?.sensitive ? v : { ...v, origin: undefined } as TfValue, v.source, DERIVED_SENSITIVE);
 }
 
 /** A value rendered for messages (short, never the whole of a large value). */

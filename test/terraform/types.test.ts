@@ -160,7 +160,7 @@ describe("Terraform type constraints", () => {
                 {
                     "vars.tf": `variable "acl" {\n  type = string\n  sensitive = true\n  default = "${secret}"\n}\nvariable "n" {\n  type = number\n  sensitive = true\n}\n`,
                     "terraform.tfvars": `n = "${secret}"\n`,
-                    "main.tf": `resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\nresource "aws_s3_bucket_acl" "a" {\n  bucket = aws_s3_bucket.b.id\n  acl    = var.acl\n}\nresource "aws_sagemaker_notebook_instance" "nb" {\n  instance_type          = "ml.t3.medium"\n  role_arn               = "arn:aws:iam::111122223333:role/x"\n  direct_internet_access = var.acl\n}\n`,
+                    "main.tf": `resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\nresource "aws_sagemaker_notebook_instance" "nb2" {\n  instance_type = "ml.t3.medium"\n  role_arn = "arn:aws:iam::111122223333:role/x"\n  direct_internet_access = "x-\${var.acl}"\n}\nresource "aws_sagemaker_notebook_instance" "nb3" {\n  instance_type = "ml.t3.medium"\n  role_arn = "arn:aws:iam::111122223333:role/x"\n  direct_internet_access = lower(var.acl)\n}\nresource "aws_sagemaker_notebook_instance" "nb" {\n  instance_type          = "ml.t3.medium"\n  role_arn               = "arn:aws:iam::111122223333:role/x"\n  direct_internet_access = var.acl\n}\n`,
                 },
                 {},
             );
@@ -170,6 +170,10 @@ describe("Terraform type constraints", () => {
             const nb = r.findings.find((f) => f.controlId === "aws-sagemaker-notebook-no-direct-internet");
             assert.ok(nb && nb.status === "fail", "the check still decides on the value");
             assert.equal(nb!.evidence?.origin?.sensitive, true);
+            for (const id of ["aws_sagemaker_notebook_instance.nb2", "aws_sagemaker_notebook_instance.nb3"]) {
+                const f = r.findings.find((x) => x.controlId === "aws-sagemaker-notebook-no-direct-internet" && x.resourceId === id);
+                assert.ok(f && f.status === "fail" && f.evidence?.origin?.sensitive === true && f.evidence.value === undefined, JSON.stringify(f));
+            }
         });
     });
 
