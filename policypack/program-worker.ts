@@ -149,10 +149,14 @@ export function constructorSite(stack: readonly SourceFrame[], dir: string): Con
     return undefined;
 }
 
-function errorText(err: unknown): string {
+function errorText(err: unknown, dir?: string): string {
     if (err instanceof Error) {
-        // The first frames in the program say where it failed; the rest is the runtime.
-        const frames = (err.stack ?? "").split("\n").slice(1).filter((l) => !l.includes("node_modules") && !l.includes("node:internal")).slice(0, 3);
+        // The frames in the program's own files say where it failed; the rest is the runtime and mlguard.
+        const frames = (err.stack ?? "")
+            .split("\n")
+            .slice(1)
+            .filter((l) => !l.includes("node_modules") && (dir === undefined || l.includes(dir + path.sep)))
+            .slice(0, 3);
         return [err.message, ...frames.map((f) => f.trim())].join("\n    ");
     }
     return String(err);
@@ -194,16 +198,18 @@ export async function runRequest(req: WorkerRequest): Promise<WorkerResponse> {
             .sort();
         return { ok: true, preview, update, sites, files };
     } catch (err) {
-        return { ok: false, error: errorText(err) };
+        return { ok: false, error: errorText(err, req.dir) };
     }
 }
 
 function main(): void {
     process.setSourceMapsEnabled(true);
     const send = (msg: WorkerResponse) => process.send!(msg, () => process.exit(0));
-    process.on("unhandledRejection", (err) => send({ ok: false, error: errorText(err) }));
-    process.on("uncaughtException", (err) => send({ ok: false, error: errorText(err) }));
+    let dir: string | undefined;
+    process.on("unhandledRejection", (err) => send({ ok: false, error: errorText(err, dir) }));
+    process.on("uncaughtException", (err) => send({ ok: false, error: errorText(err, dir) }));
     process.once("message", (req: WorkerRequest) => {
+        dir = req.dir;
         try {
             disableNetwork();
             if (/\.[cm]?ts$/.test(req.entry)) registerTypeScript(req.dir);

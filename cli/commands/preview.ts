@@ -309,9 +309,10 @@ export async function runPreview(dirArg: string, flags: PreviewFlags, io: Io): P
             status: d.unknown ? "unknown" : "fail",
             message: findingMessage(d.message, control.title),
             location,
-            resourceId: resourceIdOf(d.urn),
+            // A stack policy that could not decide reports without a resource.
+            resourceId: d.urn ? resourceIdOf(d.urn) : "(stack)",
             resourceType: resource?.type ?? "",
-            resourceName: resource?.name ?? d.urn.split("::").pop() ?? d.urn,
+            resourceName: resource?.name ?? (d.urn.split("::").pop() || "(stack)"),
             frontEnd: "pulumi",
             resourceBlock: { rootModule: displayPath(req.dir, io.cwd), range: { file, start: location.start, end: location.end }, moduleCalls: [] },
         });
