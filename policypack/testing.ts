@@ -14,8 +14,10 @@ import { type ExampleResource, isComputed, isRef } from "../catalog";
 import { exceptionsPolicy } from "./exceptions";
 import { type PackSettings, buildPolicies } from "./policies";
 import { defaultCall, defaultId, defaultOutputs } from "./mocks";
+import { type CheckedDiagnostic, mergeModes } from "./modes";
 import { policyProxy } from "./policy-internals";
 
+export { type CheckedDiagnostic, mergeModes } from "./modes";
 export { MOCK_ACCOUNT_ID, MOCK_AWS_REGION, MOCK_GCP_PROJECT, MOCK_GCP_PROJECT_NUMBER, MOCK_GCP_REGION, defaultCall, defaultId, defaultOutputs, renderPolicyDocument } from "./mocks";
 
 /** One resource of a stack, as the engine describes it to the analyzer. */
@@ -420,13 +422,6 @@ export function captureModule(modulePath: string, options: CaptureOptions = {}):
     );
 }
 
-/** A diagnostic of `checkProgram`, with the modes that produced it. */
-export interface CheckedDiagnostic extends PolicyDiagnostic {
-    /** The worst level this violation had in any mode. */
-    enforcementLevel: EnforcementLevelName;
-    modes: Array<"preview" | "update">;
-}
-
 export interface CheckResult {
     preview: AnalysisResult;
     update: AnalysisResult;
@@ -438,25 +433,6 @@ export interface CheckResult {
     diagnostics: CheckedDiagnostic[];
     /** Mandatory entries of `diagnostics`: what would fail `pulumi preview` or `pulumi up`. */
     violations: CheckedDiagnostic[];
-}
-
-const SEVERITY_OF_LEVEL: Record<EnforcementLevelName, number> = { disabled: 0, advisory: 1, remediate: 2, mandatory: 3 };
-
-/** Merges the diagnostics of several modes, keeping the worst level of each (policy, resource, message). */
-export function mergeModes(reports: ReadonlyArray<[mode: "preview" | "update", result: AnalysisResult]>): CheckedDiagnostic[] {
-    const merged = new Map<string, CheckedDiagnostic>();
-    for (const [mode, result] of reports) {
-        for (const d of result.diagnostics) {
-            const key = `${d.policyName}\u0000${d.urn}\u0000${d.message}`;
-            const seen = merged.get(key);
-            if (!seen) merged.set(key, { ...d, modes: [mode] });
-            else {
-                if (!seen.modes.includes(mode)) seen.modes.push(mode);
-                if (SEVERITY_OF_LEVEL[d.enforcementLevel] > SEVERITY_OF_LEVEL[seen.enforcementLevel]) seen.enforcementLevel = d.enforcementLevel;
-            }
-        }
-    }
-    return [...merged.values()];
 }
 
 /**

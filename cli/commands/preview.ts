@@ -13,7 +13,8 @@ import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { AnyControl } from "../../catalog/control";
 import type { Position } from "../../catalog/model";
-import type { EnforcementLevelName, PolicyDiagnostic } from "../../policypack/testing";
+import { mergeModes } from "../../policypack/modes";
+import type { EnforcementLevelName } from "../../policypack/testing";
 import type { ConstructorSite, ModeReport, WorkerRequest, WorkerResponse } from "../../policypack/program-worker";
 import type { PackSettings } from "../../policypack/policies";
 import { type Baseline, BaselineError, DEFAULT_BASELINE_FILE, baselineEntry, parseBaseline, serializeBaseline, updateBaseline } from "../baseline";
@@ -199,19 +200,15 @@ interface Merged {
  * same policy on the same resource.
  */
 export function mergeDiagnostics(preview: ModeReport, update: ModeReport): Merged[] {
-    const rank: Record<EnforcementLevelName, number> = { disabled: 0, advisory: 1, remediate: 2, mandatory: 3 };
-    const out = new Map<string, Merged>();
-    const definite = new Set<string>();
-    for (const d of [...update.diagnostics, ...preview.diagnostics] as PolicyDiagnostic[]) {
+    const merged = mergeModes([
+        ["update", { diagnostics: update.diagnostics, violations: [] }],
+        ["preview", { diagnostics: preview.diagnostics, violations: [] }],
+    ]).map((d) => {
         const unknown = UNVERIFIABLE.test(d.message);
-        const message = unknown ? d.message.replace(UNVERIFIABLE, "") : d.message;
-        if (!unknown) definite.add(`${d.policyName}\u0000${d.urn}`);
-        const key = `${d.policyName}\u0000${d.urn}\u0000${message}`;
-        const seen = out.get(key);
-        if (!seen) out.set(key, { policyName: d.policyName, urn: d.urn, message, level: d.enforcementLevel, unknown });
-        else if (rank[d.enforcementLevel] > rank[seen.level]) seen.level = d.enforcementLevel;
-    }
-    return [...out.values()].filter((m) => !(m.unknown && definite.has(`${m.policyName}\u0000${m.urn}`)));
+        return { policyName: d.policyName, urn: d.urn, message: unknown ? d.message.replace(UNVERIFIABLE, "") : d.message, level: d.enforcementLevel, unknown };
+    });
+    const definite = new Set(merged.filter((m) => !m.unknown).map((m) => `${m.policyName}\u0000${m.urn}`));
+    return merged.filter((m) => !(m.unknown && definite.has(`${m.policyName}\u0000${m.urn}`)));
 }
 
 /** The URN without its stack and project: stable across stacks, so baselines carry over. */
