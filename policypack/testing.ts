@@ -245,6 +245,11 @@ export interface CaptureOptions {
      * clouds); a token neither answers returns an empty result.
      */
     call?: (token: string, inputs: Record<string, unknown>) => Record<string, unknown> | undefined;
+    /**
+     * Receives the stack outputs an exported-function program returns, resolved (values unknown in
+     * preview are `undefined`).
+     */
+    onOutputs?: (outputs: Record<string, unknown>) => void;
     /** Sees what the engine knows of each registration beyond `StackResource` (custom or component, protect, where it was constructed). */
     onRegister?: (registered: { urn: string; custom: boolean; protect: boolean; stack: SourceFrame[] }) => void;
     /**
@@ -321,6 +326,17 @@ function configEntries(config: Record<string, ConfigValue>, project: string): { 
     return { values, secrets };
 }
 
+/** Resolved outputs with the runtime's unknown markers (`{ __pulumiUnknown: true }`) as `undefined`. */
+function withoutUnknowns(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(withoutUnknowns);
+    if (value && typeof value === "object") {
+        if ((value as { __pulumiUnknown?: unknown }).__pulumiUnknown === true) return undefined;
+        if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutUnknowns(v)]));
+    }
+    return value;
+}
+
 /**
  * `setMocks` and config live in the process-wide Pulumi store: captures run one after another,
  * never interleaved, whoever calls them.
@@ -393,7 +409,15 @@ async function captureNow(program: () => unknown, options: CaptureOptions): Prom
         if (result && typeof result === "object" && (result as { __esModule?: boolean }).__esModule && typeof (result as { default?: unknown }).default === "function") {
             result = (result as { default: unknown }).default;
         }
-        if (typeof result === "function") await (result as () => unknown)();
+        if (typeof result === "function") {
+            // What the function returns are the stack outputs: resolve them, as the runtime does
+            // when it registers them, so an output that fails fails the capture.
+            const returned = await (result as () => unknown)();
+            if (returned !== undefined) {
+                const outputs = await (pulumi.output(returned) as unknown as { promise(withUnknowns?: boolean): Promise<unknown> }).promise(true);
+                options.onOutputs?.((withoutUnknowns(outputs) ?? {}) as Record<string, unknown>);
+            }
+        }
     } finally {
         // Wait for what the program left in flight, even when it threw: a late operation would
         // otherwise reach the next capture's mock monitor ("unknown resource urn:…").

@@ -50,6 +50,13 @@ describe("mlguard/policypack/testing", () => {
             assert.deepEqual(violations.map((v) => v.policyName).sort(), ["aws-s3-kms-encrypted", "aws-s3-object-lock-enabled"]);
         });
 
+        it("resolves the outputs an exported function returns (unknown in preview)", async () => {
+            const seen: Array<Record<string, unknown>> = [];
+            await captureModule(program("async-export"), { preview: false, onOutputs: (o) => seen.push(o) });
+            await captureModule(program("async-export"), { preview: true, onOutputs: (o) => seen.push(o) });
+            assert.deepEqual(seen, [{ bucketName: "late-bucket-abc123" }, { bucketName: undefined }]);
+        });
+
         it("runs an `export default () => …` program", async () => {
             const resources = await captureModule(program("sync-export"), { preview: false });
             assert.deepEqual(resources.map((r) => r.name), ["sync-key"]);
