@@ -95,6 +95,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
                 "and a program that opens a connection or resolves a host name fails with a message saying so.",
                 "TypeScript is compiled with the program's tsconfig.json and its own (or mlguard's) typescript.",
                 "Findings point at the resource's constructor call in the program's source.",
+                "These guards are not a sandbox for hostile code: run it on code you would `pulumi preview`.",
                 "",
                 "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or config error, or the",
                 "  program failed (threw, timed out, reached for the network).",
