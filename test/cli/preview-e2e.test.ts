@@ -151,6 +151,31 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
         assert.equal(mlguard(["preview", `${FIXTURES}/async-program`, "--config", "keyDescription=flag", "--format", "json"]).code, 1);
     });
 
+    it("a precompiled program (package.json#main) is located through its .js.map at the .ts line", () => {
+        // Inside the repository's node_modules, so the program resolves @pulumi/aws as an installed one would.
+        const cache = path.join(REPO, "node_modules", ".cache");
+        fs.mkdirSync(cache, { recursive: true });
+        const dir = fs.mkdtempSync(path.join(cache, "mlguard-preview-compiled-"));
+        temps.push(dir);
+        const source = ["// Compiled to bin/ with a source map.", "import * as aws from \"@pulumi/aws\";", "", "", "export const key = new aws.kms.Key(\"compiled\", {", "    description: \"four lines down\",", "});", ""].join("\n");
+        fs.mkdirSync(path.join(dir, "src"));
+        fs.mkdirSync(path.join(dir, "bin"));
+        fs.writeFileSync(path.join(dir, "src", "index.ts"), source);
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: compiled\nruntime: nodejs\n");
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "compiled", main: "bin/index.js" }));
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const ts = require("typescript") as typeof import("typescript");
+        const out = ts.transpileModule(source, { fileName: path.join(dir, "src", "index.ts"), compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2015, sourceMap: true, outDir: path.join(dir, "bin") } });
+        fs.writeFileSync(path.join(dir, "bin", "index.js"), out.outputText.replace(/\/\/# sourceMappingURL=.*$/m, "//# sourceMappingURL=index.js.map"));
+        const map = JSON.parse(out.sourceMapText!) as { sources: string[]; file: string };
+        fs.writeFileSync(path.join(dir, "bin", "index.js.map"), JSON.stringify({ ...map, file: "index.js", sources: ["../src/index.ts"] }));
+        assert.notEqual(out.outputText.split("\n").findIndex((l) => l.includes("new aws.kms.Key")) + 1, 5, "the compiled line differs from the source line");
+        const run = mlguard(["preview", path.relative(REPO, dir), "--format", "json"]);
+        const findings = (JSON.parse(run.stdout || "{}") as { findings?: Array<{ ruleId: string; location: { file: string; startLine: number } }> }).findings ?? [];
+        assert.deepEqual(findings.map((f) => `${f.ruleId} ${path.basename(f.location.file)}:${f.location.startLine}`), ["aws-kms-key-rotation index.ts:5"], run.stdout + run.stderr);
+        assert.match(findings[0].location.file, /src\/index\.ts$/);
+    });
+
     describe("programs that fail exit 2 with a clear message", () => {
         it("a program that throws", () => {
             const run = mlguard(["preview", `${FIXTURES}/throws`]);
