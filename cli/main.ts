@@ -21,7 +21,7 @@ const EXIT_CODES_HELP = [
 /** Builds the program; actions report their exit code through `setExit`. */
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     const program = new Command("mlguard")
-        .description("Security controls for ML infrastructure: scans Terraform for SageMaker, Vertex AI, KMS, S3 and IAM misconfigurations.")
+        .description("Security controls for ML infrastructure: scans Terraform and runs Pulumi programs under mocks for SageMaker, Vertex AI, KMS, S3 and IAM misconfigurations.")
         .version(packageVersion(), "-v, --version", "print the version")
         .helpOption("-h, --help", "show help")
         .showSuggestionAfterError(true)
@@ -65,6 +65,45 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .action(async (paths: string[], flags) => {
             const { runScan } = await import("./commands/scan");
             setExit(await runScan(paths, { ...flags, varFile: flags.varFile ?? [], var: flags.var ?? [], format: flags.format ?? [], rule: flags.rule ?? [], skipRule: flags.skipRule ?? [], tag: flags.tag ?? [] }, io));
+        });
+
+    program
+        .command("preview")
+        .description("run a Pulumi program under mocks (no cloud account) and check it with every control, in preview and update mode")
+        .argument("<program-dir>", "the Pulumi program's directory (holds Pulumi.yaml)")
+        .option("--stack <name>", "stack name the program sees; Pulumi.<stack>.yaml config is read (default: dev)")
+        .option("--config <key=value>", "set stack config, as `pulumi config set` (repeatable; `aws:region=…` for a namespace)", collect)
+        .option("--policy-pack-config <file>", "levels and options per policy: the file `pulumi preview --policy-pack-config` takes")
+        .option("-f, --format <format[=file]>", "pretty, json, sarif, junit, github or markdown, optionally to a file (repeatable)", collect)
+        .option("-o, --output <file>", "write the output to a file instead of standard output")
+        .addOption(new Option("--fail-on <severity>", "exit 1 on findings at or above this severity (default: high)").choices([...severities, "none"]))
+        .option("--include-unknown", "report results that cannot be verified before deployment (never fail the check)")
+        .option("--include-suppressed", "keep suppressed findings in pretty and SARIF output")
+        .option("--baseline <file>", "suppress findings recorded in this baseline file")
+        .option("--update-baseline", "write the current findings to the baseline (default .mlguard-baseline.json)")
+        .option("--timeout <seconds>", "stop the program after this long (default: 120)")
+        .option("--color", "force colour")
+        .option("--no-color", "disable colour (NO_COLOR and FORCE_COLOR are honoured too)")
+        .option("-q, --quiet", "print nothing when the check is clean")
+        .addHelpText(
+            "after",
+            [
+                "",
+                "This command EXECUTES the program's code (as `pulumi preview` does), in a separate process",
+                "with a timeout. The process gets no credentials (only PATH, TMPDIR, locale and TZ from the",
+                "environment) and no network: provider calls and data-source look-ups are answered by mocks,",
+                "and a program that opens a connection or resolves a host name fails with a message saying so.",
+                "TypeScript is compiled with the program's tsconfig.json and its own (or mlguard's) typescript.",
+                "Findings point at the resource's constructor call in the program's source.",
+                "These guards are not a sandbox for hostile code: run it on code you would `pulumi preview`.",
+                "",
+                "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or config error, or the",
+                "  program failed (threw, timed out, reached for the network).",
+            ].join("\n"),
+        )
+        .action(async (dir: string, flags) => {
+            const { runPreview } = await import("./commands/preview");
+            setExit(await runPreview(dir, { ...flags, config: flags.config ?? [], format: flags.format ?? [] }, io));
         });
 
     program

@@ -2,8 +2,11 @@
  * `npm run example`: the main job on the bundled examples, with no cloud account, no Pulumi CLI and
  * no Terraform needed.
  *
- * 1. Runs the bundled Pulumi example programs under mocks through the mlguard policy pack, exactly
- *    as `pulumi preview --policy-pack policypack` would analyze them, and prints what the pack reports.
+ * 1. Runs the bundled Pulumi example programs under mocks through the mlguard policy pack, in
+ *    preview and update mode, exactly as `pulumi preview` / `pulumi up --policy-pack policypack`
+ *    would analyze them, and prints what the pack reports: the insecure program's violations, and
+ *    none for the two component platforms (AWS SageMaker, GCP Vertex AI with its non-production
+ *    `--policy-pack-config`), which fail the script if they have any.
  * 2. Runs `mlguard scan examples/terraform` (the CLI's own `run()`, as `node dist/cli/main.js` does)
  *    and prints its pretty output: findings for the insecure root modules, none for the secure ones.
  *
@@ -13,11 +16,18 @@
  */
 import * as path from "node:path";
 import { run } from "../cli/main";
-import { type PolicyDiagnostic, analyzeStack, captureModule } from "../policypack/testing";
+import * as fs from "node:fs";
+import type { PackSettings } from "../policypack/policies";
+import { type PolicyDiagnostic, checkProgram } from "../policypack/testing";
 
 const REPO = path.resolve(__dirname, "..", "..");
 
-const EXAMPLES = ["insecure-sagemaker"];
+/** The programs, whether the pack must reject them, and the `--policy-pack-config` their README uses. */
+const EXAMPLES: Array<{ name: string; insecure: boolean; policyPackConfig?: string }> = [
+    { name: "insecure-sagemaker", insecure: true },
+    { name: "aws-sagemaker-platform", insecure: false },
+    { name: "gcp-vertex-platform", insecure: false, policyPackConfig: "nonprod.json" },
+];
 
 function describe(d: PolicyDiagnostic): string {
     const resource = d.urn.split("::").pop() ?? d.urn;
@@ -26,13 +36,25 @@ function describe(d: PolicyDiagnostic): string {
 }
 
 async function main(): Promise<void> {
-    for (const name of EXAMPLES) {
+    for (const { name, insecure, policyPackConfig } of EXAMPLES) {
         const program = path.join(__dirname, "..", "examples", "pulumi", name);
-        const resources = await captureModule(program);
-        const { diagnostics, violations } = await analyzeStack(resources);
-        console.log(`examples/pulumi/${name}: ${resources.length} resources, ${violations.length} mandatory violations, ${diagnostics.length - violations.length} advisories`);
+        const settings = policyPackConfig ? (JSON.parse(fs.readFileSync(path.join(REPO, "examples", "pulumi", name, policyPackConfig), "utf8")) as PackSettings) : {};
+        const { diagnostics, violations } = await checkProgram(program, { project: name, settings });
+        const config = policyPackConfig ? ` (--policy-pack-config ${policyPackConfig})` : "";
+        console.log(`examples/pulumi/${name}${config}: ${violations.length} mandatory violations, ${diagnostics.length - violations.length} advisories (preview and update)`);
         for (const d of diagnostics) console.log(describe(d));
-        console.log(violations.length > 0 ? "\n`pulumi preview --policy-pack policypack` would fail on this stack." : "");
+        if (insecure) {
+            console.log(violations.length > 0 ? "\n`pulumi preview --policy-pack policypack` would fail on this stack.\n" : "");
+            if (violations.length === 0) {
+                console.error(`mlguard: expected violations in examples/pulumi/${name}; got none`);
+                process.exitCode = 1;
+            }
+        } else if (diagnostics.length > 0) {
+            console.error(`mlguard: the component platform examples/pulumi/${name} must pass the pack; it has ${diagnostics.length} diagnostics`);
+            process.exitCode = 1;
+        } else {
+            console.log("  every control passes with the components' defaults.\n");
+        }
     }
 
     console.log("$ mlguard scan examples/terraform\n");

@@ -2,7 +2,7 @@ import type { AnyControl } from "../../catalog/control";
 import type { FileRange } from "../engine";
 import type { ReportedFinding, ScanResult } from "../result";
 import { severityIndex } from "../result";
-import { type ReportOptions, displayPath, docsUrl, indexControls, isWholeFile, lineRangeOf, shownDiagnostics, summaryLine } from "./shared";
+import { type ReportOptions, displayPath, docsUrl, indexControls, isWholeFile, lineRangeOf, shownDiagnostics, summaryLine, remediationFor } from "./shared";
 
 /** GitHub shows at most 10 annotations of each level per step. */
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
@@ -73,7 +73,7 @@ export function formatGithub(result: ScanResult, controls: readonly AnyControl[]
         const body = [
             `${f.resourceId}${f.whenInstantiated ? " (when instantiated)" : ""}: ${f.message}`,
             ...(f.moduleCalls.length > 0 ? [`via ${f.moduleCalls.map((m) => m.address).join(" → ")}`] : []),
-            ...(control ? [`Fix: ${control.remediation.terraform}`, `Docs: ${docsUrl(control.id)}`] : []),
+            ...(control ? [`Fix: ${remediationFor(control, f)}`, `Docs: ${docsUrl(control.id)}`] : []),
         ].join("\n");
         emit(levelOf(f), { ...props, title }, body);
     }

@@ -1,6 +1,6 @@
 import type { AnyControl } from "../../catalog/control";
 import type { ReportedFinding, ScanResult } from "../result";
-import { type ReportOptions, displayPath, docsUrl, indexControls, lineRangeOf } from "./shared";
+import { type ReportOptions, displayPath, docsUrl, indexControls, lineRangeOf, remediationFor } from "./shared";
 
 /** Escapes XML text and attribute values, dropping characters XML 1.0 cannot carry. */
 export function escapeXml(text: string): string {
@@ -72,7 +72,7 @@ export function formatJunit(result: ScanResult, controls: readonly AnyControl[],
             r ? `${r.file}:${r.startLine}:${r.startColumn}` : "",
             f.whenInstantiated ? `${f.resourceId} (when instantiated)` : f.resourceId,
             f.message,
-            ...(control ? [`Fix: ${control.remediation.terraform}`, `Docs: ${docsUrl(control.id)}`] : []),
+            ...(control ? [`Fix: ${remediationFor(control, f)}`, `Docs: ${docsUrl(control.id)}`] : []),
         ].filter(Boolean).join("\n");
     };
     const failed = (c: Case) => c.failures.length > 0;

@@ -16,6 +16,7 @@ import {
     sanitize,
     shownDiagnostics,
     summaryLine,
+    remediationFor,
 } from "./shared";
 
 /** East Asian wide and emoji code points take two terminal cells; good enough to align a marker. */
@@ -112,7 +113,7 @@ function formatFinding(f: ReportedFinding, result: ScanResult, controls: Map<str
         out.push(`    ${p.dim("value")} ${value}`);
     }
     if (control) {
-        out.push(`    ${p.dim("fix")}   ${control.remediation.terraform}`);
+        out.push(`    ${p.dim("fix")}   ${remediationFor(control, f)}`);
         out.push(`    ${p.dim("docs")}  ${docsUrl(control.id)}`);
     }
     return out;

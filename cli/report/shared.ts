@@ -146,6 +146,11 @@ export function plural(n: number, what: string): string {
 
 export { docsUrl };
 
+/** The fix in the finding's own front-end: Pulumi text for `mlguard preview`, Terraform text for `mlguard scan`. */
+export function remediationFor(control: AnyControl, f: Pick<Finding, "frontEnd">): string {
+    return f.frontEnd === "pulumi" ? control.remediation.pulumi : control.remediation.terraform;
+}
+
 /** `3 high, 1 medium` — non-zero severities, most severe first. */
 export function severityBreakdown(counts: Record<Severity, number>): string {
     return (Object.keys(counts) as Severity[])
