@@ -312,7 +312,16 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 /** Scans CloudFormation on disk under each path (directories searched, files read as given). Never throws on user input. */
 export async function scanCloudFormation(paths: string[], options: CfnScanOptions = {}): Promise<ScanResult> {
     const cwd = process.cwd();
-    const root = options.root ? path.resolve(cwd, options.root) : cwd;
+    // The scan root as the Terraform engine picks it: the working directory, or the paths' common parent.
+    let root = options.root ? path.resolve(cwd, options.root) : cwd;
+    const absolute = paths.map((p) => path.resolve(cwd, p));
+    if (!options.root && absolute.some((p) => p !== cwd && !p.startsWith(cwd + path.sep))) {
+        const dirs = absolute.map((p) => (fs.existsSync(p) && !fs.statSync(p).isDirectory() ? path.dirname(p) : p));
+        root = dirs.reduce((common, d) => {
+            while (common !== path.dirname(common) && d !== common && !d.startsWith(common + path.sep)) common = path.dirname(common);
+            return common;
+        });
+    }
     const source = new DiskFiles(root);
     const targets: string[] = [];
     const outside: Diagnostic[] = [];
