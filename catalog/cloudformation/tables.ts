@@ -14,17 +14,23 @@ import type { CfnTypeMapping, PropertySpec } from "./mapping";
 const verbatim = (to: string): PropertySpec => ({ to, value: "verbatim" });
 const tags: PropertySpec = { to: "tags", value: "tags" };
 
-const securityGroupRule: Record<string, PropertySpec> = {
+const ruleCommon: Record<string, PropertySpec> = {
     IpProtocol: "protocol",
     FromPort: "fromPort",
     ToPort: "toPort",
     CidrIp: { to: "cidrBlocks", value: "list" },
     CidrIpv6: { to: "ipv6CidrBlocks", value: "list" },
-    SourceSecurityGroupId: { to: "securityGroups", value: "list" },
-    DestinationSecurityGroupId: { to: "securityGroups", value: "list" },
-    SourcePrefixListId: { to: "prefixListIds", value: "list" },
-    DestinationPrefixListId: { to: "prefixListIds", value: "list" },
     Description: "description",
+};
+const ingressRule: Record<string, PropertySpec> = {
+    ...ruleCommon,
+    SourceSecurityGroupId: { to: "securityGroups", value: "list" },
+    SourcePrefixListId: { to: "prefixListIds", value: "list" },
+};
+const egressRule: Record<string, PropertySpec> = {
+    ...ruleCommon,
+    DestinationSecurityGroupId: { to: "securityGroups", value: "list" },
+    DestinationPrefixListId: { to: "prefixListIds", value: "list" },
 };
 
 const policyAttachments = (policyLink: string) => [
@@ -54,7 +60,6 @@ const sagemaker: CfnTypeMapping[] = [
             LifecycleConfigName: "lifecycleConfigName",
             DefaultCodeRepository: "defaultCodeRepository",
             AdditionalCodeRepositories: "additionalCodeRepositories",
-            AcceleratorTypes: "acceleratorTypes",
             InstanceMetadataServiceConfiguration: {
                 to: "instanceMetadataServiceConfiguration",
                 props: { MinimumInstanceMetadataServiceVersion: "minimumInstanceMetadataServiceVersion" },
@@ -427,8 +432,8 @@ const ec2: CfnTypeMapping[] = [
             GroupName: "name",
             GroupDescription: "description",
             VpcId: "vpcId",
-            SecurityGroupIngress: { to: "ingress", props: securityGroupRule },
-            SecurityGroupEgress: { to: "egress", props: securityGroupRule },
+            SecurityGroupIngress: { to: "ingress", props: ingressRule },
+            SecurityGroupEgress: { to: "egress", props: egressRule },
             Tags: tags,
         },
         defaults:
