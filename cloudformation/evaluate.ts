@@ -223,14 +223,14 @@ class Evaluator {
     }
 
     /** Evaluates a node; `path` is the dotted property path (for references). */
-    private value(node: CfnNode, path: string, inCondition = false): Value {
+    private value(node: CfnNode, path: string, inCondition = false, fixedPath = false): Value {
         switch (node.kind) {
             case "scalar":
                 return { kind: "scalar", value: node.value, source: this.loc(node.start, node.end) };
             case "seq": {
                 const items: Value[] = [];
                 node.items.forEach((item) => {
-                    const v = this.value(item, `${path === "" ? "" : path + "."}${items.length}`, inCondition);
+                    const v = this.value(item, fixedPath ? path : `${path === "" ? "" : path + "."}${items.length}`, inCondition, fixedPath);
                     if (v !== NO_VALUE) items.push(v);
                 });
                 return { kind: "list", items, source: this.loc(node.start, node.end) };
@@ -244,8 +244,8 @@ class Evaluator {
                 }
                 const entries: Record<string, Value> = {};
                 for (const e of node.entries) {
-                    const childPath = path === "" ? e.key : `${path}.${e.key}`;
-                    const v = this.value(e.value, childPath, inCondition);
+                    const childPath = fixedPath ? path : path === "" ? e.key : `${path}.${e.key}`;
+                    const v = this.value(e.value, childPath, inCondition, fixedPath);
                     if (v === NO_VALUE) continue;
                     // A property is located from its key, so its finding is on the property's own line.
                     entries[e.key] = relocate(v, this.loc(e.keyStart, e.value.end));
@@ -299,8 +299,8 @@ class Evaluator {
             case "Fn::Join": {
                 const a = this.args(fn, arg, 2, node);
                 if (!a) return this.unknown(node, "invalid Fn::Join");
-                const delim = this.value(a[0], path, inCondition);
-                const list = this.value(a[1], path, inCondition);
+                const delim = this.value(a[0], path, inCondition, true);
+                const list = this.value(a[1], path, inCondition, true);
                 if (delim.kind !== "scalar" || list.kind !== "list") return { kind: "unknown", source, reason: "joins computed values" };
                 const parts: string[] = [];
                 for (const item of list.items) {
@@ -312,8 +312,8 @@ class Evaluator {
             case "Fn::Select": {
                 const a = this.args(fn, arg, 2, node);
                 if (!a) return this.unknown(node, "invalid Fn::Select");
-                const index = this.value(a[0], path, inCondition);
-                const list = this.value(a[1], path, inCondition);
+                const index = this.value(a[0], path, inCondition, true);
+                const list = this.value(a[1], path, inCondition, true);
                 if (index.kind !== "scalar" || list.kind !== "list") return { kind: "unknown", source, reason: "selects from computed values" };
                 const i = Number(index.value);
                 if (!Number.isInteger(i) || i < 0 || i >= list.items.length) {
@@ -325,8 +325,8 @@ class Evaluator {
             case "Fn::Split": {
                 const a = this.args(fn, arg, 2, node);
                 if (!a) return this.unknown(node, "invalid Fn::Split");
-                const delim = this.value(a[0], path, inCondition);
-                const str = this.value(a[1], path, inCondition);
+                const delim = this.value(a[0], path, inCondition, true);
+                const str = this.value(a[1], path, inCondition, true);
                 if (delim.kind !== "scalar" || str.kind !== "scalar") return { kind: "unknown", source, reason: "splits a computed value" };
                 return { kind: "list", items: String(str.value ?? "").split(String(delim.value ?? "")).map((s) => ({ kind: "scalar" as const, value: s, source })), source };
             }
@@ -338,18 +338,18 @@ class Evaluator {
                 const name = a[0].kind === "scalar" && typeof a[0].value === "string" ? a[0].value : undefined;
                 if (!name) return this.unknown(node, "invalid Fn::If");
                 const c = this.condition(name, a[0]);
-                if (c === true) return this.value(a[1], path, inCondition);
-                if (c === false) return this.value(a[2], path, inCondition);
+                if (c === true) return this.value(a[1], path, inCondition, true);
+                if (c === false) return this.value(a[2], path, inCondition, true);
                 // Either branch may apply: record both branches' references, know neither value.
-                this.value(a[1], path, inCondition);
-                this.value(a[2], path, inCondition);
+                this.value(a[1], path, inCondition, true);
+                this.value(a[2], path, inCondition, true);
                 return { kind: "unknown", source, reason: `depends on condition ${name}` };
             }
             case "Fn::Equals": {
                 const a = this.args(fn, arg, 2, node);
                 if (!a) return this.unknown(node, "invalid Fn::Equals");
-                const x = this.value(a[0], path, true);
-                const y = this.value(a[1], path, true);
+                const x = this.value(a[0], path, true, true);
+                const y = this.value(a[1], path, true, true);
                 if (x.kind !== "scalar" || y.kind !== "scalar") return { kind: "unknown", source, reason: "compares computed values" };
                 return { kind: "scalar", value: String(x.value) === String(y.value), source };
             }
@@ -359,7 +359,7 @@ class Evaluator {
                 if (!a) return this.unknown(node, `invalid ${fn}`);
                 let unknown = false;
                 for (const item of a) {
-                    const t = this.truth(this.value(item, path, true), item);
+                    const t = this.truth(this.value(item, path, true, true), item);
                     if (t === undefined) unknown = true;
                     else if (fn === "Fn::And" && !t) return { kind: "scalar", value: false, source };
                     else if (fn === "Fn::Or" && t) return { kind: "scalar", value: true, source };
@@ -369,30 +369,30 @@ class Evaluator {
             case "Fn::Not": {
                 const a = this.args(fn, arg, 1, node);
                 if (!a) return this.unknown(node, "invalid Fn::Not");
-                const t = this.truth(this.value(a[0], path, true), a[0]);
+                const t = this.truth(this.value(a[0], path, true, true), a[0]);
                 return t === undefined ? { kind: "unknown", source, reason: "depends on an unknown condition" } : { kind: "scalar", value: !t, source };
             }
             case "Fn::Base64": {
-                const v = this.value(arg, path, inCondition);
+                const v = this.value(arg, path, inCondition, true);
                 return v.kind === "scalar" ? { kind: "scalar", value: Buffer.from(String(v.value ?? "")).toString("base64"), source } : { kind: "unknown", source, reason: "encodes a computed value" };
             }
             case "Fn::ImportValue":
-                this.value(arg, path, inCondition);
+                this.value(arg, path, inCondition, true);
                 return { kind: "unknown", source, reason: "imported from another stack at deployment" };
             case "Fn::GetAZs":
                 return { kind: "unknown", source, reason: "the region's availability zones, known at deployment" };
             case "Fn::Cidr":
-                this.value(arg, path, inCondition);
+                this.value(arg, path, inCondition, true);
                 return { kind: "unknown", source, reason: "Fn::Cidr is not evaluated" };
             case "Fn::Transform":
                 this.diag("warning", "Transform not expanded", "Fn::Transform runs a macro; mlguard never runs macros, so this value is unknown.", node);
                 return { kind: "unknown", source, reason: "produced by a macro" };
             case "Fn::Length": {
-                const v = this.value(arg, path, inCondition);
+                const v = this.value(arg, path, inCondition, true);
                 return v.kind === "list" ? { kind: "scalar", value: v.items.length, source } : { kind: "unknown", source, reason: "the length of a computed list" };
             }
             default:
-                this.value(arg, path, inCondition);
+                this.value(arg, path, inCondition, true);
                 this.diag("warning", "Unsupported intrinsic function", `${fn} is not evaluated; the value is unknown.`, node);
                 return { kind: "unknown", source, reason: `${fn} is not evaluated` };
         }
@@ -428,7 +428,7 @@ class Evaluator {
         if (arg.kind === "seq") {
             template = arg.items[0];
             const varNode = arg.items[1];
-            if (varNode?.kind === "map") for (const e of varNode.entries) vars.set(e.key, this.value(e.value, path));
+            if (varNode?.kind === "map") for (const e of varNode.entries) vars.set(e.key, this.value(e.value, path, false, true));
         }
         if (template?.kind !== "scalar" || typeof template.value !== "string") {
             this.diag("error", "Invalid Fn::Sub", "Fn::Sub takes a string, or a string and a map of variables.", arg);
@@ -460,17 +460,17 @@ class Evaluator {
     private findInMap(arg: CfnNode, node: CfnNode, path: string, inCondition: boolean): Value {
         const a = this.args("Fn::FindInMap", arg, 3, node);
         if (!a) return this.unknown(node, "invalid Fn::FindInMap");
-        const keys = a.slice(0, 3).map((k) => this.value(k, path, inCondition));
+        const keys = a.slice(0, 3).map((k) => this.value(k, path, inCondition, true));
         const fallback = a[3] ? entry(a[3], "DefaultValue")?.value : undefined;
-        if (keys.some((k) => k.kind !== "scalar")) return fallback ? this.value(fallback, path, inCondition) : this.unknown(node, "looks up computed keys");
+        if (keys.some((k) => k.kind !== "scalar")) return fallback ? this.value(fallback, path, inCondition, true) : this.unknown(node, "looks up computed keys");
         const [m, top, second] = keys.map((k) => String((k as { value: Scalar }).value));
         const found = entry(entry(entry(this.mappings, m)?.value, top)?.value, second)?.value;
         if (!found) {
-            if (fallback) return this.value(fallback, path, inCondition);
+            if (fallback) return this.value(fallback, path, inCondition, true);
             this.diag("error", "Mapping not found", `Mappings has no ${m}.${top}.${second}.`, node);
             return this.unknown(node, "mapping not found");
         }
-        return this.value(found, path, inCondition);
+        return this.value(found, path, inCondition, true);
     }
 }
 

@@ -266,10 +266,15 @@ export function scanCfnSource(source: FileSource, targets: string[], options: Cf
     }
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const findings: TerraformFinding[] = [];
-    for (const t of templates) {
-        if (nestedFiles.has(t.file)) continue;
+    const visited = new Set<string>();
+    // Roots first; a nested template no root reached (a cycle of nested stacks) is then scanned on its own.
+    const order = [...templates.filter((t) => !nestedFiles.has(t.file)), ...templates.filter((t) => nestedFiles.has(t.file))];
+    for (const t of order) {
+        if (visited.has(t.file)) continue;
         const stack: StackResources = { resources: [], references: [], places: new Map() };
         collectStack(ws, t, parameters, options, { prefix: "", calls: [], files: new Set([t.file]) }, stack);
+        for (const place of stack.places.values()) visited.add(place.file);
+        visited.add(t.file);
         ws.stats.resources += stack.resources.length;
         const t1 = performance.now();
         const graph = new ResourceGraph(stack.resources, stack.references);
