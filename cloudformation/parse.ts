@@ -71,7 +71,7 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
 };
 
 /** Most nodes one template may expand to through YAML aliases (a "billion laughs" document stops here). */
-const MAX_NODES = 2_000_000;
+const MAX_NODES = 1_000_000;
 const MAX_DEPTH = 200;
 
 /** Parses a template's text. `tree` is undefined when nothing usable could be read. */
@@ -93,10 +93,12 @@ export function parseTemplate(text: string): { tree?: CfnNode; diagnostics: Pars
     }
     if (doc.errors.length > 0 && !doc.contents) return { diagnostics };
     let budget = MAX_NODES;
+    let aliasReported = false;
+    const converted = new Map<unknown, { node: CfnNode; size: number }>();
     const convert = (node: unknown, depth: number): CfnNode => {
         const range = (node as { range?: [number, number, number] } | null)?.range ?? [0, 0, 0];
         if (--budget < 0 || depth > MAX_DEPTH) {
-            if (budget === -1 || depth === MAX_DEPTH + 1) {
+            if ((budget === -1 && !aliasReported) || depth === MAX_DEPTH + 1) {
                 diagnostics.push({ severity: "error", summary: "Template too large or too deeply nested", detail: "The rest of this value is not read.", start: range[0], end: range[1] });
             }
             return { kind: "scalar", value: null, start: range[0], end: range[1] };
@@ -107,8 +109,21 @@ export function parseTemplate(text: string): { tree?: CfnNode; diagnostics: Pars
                 diagnostics.push({ severity: "error", summary: "Unresolved YAML alias", detail: `*${node.source} names no anchor.`, start: range[0], end: range[1] });
                 return { kind: "scalar", value: null, start: range[0], end: range[1] };
             }
-            const resolved = convert(target, depth + 1);
-            return { ...resolved, start: range[0], end: range[1] };
+            // An anchored node is converted once; each alias use costs its size (a "billion laughs" runs out of budget fast).
+            let cached = converted.get(target);
+            if (!cached) {
+                const before = budget;
+                const node = convert(target, depth + 1);
+                cached = { node, size: before - budget };
+                converted.set(target, cached);
+            }
+            budget -= cached.size;
+            if (budget < 0) {
+                if (!aliasReported) diagnostics.push({ severity: "error", summary: "Template too large", detail: "YAML aliases expand to too many values; the rest of this value is not read.", start: range[0], end: range[1] });
+                aliasReported = true;
+                return { kind: "scalar", value: null, start: range[0], end: range[1] };
+            }
+            return { ...cached.node, start: range[0], end: range[1] };
         }
         let out: CfnNode;
         if (isScalar(node)) {
