@@ -6,6 +6,7 @@
  */
 import { type Document, type Node as YamlNode, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import type { Position, Scalar } from "../catalog/model";
+import { parseJsonTemplate } from "./json";
 
 /** A node of a template: ranges are 0-based offsets into the text (`end` exclusive). */
 export type CfnNode =
@@ -76,6 +77,10 @@ const MAX_DEPTH = 200;
 
 /** Parses a template's text. `tree` is undefined when nothing usable could be read. */
 export function parseTemplate(text: string): { tree?: CfnNode; diagnostics: ParseDiagnostic[] } {
+    if (/^\uFEFF?\s*[{[]/.test(text)) {
+        const json = parseJsonTemplate(text);
+        if (json) return json;
+    }
     const diagnostics: ParseDiagnostic[] = [];
     let doc: Document.Parsed;
     try {
