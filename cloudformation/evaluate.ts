@@ -6,7 +6,7 @@
  * unknown, and a reference to a resource is recorded as a graph edge. Never executes or fetches.
  */
 import type { Scalar, SourceLocation, Value } from "../catalog/model";
-import { type CfnEntry, type CfnNode, Lines, type ParseDiagnostic, entry } from "./parse";
+import { type CfnEntry, type CfnNode, Lines, type ParseDiagnostic, TemplateSpan, entry } from "./parse";
 
 export interface EvaluateOptions {
     /** Parameter values given by the user (`--parameter`, a parameters file, a parent stack). */
@@ -78,7 +78,7 @@ class Evaluator {
     }
 
     private loc(start: number, end: number): SourceLocation {
-        return { kind: "file", file: this.file, start: this.lines.position(start), end: this.lines.position(end) };
+        return new TemplateSpan(this.file, this.lines, start, end);
     }
 
     private diag(severity: ParseDiagnostic["severity"], summary: string, detail: string, node: { start: number; end: number }): void {

@@ -28,6 +28,26 @@ export interface ParseDiagnostic {
     end: number;
 }
 
+/**
+ * A range of a template that works out its positions only when a report reads them: every value
+ * of a template is located, and most locations are never shown.
+ */
+export class TemplateSpan {
+    readonly kind = "file" as const;
+    constructor(
+        readonly file: string,
+        private readonly lines: Lines,
+        private readonly from: number,
+        private readonly to: number,
+    ) {}
+    get start(): Position {
+        return this.lines.position(this.from);
+    }
+    get end(): Position {
+        return this.lines.position(this.to);
+    }
+}
+
 /** Line starts of a text, to turn offsets into positions. */
 export class Lines {
     private readonly starts: number[] = [0];

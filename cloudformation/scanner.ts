@@ -281,7 +281,10 @@ export function scanCfnSource(source: FileSource, targets: string[], options: Cf
         for (const f of runControls(graph, controls, options.settings ?? {})) {
             const place = stack.places.get(f.resourceId);
             const out = f as TerraformFinding;
+            // Findings leave the scanner as plain data: lazy template spans are worked out here.
             if (f.location.kind === "file") out.location = { kind: "file", file: f.location.file, start: f.location.start, end: f.location.end };
+            const origin = f.evidence?.origin?.location;
+            if (origin?.kind === "file") f.evidence!.origin = { ...f.evidence!.origin!, location: { kind: "file", file: origin.file, start: origin.start, end: origin.end } };
             out.resourceBlock = { rootModule: t.file, range: fileRange(place?.block ?? f.location), moduleCalls: place?.calls ?? [] };
             if (!f.exemption && (f.status === "fail" || f.status === "unknown") && place) {
                 const s = metadataSuppression(place.metadata, f.controlId, today, (id) => findControl(id)?.id);
