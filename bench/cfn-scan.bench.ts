@@ -107,7 +107,7 @@ function jsonStack(team: string, i: number, r: () => number): string {
     return JSON.stringify({ Resources: resources, Parameters: { BootstrapVersion: { Type: "AWS::SSM::Parameter::Value<String>", Default: "/cdk-bootstrap/hnb659fds/version" } } }, null, 1);
 }
 
-function layOut(dir: string): { bytes: number; files: number } {
+export function layOut(dir: string): { bytes: number; files: number } {
     const r = rng(11);
     const teams = ["vision", "nlp", "ranking", "fraud", "forecast", "search", "ads", "speech"];
     let bytes = 0;

@@ -7,6 +7,7 @@
 import { type Document, type Node as YamlNode, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import type { Position, Scalar } from "../catalog/model";
 import { parseJsonTemplate } from "./json";
+import { parseYamlFast } from "./yaml-fast";
 
 /** A node of a template: ranges are 0-based offsets into the text (`end` exclusive). */
 export type CfnNode =
@@ -68,7 +69,7 @@ export class Lines {
 }
 
 /** Short-form tags and the long form each stands for. */
-const SHORT_FORMS: Readonly<Record<string, string>> = {
+export const SHORT_FORMS: Readonly<Record<string, string>> = {
     "!Ref": "Ref",
     "!Condition": "Condition",
     "!Sub": "Fn::Sub",
@@ -95,12 +96,27 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
 const MAX_NODES = 1_000_000;
 const MAX_DEPTH = 200;
 
-/** Parses a template's text. `tree` is undefined when nothing usable could be read. */
+/** Reads a template with the `yaml` library only (the reference the fast readers are tested against). */
+export function parseTemplateWithYamlLibrary(text: string): { tree?: CfnNode; diagnostics: ParseDiagnostic[] } {
+    return parseWithLibrary(text);
+}
+
+/**
+ * Parses a template's text: strict JSON and the common YAML subset through the fast readers, the
+ * rest (and every text with errors, for positioned diagnostics) through the `yaml` library.
+ * `tree` is undefined when nothing usable could be read.
+ */
 export function parseTemplate(text: string): { tree?: CfnNode; diagnostics: ParseDiagnostic[] } {
     if (/^\uFEFF?\s*[{[]/.test(text)) {
         const json = parseJsonTemplate(text);
         if (json) return json;
     }
+    const fast = parseYamlFast(text, SHORT_FORMS);
+    if (fast) return { tree: fast, diagnostics: [] };
+    return parseWithLibrary(text);
+}
+
+function parseWithLibrary(text: string): { tree?: CfnNode; diagnostics: ParseDiagnostic[] } {
     const diagnostics: ParseDiagnostic[] = [];
     let doc: Document.Parsed;
     try {
@@ -153,7 +169,8 @@ export function parseTemplate(text: string): { tree?: CfnNode; diagnostics: Pars
         let out: CfnNode;
         if (isScalar(node)) {
             const v = node.value;
-            const value: Scalar = v === null || v === undefined ? null : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : typeof v === "bigint" ? Number(v) : String(v);
+            // YAML 1.1 timestamps (`Version: 2012-10-17`) and other typed scalars are strings to CloudFormation: keep the text.
+            const value: Scalar = v === null || v === undefined ? null : typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : typeof v === "bigint" ? Number(v) : text.slice(range[0], range[1]);
             out = { kind: "scalar", value, start: range[0], end: range[1] };
         } else if (isSeq(node)) {
             out = { kind: "seq", items: node.items.map((i) => convert(i, depth + 1)), start: range[0], end: range[1] };
