@@ -223,34 +223,32 @@ class Evaluator {
     }
 
     /** Evaluates a node; `path` is the dotted property path (for references). */
-    private value(node: CfnNode, path: string, inCondition = false, fixedPath = false): Value {
+    private value(node: CfnNode, path: string, inCondition = false, fixedPath = false, at?: SourceLocation): Value {
         switch (node.kind) {
             case "scalar":
-                return { kind: "scalar", value: node.value, source: this.loc(node.start, node.end) };
+                return { kind: "scalar", value: node.value, source: at ?? this.loc(node.start, node.end) };
             case "seq": {
                 const items: Value[] = [];
                 node.items.forEach((item) => {
                     const v = this.value(item, fixedPath ? path : `${path === "" ? "" : path + "."}${items.length}`, inCondition, fixedPath);
                     if (v !== NO_VALUE) items.push(v);
                 });
-                return { kind: "list", items, source: this.loc(node.start, node.end) };
+                return { kind: "list", items, source: at ?? this.loc(node.start, node.end) };
             }
             case "map": {
-                if (node.entries.length === 1) {
-                    const only = node.entries[0];
-                    if (only.key === "Ref" || only.key.startsWith("Fn::") || (inCondition && only.key === "Condition")) {
-                        return this.intrinsic(only.key, only.value, node, path, inCondition);
-                    }
+                if (isIntrinsic(node, inCondition)) {
+                    const v = this.intrinsic(node.entries[0].key, node.entries[0].value, node, path, inCondition);
+                    return at && v !== NO_VALUE ? relocate(v, at) : v;
                 }
                 const entries: Record<string, Value> = {};
                 for (const e of node.entries) {
                     const childPath = fixedPath ? path : path === "" ? e.key : `${path}.${e.key}`;
-                    const v = this.value(e.value, childPath, inCondition, fixedPath);
-                    if (v === NO_VALUE) continue;
                     // A property is located from its key, so its finding is on the property's own line.
-                    entries[e.key] = relocate(v, this.loc(e.keyStart, e.value.end));
+                    const v = this.value(e.value, childPath, inCondition, fixedPath, this.loc(e.keyStart, e.value.end));
+                    if (v === NO_VALUE) continue;
+                    entries[e.key] = v;
                 }
-                return { kind: "map", entries, source: this.loc(node.start, node.end) };
+                return { kind: "map", entries, source: at ?? this.loc(node.start, node.end) };
             }
         }
     }
@@ -474,10 +472,33 @@ class Evaluator {
     }
 }
 
-/** A value at another location (keeping its content), optionally with where it was decided. */
+/** Whether a map node is an intrinsic function call (`Condition` only counts inside conditions). */
+function isIntrinsic(node: Extract<CfnNode, { kind: "map" }>, inCondition: boolean): boolean {
+    if (node.entries.length !== 1) return false;
+    const key = node.entries[0].key;
+    return key === "Ref" || key.startsWith("Fn::") || (inCondition && key === "Condition");
+}
+
+/** A value at another location (keeping its content), optionally with where it was decided. Written out: spreads are slow here. */
 function relocate(v: Value, source: SourceLocation, origin?: Value["origin"]): Value {
-    const out = { ...v, source } as Value;
-    if (origin) out.origin = origin;
+    let out: Value;
+    switch (v.kind) {
+        case "scalar":
+            out = { kind: "scalar", value: v.value, source };
+            break;
+        case "unknown":
+            out = { kind: "unknown", source };
+            if (v.reason !== undefined) out.reason = v.reason;
+            break;
+        case "list":
+            out = { kind: "list", items: v.items, source };
+            break;
+        case "map":
+            out = { kind: "map", entries: v.entries, source };
+            break;
+    }
+    const o = origin ?? v.origin;
+    if (o) out.origin = o;
     return out;
 }
 
