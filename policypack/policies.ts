@@ -79,12 +79,16 @@ function safeConfig(args: { getConfig: () => object }): Record<string, unknown> 
     }
 }
 
+/** The suffix `translateCfnResource` gives a part split off a resource (`urn#BucketEncryption`, `urn#Roles.1`). */
+const SPLIT_PART = /#[A-Z][A-Za-z]*(\.\d+)?$/;
+
 /** Reports failures, and raises the undecided results as one advisory diagnostic at the end. */
 function reportFindings(findings: Finding[], report: ReportViolation, attribute: boolean): void {
     const undecided: string[] = [];
     for (const f of findings) {
         if (f.exemption) continue;
-        if (f.status === "fail") report(f.message, attribute ? f.resourceId : undefined);
+        // A part split off an aws-native resource has no URN of its own: report it on the resource it came from.
+        if (f.status === "fail") report(f.message, attribute ? f.resourceId.replace(SPLIT_PART, "") : undefined);
         else if (f.status === "unknown") undecided.push(f.message);
         else if (f.status === "error") undecided.push(`${f.resourceName}: ${f.message}`);
     }
