@@ -27,6 +27,8 @@ export interface PeerAliases {
     tfsec?: string[];
     trivy?: string[];
     kics?: string[];
+    /** cfn-nag rule ids (`Metadata.cfn_nag.rules_to_suppress` in CloudFormation templates). */
+    cfnNag?: string[];
 }
 
 /** A JSON Schema fragment describing one option (a subset sufficient for CrossGuard config schemas). */
@@ -100,6 +102,12 @@ export interface ControlMetadata {
     frameworks: FrameworkMappings;
     tags: string[];
     aliases: PeerAliases;
+    /**
+     * Set when the control's resources have no CloudFormation / `aws-native` equivalent (the
+     * generic parity test then checks that none of its subject types is in the CloudFormation
+     * tables; the docs show the reason).
+     */
+    cloudformation?: { unsupported: string };
 }
 
 /** A control: metadata, the resource types it inspects, its options, examples and the check itself. */

@@ -64,7 +64,7 @@ export interface ValueOrigin {
 }
 
 /** The front-end a resource was read from. */
-export type FrontEnd = "pulumi" | "terraform";
+export type FrontEnd = "pulumi" | "terraform" | "cloudformation";
 
 /** One resource in the neutral view. */
 export interface Resource {

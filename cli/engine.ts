@@ -12,6 +12,16 @@ export interface ScanEngine {
     scanTerraform(paths: string[], options: ScanOptions): Promise<ScanResult>;
 }
 
+/** The CloudFormation front-end as the CLI uses it: same result shape as the Terraform engine. */
+export interface CloudFormationEngine {
+    scanCloudFormation(paths: string[], options: import("../cloudformation").CfnScanOptions): Promise<ScanResult>;
+}
+
+/** Imports the CloudFormation front-end (on first use only). */
+export async function loadCloudFormationEngine(): Promise<CloudFormationEngine> {
+    return import("../cloudformation");
+}
+
 /** Imports the Terraform engine (on first use only). */
 export async function loadEngine(): Promise<ScanEngine> {
     return import("../terraform-checks");

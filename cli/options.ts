@@ -42,6 +42,12 @@ export interface ScanFlags {
     quiet?: boolean;
     verbose?: boolean;
     allowParseErrors?: boolean;
+    /** CloudFormation `--parameter NAME=VALUE` values. */
+    parameter?: string[];
+    /** CloudFormation parameters files. */
+    parametersFile?: string[];
+    /** The region CloudFormation templates deploy to (`AWS::Region`). */
+    region?: string;
 }
 
 export interface OutputSpec {
@@ -73,6 +79,10 @@ export interface ScanPlan {
     quiet: boolean;
     /** Show `info` diagnostics in human output. */
     verbose: boolean;
+    /** CloudFormation parameters (`--parameter`) and parameters files (absolute paths). */
+    cfnParameters?: Record<string, string>;
+    cfnParameterFiles?: string[];
+    region?: string;
 }
 
 function checkSeverity(flag: string, value: string | undefined, allowNone: boolean): Severity | "none" | undefined {
@@ -133,6 +143,18 @@ export function parseVars(values: readonly string[]): Record<string, string> {
         vars[name] = v.slice(eq + 1);
     }
     return vars;
+}
+
+/** Parses CloudFormation `--parameter NAME=VALUE` flags; a later value for the same name wins. */
+export function parseParameters(values: readonly string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const v of values) {
+        const eq = v.indexOf("=");
+        const name = eq < 0 ? v : v.slice(0, eq);
+        if (eq < 0 || !/^[A-Za-z0-9]+$/.test(name)) throw new UsageError(`--parameter: expected NAME=VALUE with a CloudFormation parameter name, got "${v}"`);
+        out[name] = v.slice(eq + 1);
+    }
+    return out;
 }
 
 function mergeRule(a: RuleConfig | undefined, b: RuleConfig): RuleConfig {
@@ -243,5 +265,8 @@ export function planScan(paths: readonly string[], flags: ScanFlags, config: Con
         allowParseErrors: flags.allowParseErrors === true,
         quiet: flags.quiet === true,
         verbose: flags.verbose === true,
+        cfnParameters: parseParameters(flags.parameter ?? []),
+        cfnParameterFiles: (flags.parametersFile ?? []).map((f) => mustExist("--parameters-file", f)),
+        ...(flags.region ? { region: flags.region } : {}),
     };
 }

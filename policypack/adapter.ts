@@ -3,6 +3,8 @@ import type { PolicyResource } from "@pulumi/policy";
 import { ResourceGraph } from "../catalog/graph";
 import type { Reference, Resource, Value } from "../catalog/model";
 import { valueFromPlain } from "../catalog/values";
+import { awsNativeMapping } from "../catalog/cloudformation/tables";
+import { translateCfnResource } from "../catalog/cloudformation/translate";
 import { policyProxy as proxy } from "./policy-internals";
 
 /** The seven strings the engine sends for values not known during preview. */
@@ -39,9 +41,22 @@ export function adaptProps(props: unknown, urn: string): Extract<Value, { kind: 
     return value.kind === "map" ? value : { kind: "map", entries: {}, source: { kind: "pulumi", urn, path: "" } };
 }
 
-/** One resource as the Analyze call sees it. */
+/** One resource as the Analyze call sees it (an `aws-native` resource as the bridged type it maps to). */
 export function adaptResource(r: { type: string; name: string; urn: string; props: unknown }): Resource {
-    return {
+    return adaptWithParts(r).resources[0];
+}
+
+/**
+ * One resource with the parts the neutral view splits off (an `aws-native:s3:Bucket`'s inline
+ * encryption is a `BucketServerSideEncryptionConfiguration` there), and their references.
+ * `aws-native` properties are the CloudFormation properties in camelCase, so the CloudFormation
+ * tables translate them (`catalog/cloudformation/`).
+ */
+function adaptWithParts(
+    r: { type: string; name: string; urn: string; props: unknown },
+    dependencies: Record<string, ReadonlyArray<{ urn?: string } | undefined> | undefined> = {},
+): { resources: Resource[]; references: Reference[] } {
+    const resource: Resource = {
         id: r.urn,
         type: r.type,
         name: r.name,
@@ -49,19 +64,23 @@ export function adaptResource(r: { type: string; name: string; urn: string; prop
         source: { kind: "pulumi", urn: r.urn, path: "" },
         frontEnd: "pulumi",
     };
+    const mapping = r.type.startsWith("aws-native:") ? awsNativeMapping(r.type) : undefined;
+    const refs: Array<{ path: string; to: string }> = [];
+    for (const path of Object.keys(dependencies)) {
+        for (const target of dependencies[path] ?? []) if (target?.urn) refs.push({ path, to: target.urn });
+    }
+    if (!mapping) return { resources: [resource], references: refs.map((x) => ({ from: r.urn, path: x.path, to: x.to })) };
+    return translateCfnResource({ id: r.urn, name: r.name, mapping, props: resource.props, source: resource.source, frontEnd: "pulumi", refs });
 }
 
 /** A whole stack as AnalyzeStack sees it, joined through `propertyDependencies`. */
 export function adaptStack(resources: readonly PolicyResource[]): ResourceGraph {
-    const adapted = resources.map((r) => adaptResource(r));
+    const adapted: Resource[] = [];
     const references: Reference[] = [];
     for (const r of resources) {
-        const deps = r.propertyDependencies ?? {};
-        for (const path of Object.keys(deps)) {
-            for (const target of deps[path] ?? []) {
-                if (target?.urn) references.push({ from: r.urn, path, to: target.urn });
-            }
-        }
+        const parts = adaptWithParts(r, r.propertyDependencies ?? {});
+        for (const x of parts.resources) adapted.push(x);
+        for (const x of parts.references) references.push(x);
     }
     return new ResourceGraph(adapted, references);
 }

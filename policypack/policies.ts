@@ -14,6 +14,8 @@ import { ResourceGraph } from "../catalog/graph";
 import type { Finding, Severity } from "../catalog/model";
 import { type ControlSettings, checkSubject } from "../catalog/run";
 import { adaptResource, adaptStack } from "./adapter";
+import { awsNativeMapping, awsNativeToken, cfnTypes } from "../catalog/cloudformation/tables";
+import { mechanicalName } from "../catalog/cloudformation/mapping";
 import { policyProxy } from "./policy-internals";
 
 /** Per-policy settings as in a `--policy-pack-config` file: a level, or a level plus options. */
@@ -77,16 +79,37 @@ function safeConfig(args: { getConfig: () => object }): Record<string, unknown> 
     }
 }
 
+/** The suffix `translateCfnResource` gives a part split off a resource (`urn#BucketEncryption`, `urn#Roles.1`). */
+const SPLIT_PART = /#[A-Z][A-Za-z]*(\.\d+)?$/;
+
 /** Reports failures, and raises the undecided results as one advisory diagnostic at the end. */
 function reportFindings(findings: Finding[], report: ReportViolation, attribute: boolean): void {
     const undecided: string[] = [];
     for (const f of findings) {
         if (f.exemption) continue;
-        if (f.status === "fail") report(f.message, attribute ? f.resourceId : undefined);
+        // A part split off an aws-native resource has no URN of its own: report it on the resource it came from.
+        if (f.status === "fail") report(f.message, attribute ? f.resourceId.replace(SPLIT_PART, "") : undefined);
         else if (f.status === "unknown") undecided.push(f.message);
         else if (f.status === "error") undecided.push(`${f.resourceName}: ${f.message}`);
     }
     if (undecided.length > 0) throw new NotYetVerifiable(undecided);
+}
+
+/** The tokens a control's subjects arrive as: their own, and the `aws-native` tokens that map onto them. */
+function subjectTokens(control: AnyControl): Set<string> {
+    const tokens = new Set(control.subjects.map((t) => t.token));
+    for (const t of cfnTypes) if (t.awsNative && tokens.has(t.token)) tokens.add(awsNativeToken(t.awsNative));
+    return tokens;
+}
+
+/** The property an autofix writes: on an `aws-native` resource, the aws-native name of the neutral property (none when it has none). */
+function fixPath(type: string, path: string): string | undefined {
+    const mapping = type.startsWith("aws-native:") ? awsNativeMapping(type) : undefined;
+    if (!mapping) return path;
+    for (const [cfn, spec] of Object.entries(mapping.props)) {
+        if ((typeof spec === "string" ? spec : (spec.to ?? mechanicalName(cfn))) === path && (typeof spec === "string" || spec.value === undefined)) return mechanicalName(cfn);
+    }
+    return undefined;
 }
 
 /**
@@ -96,7 +119,7 @@ function reportFindings(findings: Finding[], report: ReportViolation, attribute:
  * covering every IAM member resource).
  */
 function resourceValidation(control: AnyControl, baked: PolicySettings | undefined): ResourceValidation {
-    const tokens = new Set(control.subjects.map((t) => t.token));
+    const tokens = subjectTokens(control);
     const validate: ResourceValidation = (args: ResourceValidationArgs, report: ReportViolation) => {
         if (!tokens.has(args.type)) return;
         const subject = adaptResource({ type: args.type, name: args.name, urn: args.urn, props: args.props });
@@ -111,7 +134,7 @@ function resourceValidation(control: AnyControl, baked: PolicySettings | undefin
 function resourceRemediation(control: AnyControl, baked: PolicySettings | undefined): ResourceRemediation | undefined {
     const fixes = control.autofix;
     if (!fixes || fixes.length === 0) return undefined;
-    const tokens = new Set(control.subjects.map((t) => t.token));
+    const tokens = subjectTokens(control);
     return (args) => {
         if (!tokens.has(args.type)) return undefined;
         const subject = adaptResource({ type: args.type, name: args.name, urn: args.urn, props: args.props });
@@ -120,13 +143,16 @@ function resourceRemediation(control: AnyControl, baked: PolicySettings | undefi
         if (failing.length === 0) return undefined;
         // Write through the engine's proxy so secretness of untouched and rewritten keys is kept.
         const props = args.props as Record<string, unknown>;
-        for (const fix of fixes) props[fix.path] = fix.value;
+        for (const fix of fixes) {
+            const at = fixPath(args.type, fix.path);
+            if (at !== undefined) props[at] = fix.value;
+        }
         return props;
     };
 }
 
 function stackValidation(control: AnyControl, baked: PolicySettings | undefined) {
-    const tokens = new Set(control.subjects.map((t) => t.token));
+    const tokens = subjectTokens(control);
     return (args: StackValidationArgs, report: ReportViolation) => {
         if (!args.resources.some((r) => tokens.has(r.type))) return;
         const graph = adaptStack(args.resources);

@@ -3,6 +3,7 @@
  * and an index. `npm run docs` writes them; a test fails when the committed pages are stale.
  */
 import type { AnyControl, ExampleResource } from "../catalog/control";
+import { awsNativeToken, cfnTypes } from "../catalog/cloudformation/tables";
 import { allControls } from "../catalog/controls";
 import { isComputed, isRef } from "../catalog/examples";
 
@@ -81,6 +82,7 @@ export function renderControlPage(control: AnyControl): string {
         lines.push("", `Also read, to join resources: ${control.related.map((t) => `\`${t.terraform}\``).join(", ")}.`);
     }
     lines.push("", `Scope: ${control.scope === "stack" ? "cross-resource (a stack policy in the pack; the whole module tree in Terraform)" : "one resource at a time"}.`, "");
+    lines.push(...renderCloudFormation(control));
     lines.push("## How to fix", "", `Terraform: ${control.remediation.terraform}`, "", `Pulumi: ${control.remediation.pulumi}`, "");
     if (control.autofix?.length) {
         lines.push(
@@ -120,6 +122,49 @@ export function renderControlPage(control: AnyControl): string {
     );
     lines.push("---", "", "Generated from the control's metadata by `npm run docs`; do not edit by hand.", "");
     return lines.join("\n");
+}
+
+/** The CloudFormation / aws-native types behind a neutral type: whole resources, or inline properties split off. */
+function cloudFormationSources(token: string): string[] {
+    const out: string[] = [];
+    for (const t of cfnTypes) {
+        const native = t.awsNative ? ` (Pulumi \`${awsNativeToken(t.awsNative)}\`)` : " (no aws-native type)";
+        if (t.token === token) out.push(`\`${t.cfn}\`${native}`);
+        for (const s of t.split ?? []) if (s.token === token) out.push(`\`${t.cfn}\` property \`${s.property}\`${native}`);
+    }
+    return out;
+}
+
+/** The section on the third front-end: which CloudFormation types and properties the control reads, and their defaults. */
+export function renderCloudFormation(control: AnyControl): string[] {
+    if (control.provider !== "aws") return [];
+    const lines = ["## CloudFormation and Pulumi aws-native", ""];
+    if (control.cloudformation) {
+        lines.push(`Not checked in CloudFormation templates: ${control.cloudformation.unsupported}`, "");
+        return lines;
+    }
+    lines.push("The same check runs on CloudFormation templates, CDK output and Pulumi `aws-native` resources, read through the CloudFormation tables:", "");
+    lines.push("| Read as | From | Properties (CloudFormation → neutral) |", "| --- | --- | --- |");
+    const seen = new Set<string>();
+    for (const t of [...control.subjects, ...(control.related ?? [])]) {
+        for (const m of cfnTypes) {
+            const direct = m.token === t.token;
+            const splits = (m.split ?? []).filter((s) => s.token === t.token);
+            if (!direct && splits.length === 0) continue;
+            const key = `${t.token}\u0000${m.cfn}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const specs = direct ? m.props : Object.assign({}, ...splits.map((s) => (s.into ? { [s.property]: s.into } : (s.props ?? {}))));
+            const names = Object.entries(specs as Record<string, string | { to?: string }>)
+                .filter(([cfn]) => cfn !== "Tags")
+                .map(([cfn, spec]) => `\`${direct ? cfn : `${splits[0].property}.${cfn}`}\` → \`${typeof spec === "string" ? spec : (spec.to ?? cfn)}\``);
+            lines.push(`| \`${t.token}\` | ${cloudFormationSources(t.token).filter((x) => x.startsWith(`\`${m.cfn}\``)).join(", ")} | ${names.join(", ")} |`);
+        }
+    }
+    const defaults = new Set(cfnTypes.filter((m) => control.subjects.some((t) => m.token === t.token || (m.split ?? []).some((s) => s.token === t.token))).map((m) => `- \`${m.cfn}\`: ${m.defaults}`));
+    if (defaults.size > 0) lines.push("", "Defaults when absent, from the CloudFormation documentation:", "", ...defaults);
+    lines.push("");
+    return lines;
 }
 
 /** The index page listing every control. */

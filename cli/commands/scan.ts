@@ -4,7 +4,7 @@ import type { AnyControl } from "../../catalog/control";
 import { type Baseline, BaselineError, baselineEntry, parseBaseline, serializeBaseline, updateBaseline } from "../baseline";
 import { shouldUseColor } from "../color";
 import { type Config, ConfigError, defaultConfig, loadConfig } from "../config";
-import { type ScanEngine, type ScanResult as EngineResult, loadEngine } from "../engine";
+import { type CloudFormationEngine, type ScanEngine, type ScanResult as EngineResult, loadCloudFormationEngine, loadEngine } from "../engine";
 import { UsageError } from "../errors";
 import type { Io } from "../io";
 import { type ScanFlags, planScan } from "../options";
@@ -18,6 +18,7 @@ import { displayPath, summaryLine } from "../report/shared";
 /** What the scan command depends on besides its flags; unit tests replace the engine and the clock. */
 export interface ScanDeps {
     engine?: ScanEngine;
+    cloudformation?: CloudFormationEngine;
     now?: () => number;
     today?: () => string;
 }
@@ -40,6 +41,17 @@ function readSources(output: EngineResult, cwd: string): Map<string, string> {
         }
     }
     return sources;
+}
+
+/** Terraform and CloudFormation results as one. */
+function mergeResults(a: EngineResult, b: EngineResult): EngineResult {
+    if (b.stats.files === 0 && b.diagnostics.length === 0) return a;
+    return {
+        findings: [...a.findings, ...b.findings],
+        diagnostics: [...a.diagnostics, ...b.diagnostics],
+        stats: { ...a.stats, files: a.stats.files + b.stats.files, bytes: a.stats.bytes + b.stats.bytes, resources: a.stats.resources + b.stats.resources },
+        files: [...(a.files ?? []), ...(b.files ?? [])],
+    };
 }
 
 function writeFile(file: string, text: string): void {
@@ -86,6 +98,10 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
         });
     } finally {
         progress?.stop();
+    }
+    if (!plan.planFile) {
+        const cfn = deps.cloudformation ?? (deps.engine ? undefined : await loadCloudFormationEngine());
+        if (cfn) output = mergeResults(output, await cfn.scanCloudFormation(plan.paths, { parameters: plan.cfnParameters ?? {}, parameterFiles: plan.cfnParameterFiles ?? [], ...(plan.region ? { region: plan.region } : {}), controls: plan.controls, settings: plan.settings }));
     }
 
     const sources = readSources(output, io.cwd);
@@ -148,7 +164,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
     if (!humanOnStdout && !plan.quiet) io.stderr.write(summaryLine(result) + "\n");
     if (output.stats.files === 0 && !plan.planFile) {
         // Pointing a gate at the wrong directory must not pass green (as ESLint does with no files).
-        io.stderr.write(`mlguard: no Terraform files (.tf, .tf.json) in ${plan.paths.join(", ")}; nothing was scanned\n`);
+        io.stderr.write(`mlguard: no Terraform files (.tf, .tf.json) or CloudFormation templates in ${plan.paths.join(", ")}; nothing was scanned\n`);
         return 2;
     }
     return exitCodeFor(result, plan);

@@ -245,7 +245,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
             const dir = project({ "README.md": "# nothing here\n" });
             const r = mlguard(["scan", "."], dir);
             assert.equal(r.code, 2);
-            assert.match(r.stderr, /^mlguard: no Terraform files \(\.tf, \.tf\.json\) in \.; nothing was scanned$/m);
+            assert.match(r.stderr, /^mlguard: no Terraform files \(\.tf, \.tf\.json\) or CloudFormation templates in \.; nothing was scanned$/m);
         });
         it("config errors: a precise message and exit 2", () => {
             const cases: Array<[string, RegExp]> = [
