@@ -5,6 +5,10 @@ import awsKmsKeyRotation from "./aws-kms-key-rotation";
 import awsMlSubnetPrivateRoute from "./aws-ml-subnet-private-route";
 import awsS3KmsEncrypted from "./aws-s3-kms-encrypted";
 import awsS3ObjectLockEnabled from "./aws-s3-object-lock-enabled";
+import awsS3ObjectLockRetention from "./aws-s3-object-lock-retention";
+import awsS3PublicAccessBlocked from "./aws-s3-public-access-blocked";
+import awsS3TlsOnlyPolicy from "./aws-s3-tls-only-policy";
+import awsS3VersioningEnabled from "./aws-s3-versioning-enabled";
 import awsSagemakerNotebookInVpc from "./aws-sagemaker-notebook-in-vpc";
 import awsSagemakerNotebookKmsEncrypted from "./aws-sagemaker-notebook-kms-encrypted";
 import awsSagemakerNotebookNoDirectInternet from "./aws-sagemaker-notebook-no-direct-internet";
@@ -36,4 +40,8 @@ export const allControls: readonly AnyControl[] = [
     gcpKmsKeyRotation,
     gcpWorkbenchCmekDisks,
     gcpWorkbenchNoPublicIp,
+    awsS3VersioningEnabled,
+    awsS3PublicAccessBlocked,
+    awsS3TlsOnlyPolicy,
+    awsS3ObjectLockRetention,
 ];

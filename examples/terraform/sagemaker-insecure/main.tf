@@ -54,8 +54,9 @@ module "buckets" {
   source   = "../modules/ml-bucket"
   for_each = local.buckets
 
-  name = "acme-ml-${each.key}"
-  tags = { ml-data-class = each.key }
+  name                = "acme-ml-${each.key}"
+  block_public_access = false
+  tags                = { ml-data-class = each.key }
 }
 
 # --- Notebooks ----------------------------------------------------------------------------------

@@ -59,8 +59,11 @@ module "buckets" {
   name          = "acme-ml-${each.key}"
   sse_algorithm = "aws:kms"
   kms_key_arn   = aws_kms_key.ml.arn
-  object_lock   = true
-  tags          = { ml-data-class = each.key }
+  object_lock    = true
+  versioning     = true
+  retention_days = 30
+  tls_only       = true
+  tags           = { ml-data-class = each.key }
 }
 
 # --- Notebooks ----------------------------------------------------------------------------------
