@@ -1,4 +1,7 @@
 import type { AnyControl } from "../control";
+import awsEcrImmutableTags from "./aws-ecr-immutable-tags";
+import awsEcrKmsEncrypted from "./aws-ecr-kms-encrypted";
+import awsEcrScanOnPush from "./aws-ecr-scan-on-push";
 import awsIamNoAdminWildcard from "./aws-iam-no-admin-wildcard";
 import awsIamPassroleScoped from "./aws-iam-passrole-scoped";
 import awsKmsKeyRotation from "./aws-kms-key-rotation";
@@ -44,4 +47,7 @@ export const allControls: readonly AnyControl[] = [
     awsS3PublicAccessBlocked,
     awsS3TlsOnlyPolicy,
     awsS3ObjectLockRetention,
+    awsEcrScanOnPush,
+    awsEcrImmutableTags,
+    awsEcrKmsEncrypted,
 ];

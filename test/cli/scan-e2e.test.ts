@@ -102,7 +102,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("exits 1 (findings at or above high) and prints the summary line on stderr", () => {
             assert.equal(run.code, 1, run.stderr);
             assert.equal(run.stdout, "");
-            assert.match(run.stderr, /^✖ 45 findings \(2 critical, 35 high, 8 medium\): 77 resources in 16 files \(\d+\.\d s\)\n$/);
+            assert.match(run.stderr, /^✖ 48 findings \(2 critical, 36 high, 10 medium\): 79 resources in 16 files \(\d+\.\d s\)\n$/);
         });
         for (const [name, golden] of [
             ["pretty.txt", "e2e-pretty.txt"],
@@ -140,7 +140,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("0 on the secure examples, with only the summary line", () => {
             const r = mlguard(["scan", `${EXAMPLES}/sagemaker-secure`, `${EXAMPLES}/vertex-secure`]);
             assert.equal(r.code, 0, r.stdout + r.stderr);
-            assert.match(r.stdout, /^✔ No findings: 43 resources in 10 files \(\d+\.\d s\)\n$/);
+            assert.match(r.stdout, /^✔ No findings: 44 resources in 10 files \(\d+\.\d s\)\n$/);
         });
         it("--fail-on: critical passes the SageMaker example (no critical finding) but not the Vertex one; none never fails", () => {
             assert.equal(mlguard(["scan", `${EXAMPLES}/sagemaker-insecure`, "--fail-on", "critical"]).code, 0);
@@ -150,7 +150,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("--min-severity high drops the medium controls", () => {
             const r = json(mlguard(["scan", EXAMPLES, "--format", "json", "--min-severity", "high"]));
             assert.deepEqual(ids(r.findings).filter((id) => id.endsWith("key-rotation")), []);
-            assert.equal(r.summary.findings, 37);
+            assert.equal(r.summary.findings, 38);
         });
         it("--rule, --skip-rule and --tag select controls by glob", () => {
             assert.deepEqual(ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--rule", "aws-sagemaker-*"])).findings), [

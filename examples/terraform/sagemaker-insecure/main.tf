@@ -72,3 +72,10 @@ module "notebook" {
   direct_internet_access = var.internet_access
   root_access            = var.root_access
 }
+
+# --- Images: mutable tags, no scanning, AWS-managed encryption ----------------------------------
+
+resource "aws_ecr_repository" "inference" {
+  name = "churn-inference"
+}
+

@@ -78,3 +78,19 @@ module "notebook" {
   security_group_ids = [aws_security_group.notebooks.id]
   kms_key_id         = aws_kms_key.ml.arn
 }
+
+# --- Images: immutable tags, scanned on push, our key ------------------------------------------
+
+resource "aws_ecr_repository" "inference" {
+  name                 = "churn-inference"
+  image_tag_mutability = "IMMUTABLE"
+
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+
+  encryption_configuration {
+    encryption_type = "KMS"
+    kms_key         = aws_kms_key.ml.arn
+  }
+}
