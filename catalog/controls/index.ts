@@ -4,7 +4,9 @@ import awsEcrKmsEncrypted from "./aws-ecr-kms-encrypted";
 import awsEcrScanOnPush from "./aws-ecr-scan-on-push";
 import awsIamNoAdminWildcard from "./aws-iam-no-admin-wildcard";
 import awsIamPassroleScoped from "./aws-iam-passrole-scoped";
+import awsKmsKeyPolicyRestricted from "./aws-kms-key-policy-restricted";
 import awsKmsKeyRotation from "./aws-kms-key-rotation";
+import awsMlCustomerManagedKeys from "./aws-ml-customer-managed-keys";
 import awsMlSubnetPrivateRoute from "./aws-ml-subnet-private-route";
 import awsS3KmsEncrypted from "./aws-s3-kms-encrypted";
 import awsS3ObjectLockEnabled from "./aws-s3-object-lock-enabled";
@@ -50,4 +52,6 @@ export const allControls: readonly AnyControl[] = [
     awsEcrScanOnPush,
     awsEcrImmutableTags,
     awsEcrKmsEncrypted,
+    awsKmsKeyPolicyRestricted,
+    awsMlCustomerManagedKeys,
 ];

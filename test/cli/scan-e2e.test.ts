@@ -102,7 +102,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("exits 1 (findings at or above high) and prints the summary line on stderr", () => {
             assert.equal(run.code, 1, run.stderr);
             assert.equal(run.stdout, "");
-            assert.match(run.stderr, /^✖ 48 findings \(2 critical, 36 high, 10 medium\): 79 resources in 16 files \(\d+\.\d s\)\n$/);
+            assert.match(run.stderr, /^✖ 51 findings \(2 critical, 38 high, 11 medium\): 80 resources in 16 files \(\d+\.\d s\)\n$/);
         });
         for (const [name, golden] of [
             ["pretty.txt", "e2e-pretty.txt"],
@@ -150,7 +150,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("--min-severity high drops the medium controls", () => {
             const r = json(mlguard(["scan", EXAMPLES, "--format", "json", "--min-severity", "high"]));
             assert.deepEqual(ids(r.findings).filter((id) => id.endsWith("key-rotation")), []);
-            assert.equal(r.summary.findings, 38);
+            assert.equal(r.summary.findings, 40);
         });
         it("--rule, --skip-rule and --tag select controls by glob", () => {
             assert.deepEqual(ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--rule", "aws-sagemaker-*"])).findings), [

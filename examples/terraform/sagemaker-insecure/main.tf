@@ -73,9 +73,30 @@ module "notebook" {
   root_access            = var.root_access
 }
 
-# --- Images: mutable tags, no scanning, AWS-managed encryption ----------------------------------
+# --- Images: mutable tags, no scanning, the AWS-managed aws/ecr key -----------------------------
 
 resource "aws_ecr_repository" "inference" {
   name = "churn-inference"
+
+  encryption_configuration {
+    encryption_type = "KMS"
+    kms_key         = "alias/aws/ecr"
+  }
 }
 
+# --- A shared key anyone can use, with a short deletion window -----------------------------------
+
+resource "aws_kms_key" "shared" {
+  enable_key_rotation     = true
+  deletion_window_in_days = 7
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "EveryoneMayDecrypt"
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = ["kms:Decrypt", "kms:DescribeKey"]
+      Resource  = "*"
+    }]
+  })
+}
