@@ -76,10 +76,13 @@ export interface ControlExamples {
     terraform: { good: string[]; bad: string[] };
 }
 
-/** A safe automatic fix: setting `path` (a top-level property) to `value` makes the resource pass. */
+/**
+ * A safe automatic fix: setting `path` (a top-level property) to `value` makes the resource pass.
+ * The value is a scalar or a one-level object (a MaxItems = 1 block such as `imageScanningConfiguration`).
+ */
 export interface Autofix {
     path: string;
-    value: Scalar;
+    value: Scalar | Readonly<Record<string, Scalar>>;
 }
 
 /** What a check receives besides its subject. */

@@ -11,6 +11,7 @@ import type * as ec2 from "@pulumi/aws/ec2";
 import type * as s3 from "@pulumi/aws/s3";
 import type * as kms from "@pulumi/aws/kms";
 import type * as iam from "@pulumi/aws/iam";
+import type * as ecr from "@pulumi/aws/ecr";
 import type * as workbench from "@pulumi/gcp/workbench";
 import type * as storage from "@pulumi/gcp/storage";
 import type * as gkms from "@pulumi/gcp/kms";
@@ -212,6 +213,46 @@ export const types = {
         "vertex.AiReasoningEngineIamBinding", "gcp:vertex/aiReasoningEngineIamBinding:AiReasoningEngineIamBinding", "google_vertex_ai_reasoning_engine_iam_binding"),
     vertexReasoningEngineIamPolicy: gcp<vertex.AiReasoningEngineIamPolicyArgs>(
         "vertex.AiReasoningEngineIamPolicy", "gcp:vertex/aiReasoningEngineIamPolicy:AiReasoningEngineIamPolicy", "google_vertex_ai_reasoning_engine_iam_policy"),
+
+    // S3, KMS, ECR and network controls (issue 13), and the ML resources the bucket scope reads.
+    s3BucketVersioning: aws<s3.BucketVersioningArgs>(
+        "s3.BucketVersioning", "aws:s3/bucketVersioning:BucketVersioning", "aws_s3_bucket_versioning"),
+    s3BucketVersioningV2: aws<s3.BucketVersioningV2Args>(
+        "s3.BucketVersioningV2", "aws:s3/bucketVersioningV2:BucketVersioningV2", "aws_s3_bucket_versioning"),
+    s3PublicAccessBlock: aws<s3.BucketPublicAccessBlockArgs>(
+        "s3.BucketPublicAccessBlock", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws_s3_bucket_public_access_block"),
+    s3AccountPublicAccessBlock: aws<s3.AccountPublicAccessBlockArgs>(
+        "s3.AccountPublicAccessBlock", "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "aws_s3_account_public_access_block"),
+    s3OwnershipControls: aws<s3.BucketOwnershipControlsArgs>(
+        "s3.BucketOwnershipControls", "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "aws_s3_bucket_ownership_controls"),
+    s3BucketAcl: aws<s3.BucketAclArgs>("s3.BucketAcl", "aws:s3/bucketAcl:BucketAcl", "aws_s3_bucket_acl"),
+    s3BucketAclV2: aws<s3.BucketAclV2Args>("s3.BucketAclV2", "aws:s3/bucketAclV2:BucketAclV2", "aws_s3_bucket_acl"),
+    s3BucketPolicy: aws<s3.BucketPolicyArgs>("s3.BucketPolicy", "aws:s3/bucketPolicy:BucketPolicy", "aws_s3_bucket_policy"),
+    s3BucketLogging: aws<s3.BucketLoggingArgs>("s3.BucketLogging", "aws:s3/bucketLogging:BucketLogging", "aws_s3_bucket_logging"),
+    s3BucketLoggingV2: aws<s3.BucketLoggingV2Args>("s3.BucketLoggingV2", "aws:s3/bucketLoggingV2:BucketLoggingV2", "aws_s3_bucket_logging"),
+    kmsKeyPolicy: aws<kms.KeyPolicyArgs>("kms.KeyPolicy", "aws:kms/keyPolicy:KeyPolicy", "aws_kms_key_policy"),
+    kmsAlias: aws<kms.AliasArgs>("kms.Alias", "aws:kms/alias:Alias", "aws_kms_alias"),
+    ecrRepository: aws<ecr.RepositoryArgs>("ecr.Repository", "aws:ecr/repository:Repository", "aws_ecr_repository"),
+    ecrRegistryScanningConfiguration: aws<ecr.RegistryScanningConfigurationArgs>(
+        "ecr.RegistryScanningConfiguration", "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
+        "aws_ecr_registry_scanning_configuration"),
+    ec2VpcEndpoint: aws<ec2.VpcEndpointArgs>("ec2.VpcEndpoint", "aws:ec2/vpcEndpoint:VpcEndpoint", "aws_vpc_endpoint"),
+    ec2VpcEndpointPolicy: aws<ec2.VpcEndpointPolicyArgs>(
+        "ec2.VpcEndpointPolicy", "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy", "aws_vpc_endpoint_policy"),
+    sagemakerModel: aws<sagemaker.ModelArgs>("sagemaker.Model", "aws:sagemaker/model:Model", "aws_sagemaker_model"),
+    sagemakerEndpointConfiguration: aws<sagemaker.EndpointConfigurationArgs>(
+        "sagemaker.EndpointConfiguration", "aws:sagemaker/endpointConfiguration:EndpointConfiguration",
+        "aws_sagemaker_endpoint_configuration"),
+    sagemakerFeatureGroup: aws<sagemaker.FeatureGroupArgs>(
+        "sagemaker.FeatureGroup", "aws:sagemaker/featureGroup:FeatureGroup", "aws_sagemaker_feature_group"),
+    sagemakerTrainingJob: aws<sagemaker.TrainingJobArgs>(
+        "sagemaker.TrainingJob", "aws:sagemaker/trainingJob:TrainingJob", "aws_sagemaker_training_job"),
+    sagemakerDomain: aws<sagemaker.DomainArgs>("sagemaker.Domain", "aws:sagemaker/domain:Domain", "aws_sagemaker_domain"),
+    sagemakerUserProfile: aws<sagemaker.UserProfileArgs>(
+        "sagemaker.UserProfile", "aws:sagemaker/userProfile:UserProfile", "aws_sagemaker_user_profile"),
+    sagemakerDataQualityJobDefinition: aws<sagemaker.DataQualityJobDefinitionArgs>(
+        "sagemaker.DataQualityJobDefinition", "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+        "aws_sagemaker_data_quality_job_definition"),
 } as const;
 
 export type KnownResourceType = (typeof types)[keyof typeof types];

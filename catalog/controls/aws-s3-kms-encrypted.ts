@@ -1,21 +1,28 @@
 import { defineControl } from "../control";
-import { attachedThrough, hasTagKey } from "../helpers/joins";
+import type { ResourceGraph } from "../graph";
+import { attachedThrough } from "../helpers/joins";
 import { type Attr, anyProp, listItems, within } from "../helpers/props";
-import { fail, notApplicable, pass, unknown } from "../helpers/results";
+import { fail, pass, unknown } from "../helpers/results";
+import { BUCKET_ACL_TYPES, BUCKET_LOGGING_TYPES, BUCKET_POLICY_TYPES, BUCKET_TYPES, type BucketScopeOptions, bucketScopeOptions, checkMlBucket, receivesAccessLogs } from "../helpers/s3";
 import type { CheckResult, Resource } from "../model";
 import { types } from "../resource-types";
 import { ref } from "../examples";
-import { BUCKET_TYPES, bucketScopeOption } from "./aws-s3-object-lock-enabled";
 import { AWS_MANAGED_KEY } from "./aws-sagemaker-notebook-kms-encrypted";
 
 const SSE_CONFIG_TYPES = [types.s3SseConfiguration, types.s3SseConfigurationV2];
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
-/** Judges one encryption rule (`applyServerSideEncryptionByDefault` lives under it). */
-function judgeRule(owner: Resource, rule: Attr): CheckResult {
+/**
+ * Judges one encryption rule (`applyServerSideEncryptionByDefault` lives under it). `logTarget` says
+ * why the bucket receives server access logs, which S3 delivers only to SSE-S3 buckets.
+ */
+function judgeRule(owner: Resource, rule: Attr, logTarget: string | undefined): CheckResult {
     const algorithm = within(owner, rule, "applyServerSideEncryptionByDefault.sseAlgorithm");
     const key = within(owner, rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId");
     if (algorithm.state === "unknown") return unknown(algorithm, "The default encryption algorithm (sseAlgorithm) is computed.");
+    if (logTarget && algorithm.value === "AES256") {
+        return pass(algorithm, `SSE-S3 is accepted: the bucket receives S3 server access logs (${logTarget}), and S3 delivers them only to buckets encrypted with SSE-S3.`);
+    }
     if (algorithm.state === "absent" || typeof algorithm.value !== "string" || !KMS_ALGORITHMS.includes(algorithm.value)) {
         const what = algorithm.state === "absent" ? "sets no algorithm" : "is not SSE-KMS";
         return fail(algorithm, `Default encryption (sseAlgorithm) ${what}; use SSE-KMS (aws:kms) with a customer-managed key.`);
@@ -30,7 +37,37 @@ function judgeRule(owner: Resource, rule: Attr): CheckResult {
     return pass(key, "Default encryption is SSE-KMS with a customer-managed key.");
 }
 
-export default defineControl<unknown, { scopeTag: string }>({
+function checkEncryption(bucket: Resource, graph: ResourceGraph): CheckResult[] {
+    const logTarget = receivesAccessLogs(graph, bucket);
+    const results: CheckResult[] = [];
+    for (const config of attachedThrough(graph, bucket, SSE_CONFIG_TYPES, "bucket", ["bucket", "id"])) {
+        const rules = anyProp(config, "rules");
+        if (rules.state === "unknown") results.push(unknown(rules, `The encryption rules of ${config.name} are computed.`));
+        else {
+            const items = listItems(config, rules);
+            if (items.length === 0) results.push(fail(rules.state === "absent" ? config : rules, `${config.name} has no encryption rule.`));
+            for (const rule of items) results.push(judgeRule(config, rule, logTarget));
+        }
+    }
+    const inline = anyProp(bucket, "serverSideEncryptionConfiguration.rule");
+    if (inline.state !== "absent") results.push(inline.state === "unknown" ? unknown(inline, "The inline encryption rule is computed.") : judgeRule(bucket, inline, logTarget));
+    if (results.length === 0) {
+        if (logTarget) {
+            return [pass(bucket, `S3's default SSE-S3 is accepted: the bucket receives S3 server access logs (${logTarget}), and S3 delivers them only to buckets encrypted with SSE-S3.`)];
+        }
+        return [
+            fail(
+                bucket,
+                "No server-side encryption configuration refers to the bucket, so S3's default SSE-S3 (AES256) applies instead of a customer-managed KMS key.",
+            ),
+        ];
+    }
+    // One compliant configuration is enough; report the rest only when none complies.
+    const passing = results.find((r) => r.status === "pass");
+    return passing ? [passing] : results;
+}
+
+export default defineControl<unknown, BucketScopeOptions>({
     id: "aws-s3-kms-encrypted",
     title: "S3 buckets holding training data and model artifacts must use SSE-KMS with a customer-managed key",
     severity: "high",
@@ -38,7 +75,10 @@ export default defineControl<unknown, { scopeTag: string }>({
     rationale:
         "Since 2023 S3 encrypts new objects with SSE-S3 (AES256) by default: encrypted, but with keys you cannot " +
         "restrict, audit per use or revoke. Training data and model artifacts need SSE-KMS with a customer-managed key " +
-        "so access to the data also requires access to the key. `aws:kms` without a key id uses the AWS-managed aws/s3 key.",
+        "so access to the data also requires access to the key. `aws:kms` without a key id uses the AWS-managed aws/s3 key. " +
+        "One documented exception: a bucket that receives S3 server access logs (a `log-delivery-write` ACL, a grant to the " +
+        "LogDelivery group, a bucket policy allowing `logging.s3.amazonaws.com`, or another bucket's logging target) must use " +
+        "SSE-S3, because S3 cannot deliver access logs to an SSE-KMS bucket; such a bucket passes with SSE-S3 and the finding says why.",
     remediation: {
         terraform:
             'Add an `aws_s3_bucket_server_side_encryption_configuration` with `rule { apply_server_side_encryption_by_default { sse_algorithm = "aws:kms" kms_master_key_id = aws_kms_key.ml.arn } bucket_key_enabled = true }`.',
@@ -55,36 +95,11 @@ export default defineControl<unknown, { scopeTag: string }>({
     tags: ["s3", "encryption", "kms"],
     aliases: { checkov: ["CKV_AWS_145"], tfsec: ["aws-s3-encryption-customer-key"], trivy: ["AVD-AWS-0132"] },
     subjects: BUCKET_TYPES,
-    related: SSE_CONFIG_TYPES,
+    related: [...SSE_CONFIG_TYPES, ...BUCKET_ACL_TYPES, ...BUCKET_POLICY_TYPES, ...BUCKET_LOGGING_TYPES],
     scope: "stack",
-    options: { scopeTag: bucketScopeOption },
+    options: bucketScopeOptions,
     check(bucket, { graph, options }) {
-        if (options.scopeTag && hasTagKey(bucket, options.scopeTag) === false) {
-            return [notApplicable(bucket, `The bucket has no "${options.scopeTag}" tag.`)];
-        }
-        const results: CheckResult[] = [];
-        for (const config of attachedThrough(graph, bucket, SSE_CONFIG_TYPES, "bucket", ["bucket", "id"])) {
-            const rules = anyProp(config, "rules");
-            if (rules.state === "unknown") results.push(unknown(rules, `The encryption rules of ${config.name} are computed.`));
-            else {
-                const items = listItems(config, rules);
-                if (items.length === 0) results.push(fail(rules.state === "absent" ? config : rules, `${config.name} has no encryption rule.`));
-                for (const rule of items) results.push(judgeRule(config, rule));
-            }
-        }
-        const inline = anyProp(bucket, "serverSideEncryptionConfiguration.rule");
-        if (inline.state !== "absent") results.push(inline.state === "unknown" ? unknown(inline, "The inline encryption rule is computed.") : judgeRule(bucket, inline));
-        if (results.length === 0) {
-            return [
-                fail(
-                    bucket,
-                    "No server-side encryption configuration refers to the bucket, so S3's default SSE-S3 (AES256) applies instead of a customer-managed KMS key.",
-                ),
-            ];
-        }
-        // One compliant configuration is enough; report the rest only when none complies.
-        const passing = results.find((r) => r.status === "pass");
-        return passing ? [passing] : results;
+        return checkMlBucket(bucket, graph, options, () => checkEncryption(bucket, graph));
     },
     examples: {
         pulumi: {

@@ -1,23 +1,56 @@
 import { defineControl } from "../control";
-import { attachedThrough, hasTagKey } from "../helpers/joins";
+import type { ResourceGraph } from "../graph";
+import { attachedThrough } from "../helpers/joins";
 import { anyProp } from "../helpers/props";
-import { fail, notApplicable, pass, unknown } from "../helpers/results";
-import type { CheckResult } from "../model";
+import { fail, pass, unknown } from "../helpers/results";
+import { BUCKET_TYPES, type BucketScopeOptions, bucketScopeOptions, checkMlBucket } from "../helpers/s3";
+import type { CheckResult, Resource } from "../model";
 import { types } from "../resource-types";
 import { ref } from "../examples";
 
-export const BUCKET_TYPES = [types.s3Bucket, types.s3BucketV2];
-const LOCK_CONFIG_TYPES = [types.s3ObjectLockConfiguration, types.s3ObjectLockConfigurationV2];
+export { BUCKET_TYPES };
+export const LOCK_CONFIG_TYPES = [types.s3ObjectLockConfiguration, types.s3ObjectLockConfigurationV2];
 
-/** Options shared by the S3 controls that scope themselves to ML buckets. */
-export const bucketScopeOption = {
-    description:
-        "Tag key that marks ML buckets (for example `ml-data-class`). Empty: every bucket is checked. Buckets without the tag are not applicable.",
-    schema: { type: "string" as const },
-    default: "",
-};
+/** Object Lock on the bucket, from the bucket itself or a joined configuration; and no forceDestroy. */
+function checkLock(bucket: Resource, graph: ResourceGraph): CheckResult[] {
+    const results: CheckResult[] = [];
+    const inline = anyProp(bucket, "objectLockEnabled");
+    const legacy = anyProp(bucket, "objectLockConfiguration.objectLockEnabled");
+    const configs = attachedThrough(graph, bucket, LOCK_CONFIG_TYPES, "bucket", ["bucket", "id"]);
+    let locked: CheckResult | undefined;
+    if (inline.state === "explicit" && inline.value === true) locked = pass(inline, "Object Lock is enabled on the bucket.");
+    else if (legacy.state === "explicit" && legacy.value === "Enabled") locked = pass(legacy, "Object Lock is enabled (inline configuration).");
+    for (const config of configs) {
+        if (locked) break;
+        const enabled = anyProp(config, "objectLockEnabled");
+        if (enabled.state === "absent" || enabled.value === "Enabled") {
+            locked = pass(enabled, `Object Lock is enabled by ${config.name}.`);
+        } else if (enabled.state === "unknown") {
+            locked = unknown(enabled, `Whether ${config.name} enables Object Lock is computed.`);
+        }
+    }
+    if (!locked) {
+        if (inline.state === "unknown") locked = unknown(inline, "objectLockEnabled is computed.");
+        else {
+            const where = inline.state === "explicit" ? inline : bucket;
+            locked = fail(
+                where,
+                inline.state === "explicit"
+                    ? "Object Lock is disabled (objectLockEnabled is not true) and no object-lock configuration enables it."
+                    : "Object Lock is not enabled: objectLockEnabled is not set (default: disabled) and no object-lock configuration refers to the bucket.",
+                false,
+            );
+        }
+    }
+    results.push(locked);
+    const forceDestroy = anyProp(bucket, "forceDestroy");
+    if (locked.status === "pass" && forceDestroy.state === "explicit" && forceDestroy.value === true) {
+        results.push(fail(forceDestroy, "A locked bucket must not set forceDestroy: it cannot delete locked versions and marks the bucket as disposable."));
+    }
+    return results;
+}
 
-export default defineControl<unknown, { scopeTag: string }>({
+export default defineControl<unknown, BucketScopeOptions>({
     id: "aws-s3-object-lock-enabled",
     title: "S3 buckets holding training data and model artifacts must have Object Lock enabled",
     severity: "high",
@@ -45,47 +78,9 @@ export default defineControl<unknown, { scopeTag: string }>({
     subjects: BUCKET_TYPES,
     related: LOCK_CONFIG_TYPES,
     scope: "stack",
-    options: { scopeTag: bucketScopeOption },
+    options: bucketScopeOptions,
     check(bucket, { graph, options }) {
-        if (options.scopeTag) {
-            const tagged = hasTagKey(bucket, options.scopeTag);
-            if (tagged === false) return [notApplicable(bucket, `The bucket has no "${options.scopeTag}" tag.`)];
-        }
-        const results: CheckResult[] = [];
-        const inline = anyProp(bucket, "objectLockEnabled");
-        const legacy = anyProp(bucket, "objectLockConfiguration.objectLockEnabled");
-        const configs = attachedThrough(graph, bucket, LOCK_CONFIG_TYPES, "bucket", ["bucket", "id"]);
-        let locked: CheckResult | undefined;
-        if (inline.state === "explicit" && inline.value === true) locked = pass(inline, "Object Lock is enabled on the bucket.");
-        else if (legacy.state === "explicit" && legacy.value === "Enabled") locked = pass(legacy, "Object Lock is enabled (inline configuration).");
-        for (const config of configs) {
-            if (locked) break;
-            const enabled = anyProp(config, "objectLockEnabled");
-            if (enabled.state === "absent" || enabled.value === "Enabled") {
-                locked = pass(enabled, `Object Lock is enabled by ${config.name}.`);
-            } else if (enabled.state === "unknown") {
-                locked = unknown(enabled, `Whether ${config.name} enables Object Lock is computed.`);
-            }
-        }
-        if (!locked) {
-            if (inline.state === "unknown") locked = unknown(inline, "objectLockEnabled is computed.");
-            else {
-                const where = inline.state === "explicit" ? inline : bucket;
-                locked = fail(
-                    where,
-                    inline.state === "explicit"
-                        ? "Object Lock is disabled (objectLockEnabled is not true) and no object-lock configuration enables it."
-                        : "Object Lock is not enabled: objectLockEnabled is not set (default: disabled) and no object-lock configuration refers to the bucket.",
-                    false,
-                );
-            }
-        }
-        results.push(locked);
-        const forceDestroy = anyProp(bucket, "forceDestroy");
-        if (locked.status === "pass" && forceDestroy.state === "explicit" && forceDestroy.value === true) {
-            results.push(fail(forceDestroy, "A locked bucket must not set forceDestroy: it cannot delete locked versions and marks the bucket as disposable."));
-        }
-        return results;
+        return checkMlBucket(bucket, graph, options, () => checkLock(bucket, graph));
     },
     examples: {
         pulumi: {

@@ -5,3 +5,4 @@ export * from "./joins";
 export * from "./coerce";
 export * from "./outcomes";
 export * from "./gcp-iam";
+export * from "./s3";

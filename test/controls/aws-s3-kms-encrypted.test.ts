@@ -22,9 +22,70 @@ edgeCases(control, [
     { name: "a computed algorithm is not verifiable", resources: [bucket(), sse([{ applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN } }])], expect: ["unknown"] },
     { name: "odd rule shapes fail without throwing", resources: [bucket(), sse("aws:kms")], expect: ["fail"] },
     {
-        name: "scopeTag: an untagged bucket is not applicable",
+        name: "scope tagged: an untagged bucket is not applicable",
         resources: [bucket()],
-        settings: { scopeTag: "ml-data-class" },
+        settings: { scope: "tagged", scopeTag: "ml-data-class" },
         expect: ["not-applicable"],
     },
+    // The documented exception: S3 delivers server access logs only to SSE-S3 buckets.
+    {
+        name: "a log-delivery-write bucket passes with SSE-S3 and says why",
+        resources: [bucket({ acl: "log-delivery-write" }), sse([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }])],
+        expect: ["pass"],
+    },
+    {
+        name: "a log bucket without any encryption configuration passes with the default SSE-S3",
+        resources: [bucket(), { type: types.s3BucketAcl, name: "acl", props: { bucket: UNKNOWN, acl: "log-delivery-write" }, deps: { bucket: ["b"] } }],
+        expect: ["pass"],
+    },
+    {
+        name: "a LogDelivery grant in an aws_s3_bucket_acl makes it a log bucket",
+        resources: [
+            bucket(),
+            {
+                type: types.s3BucketAcl,
+                name: "acl",
+                props: { bucket: UNKNOWN, accessControlPolicy: { grants: [{ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/s3/LogDelivery" }, permission: "WRITE" }], owner: { id: "o" } } },
+                deps: { bucket: ["b"] },
+            },
+        ],
+        expect: ["pass"],
+    },
+    {
+        name: "a bucket policy allowing logging.s3.amazonaws.com makes it a log bucket",
+        resources: [
+            bucket(),
+            {
+                type: types.s3BucketPolicy,
+                name: "policy",
+                props: { bucket: UNKNOWN, policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::logs/*" }] }) },
+                deps: { bucket: ["b"] },
+            },
+        ],
+        expect: ["pass"],
+    },
+    {
+        name: "a bucket that another bucket's logging targets is a log bucket",
+        resources: [bucket(), { type: types.s3Bucket, name: "data", props: { serverSideEncryptionConfiguration: { rule: kms("k")[0] } } }, { type: types.s3BucketLogging, name: "log", props: { bucket: UNKNOWN, targetBucket: UNKNOWN, targetPrefix: "x/" }, deps: { bucket: ["data"], targetBucket: ["b"] } }],
+        expect: ["pass", "pass"],
+    },
+    {
+        name: "a Deny for logging.s3.amazonaws.com does not make a log bucket",
+        resources: [
+            bucket(),
+            {
+                type: types.s3BucketPolicy,
+                name: "policy",
+                props: { bucket: UNKNOWN, policy: JSON.stringify({ Statement: [{ Effect: "Deny", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: "*" }] }) },
+                deps: { bucket: ["b"] },
+            },
+        ],
+        expect: ["fail"],
+    },
+    {
+        name: "a log bucket with aws:kms but no key still fails (the exception accepts SSE-S3 only)",
+        resources: [bucket({ acl: "log-delivery-write" }), sse(kms())],
+        expect: ["fail"],
+    },
+    { name: "a private ACL is not a log bucket", resources: [bucket({ acl: "private" })], expect: ["fail"] },
 ]);

@@ -28,6 +28,6 @@ edgeCases(control, [
     { name: "computed objectLockEnabled is not verifiable", resources: [bucket({ objectLockEnabled: UNKNOWN })], expect: ["unknown"] },
     { name: "forceDestroy on a locked bucket fails", resources: [bucket({ objectLockEnabled: true, forceDestroy: true })], expect: ["pass", "fail"], message: /forceDestroy/ },
     { name: "a string 'true' is not a boolean and fails", resources: [bucket({ objectLockEnabled: "true" })], expect: ["fail"] },
-    { name: "scopeTag: an untagged bucket is not applicable", resources: [bucket({})], settings: { scopeTag: "ml-data-class" }, expect: ["not-applicable"] },
-    { name: "scopeTag: a tagged bucket is checked", resources: [bucket({ tags: { "ml-data-class": "training-data" } })], settings: { scopeTag: "ml-data-class" }, expect: ["fail"] },
+    { name: "scope tagged: an untagged bucket is not applicable", resources: [bucket({})], settings: { scope: "tagged", scopeTag: "ml-data-class" }, expect: ["not-applicable"] },
+    { name: "scope tagged: a tagged bucket is checked", resources: [bucket({ tags: { "ml-data-class": "training-data" } })], settings: { scope: "tagged", scopeTag: "ml-data-class" }, expect: ["fail"] },
 ]);

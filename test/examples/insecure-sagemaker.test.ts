@@ -14,12 +14,16 @@ describe("examples/pulumi/insecure-sagemaker through the policy pack", () => {
                 .sort();
             assert.deepEqual(seen, [
                 "advisory aws-kms-key-rotation ml-data",
+                "advisory aws-s3-object-lock-retention training-data",
+                "advisory aws-s3-tls-only-policy training-data",
+                "advisory aws-s3-versioning-enabled training-data",
                 "mandatory aws-iam-no-admin-wildcard sagemaker-exec-everything",
                 "mandatory aws-iam-passrole-scoped sagemaker-exec-everything",
                 "mandatory aws-iam-passrole-scoped sagemaker-exec-everything",
                 "mandatory aws-ml-subnet-private-route research",
                 "mandatory aws-s3-kms-encrypted training-data",
                 "mandatory aws-s3-object-lock-enabled training-data",
+                "mandatory aws-s3-public-access-blocked training-data",
                 "mandatory aws-sagemaker-notebook-no-direct-internet research",
                 "mandatory aws-sagemaker-notebook-no-root-access research",
             ]);

@@ -19,8 +19,9 @@ const notebookSg = new aws.ec2.SecurityGroup("notebooks", { vpcId: vpc.id });
 // A key without rotation.
 const key = new aws.kms.Key("ml-data", { description: "ML data" });
 
-// A training-data bucket without Object Lock and with S3's default SSE-S3 encryption.
-new aws.s3.Bucket("training-data", { forceDestroy: true });
+// A training-data bucket (tagged as ML data: no ML resource of this stack refers to it) without
+// Object Lock, versioning, a public access block or a TLS-only policy, with S3's default SSE-S3.
+new aws.s3.Bucket("training-data", { forceDestroy: true, tags: { "ml-data-class": "training-data" } });
 
 // An execution role that may pass any role and do anything.
 const role = new aws.iam.Role("sagemaker-exec", {

@@ -54,8 +54,9 @@ module "buckets" {
   source   = "../modules/ml-bucket"
   for_each = local.buckets
 
-  name = "acme-ml-${each.key}"
-  tags = { ml-data-class = each.key }
+  name                = "acme-ml-${each.key}"
+  block_public_access = false
+  tags                = { ml-data-class = each.key }
 }
 
 # --- Notebooks ----------------------------------------------------------------------------------
@@ -70,4 +71,32 @@ module "notebook" {
   security_group_ids     = each.value.subnet == "" ? [] : [aws_security_group.notebooks.id]
   direct_internet_access = var.internet_access
   root_access            = var.root_access
+}
+
+# --- Images: mutable tags, no scanning, the AWS-managed aws/ecr key -----------------------------
+
+resource "aws_ecr_repository" "inference" {
+  name = "churn-inference"
+
+  encryption_configuration {
+    encryption_type = "KMS"
+    kms_key         = "alias/aws/ecr"
+  }
+}
+
+# --- A shared key anyone can use, with a short deletion window -----------------------------------
+
+resource "aws_kms_key" "shared" {
+  enable_key_rotation     = true
+  deletion_window_in_days = 7
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "EveryoneMayDecrypt"
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = ["kms:Decrypt", "kms:DescribeKey"]
+      Resource  = "*"
+    }]
+  })
 }

@@ -59,8 +59,11 @@ module "buckets" {
   name          = "acme-ml-${each.key}"
   sse_algorithm = "aws:kms"
   kms_key_arn   = aws_kms_key.ml.arn
-  object_lock   = true
-  tags          = { ml-data-class = each.key }
+  object_lock    = true
+  versioning     = true
+  retention_days = 30
+  tls_only       = true
+  tags           = { ml-data-class = each.key }
 }
 
 # --- Notebooks ----------------------------------------------------------------------------------
@@ -74,4 +77,20 @@ module "notebook" {
   subnet_id          = aws_subnet.private["a"].id
   security_group_ids = [aws_security_group.notebooks.id]
   kms_key_id         = aws_kms_key.ml.arn
+}
+
+# --- Images: immutable tags, scanned on push, our key ------------------------------------------
+
+resource "aws_ecr_repository" "inference" {
+  name                 = "churn-inference"
+  image_tag_mutability = "IMMUTABLE"
+
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+
+  encryption_configuration {
+    encryption_type = "KMS"
+    kms_key         = aws_kms_key.ml.arn
+  }
 }
