@@ -55,6 +55,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .option("-c, --config <file>", "config file (default: .mlguard.yaml)")
         .option("--no-config", "ignore .mlguard.yaml")
         .option("--concurrency <n>", "worker threads: auto or a number (default: auto)")
+        .option("--strict-modules", "exit 2 when a module call could not be scanned (not installed, not downloadable, …)")
         .option("--allow-parse-errors", "report unreadable or unparsable files and check errors without exiting 2")
         .option("--color", "force colour")
         .option("--no-color", "disable colour (NO_COLOR and FORCE_COLOR are honoured too)")

@@ -42,6 +42,7 @@ export interface ScanFlags {
     quiet?: boolean;
     verbose?: boolean;
     allowParseErrors?: boolean;
+    strictModules?: boolean;
 }
 
 export interface OutputSpec {
@@ -70,6 +71,8 @@ export interface ScanPlan {
     peerComments: boolean;
     unused: "warn" | "error" | "off";
     allowParseErrors: boolean;
+    /** Exit 2 when a module call was not scanned. */
+    strictModules: boolean;
     quiet: boolean;
     /** Show `info` diagnostics in human output. */
     verbose: boolean;
@@ -241,6 +244,7 @@ export function planScan(paths: readonly string[], flags: ScanFlags, config: Con
         peerComments: config.suppressions.peerComments,
         unused: config.suppressions.unused,
         allowParseErrors: flags.allowParseErrors === true,
+        strictModules: flags.strictModules ?? config.strictModules ?? false,
         quiet: flags.quiet === true,
         verbose: flags.verbose === true,
     };
