@@ -32,6 +32,9 @@ export interface Config {
     includeUnknown?: boolean;
     /** Exit 2 when a module call could not be scanned (not installed, not downloadable, …). */
     strictModules?: boolean;
+    /** `true`, or the cache directory (resolved against the config file's directory). */
+    downloadModules?: boolean | string;
+    registryHost?: string;
     tags?: string[];
     rules: Record<string, RuleConfig>;
     varFiles: string[];
@@ -211,6 +214,8 @@ export function parseConfig(text: string, file: string, controls: readonly AnyCo
         ...(raw.minSeverity !== undefined ? { minSeverity: raw.minSeverity as Severity } : {}),
         ...(raw.includeUnknown !== undefined ? { includeUnknown: raw.includeUnknown as boolean } : {}),
         ...(raw.strictModules !== undefined ? { strictModules: raw.strictModules as boolean } : {}),
+        ...(raw.downloadModules !== undefined ? { downloadModules: typeof raw.downloadModules === "string" ? resolve(raw.downloadModules) : (raw.downloadModules as boolean) } : {}),
+        ...(raw.registryHost !== undefined ? { registryHost: raw.registryHost as string } : {}),
         ...(raw.tags !== undefined ? { tags: raw.tags as string[] } : {}),
         rules,
         varFiles: ((raw.varFiles ?? []) as string[]).map(resolve),

@@ -55,6 +55,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .option("-c, --config <file>", "config file (default: .mlguard.yaml)")
         .option("--no-config", "ignore .mlguard.yaml")
         .option("--concurrency <n>", "worker threads: auto or a number (default: auto)")
+        .option("--download-modules [dir]", "download registry, git::https and https archive modules that .terraform/modules does not hold (cache: dir, default .mlguard/modules)")
+        .option("--registry-host <host>", "module registry for addresses without a host (default registry.terraform.io; TF_TOKEN_<host> is honoured)")
         .option("--strict-modules", "exit 2 when a module call could not be scanned (not installed, not downloadable, …)")
         .option("--allow-parse-errors", "report unreadable or unparsable files and check errors without exiting 2")
         .option("--color", "force colour")

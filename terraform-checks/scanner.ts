@@ -14,6 +14,7 @@ import { DiskFiles, type FileSource, MemoryFiles, dirOf, joinPath, normalize } f
 import { type EvalEnvironment, type InputValue, type ModuleDef, ModuleInstance, type ParsedFile, type UnscannedReason, indexModule, isPrimitiveType } from "./eval/module";
 import { parseExpression } from "./eval/template-file";
 import { type Body, parseFile } from "./hcl";
+import { DEFAULT_CACHE_DIR, type DownloadSettings, downloadModules } from "./modules/download";
 import { scanPlan } from "./plan/plan";
 import { type Packed, unpack } from "./transfer";
 
@@ -39,6 +40,12 @@ export interface ScanOptions {
     concurrency?: number | "auto";
     /** Called after each root module: (root modules done, root modules found); the CLI draws its progress bar from it. */
     onProgress?: (done: number, total: number) => void;
+    /**
+     * Fetch registry, `git::https` and `https` archive modules that `.terraform/modules/modules.json`
+     * does not record, as `terraform init` would, into `cacheDir` (inside the scan root; default
+     * `.mlguard/modules`). Off by default: a scan never touches the network unless asked.
+     */
+    downloadModules?: DownloadSettings;
     /** Set by {@link scanTerraform} after downloading: per root module directory, what was fetched and what failed. */
     moduleDownloads?: Record<string, ModuleDownloads>;
 }
@@ -648,6 +655,14 @@ function discoverRoots(ws: Workspace, targets: string[]): RootTarget[] {
     return roots;
 }
 
+/** Root modules outside the module download cache (downloaded modules are scanned where they are called). */
+function withoutCache(roots: RootTarget[], options: ScanOptions): RootTarget[] {
+    if (!options.downloadModules) return roots;
+    const cache = normalize(options.downloadModules.cacheDir ?? DEFAULT_CACHE_DIR);
+    if (!cache) return roots;
+    return roots.filter((r) => r.dir !== cache && !r.dir.startsWith(`${cache}/`));
+}
+
 function loadRoot(ws: Workspace, r: RootTarget): ModuleDef | undefined {
     return r.file ? ws.loadSingleFile(r.file) : ws.loadModule(r.dir);
 }
@@ -722,7 +737,7 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
     const started = performance.now();
     const ws = new Workspace(files);
     const controls = options.controls ?? allControls;
-    const roots = discoverRoots(ws, targets);
+    const roots = withoutCache(discoverRoots(ws, targets), options);
     const findings = options.plan ? scanPlanFile(ws, options.plan, roots, options, controls, readVarFile) : scanRoots(ws, roots, options, controls, readVarFile);
     ws.stats.durationMs = performance.now() - started;
     return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats), files: [...ws.counted].sort(), unscannedModules: [...ws.unscanned.values()] };
@@ -777,7 +792,21 @@ export async function scanTerraform(paths: string[], options: ScanOptions = {}):
         targets.push(n);
     }
     const readVarFile = diskVarFileReader(root, cwd);
-    const scanOptions = { ...options, plan: options.plan ? path.resolve(cwd, options.plan) : undefined };
+    const scanOptions: ScanOptions = { ...options, plan: options.plan ? path.resolve(cwd, options.plan) : undefined };
+    if (options.downloadModules && !options.plan) {
+        // The cache directory is given relative to the working directory; the engine reads it relative to the scan root.
+        const cacheAbs = path.resolve(cwd, options.downloadModules.cacheDir ?? path.join(root, DEFAULT_CACHE_DIR));
+        const settings = { ...options.downloadModules, cacheDir: path.relative(root, cacheAbs).split(path.sep).join("/") || "." };
+        scanOptions.downloadModules = settings;
+        const prepass = new Workspace(files);
+        const roots = withoutCache(discoverRoots(prepass, targets), scanOptions);
+        scanOptions.moduleDownloads = await downloadModules(
+            { loadModule: (dir) => prepass.loadModule(dir), manifest: (dir) => readManifest(prepass, dir), diagnostics: outside },
+            roots.map((r) => r.dir),
+            root,
+            settings,
+        );
+    }
     const controls = options.controls ?? allControls;
     const concurrency = options.concurrency === "auto" ? autoWorkers() : Math.max(1, Math.floor(options.concurrency ?? 1));
     // Workers receive controls by id, so only catalog controls can run there.
@@ -828,7 +857,7 @@ async function scanConcurrently(
     readVarFile: VarFileReader,
 ): Promise<ScanResult> {
     const ws = new Workspace(files);
-    const roots = discoverRoots(ws, targets);
+    const roots = withoutCache(discoverRoots(ws, targets), options);
     const workers = workerCount(concurrency, roots.length, auto);
     if (workers < 2) {
         const findings = scanRoots(ws, roots, options, controls, readVarFile);

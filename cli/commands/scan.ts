@@ -82,6 +82,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
             controls: plan.controls,
             settings: plan.settings,
             concurrency: plan.concurrency,
+            ...(plan.downloadModules ? { downloadModules: { ...plan.downloadModules, env: io.env } } : {}),
             ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
         });
     } finally {
