@@ -213,3 +213,44 @@ describe("paths and counts", () => {
         assert.equal(pulumiPath("members.0", { kind: "map", entries: { members: { kind: "list", items: [{ kind: "scalar", value: "allUsers" }] } } }), "members.0");
     });
 });
+
+describe("--download-modules and --registry-host", () => {
+    async function engineOptions(cwd: string, extra: Partial<ScanFlags>, env: Record<string, string> = {}) {
+        const seen: unknown[] = [];
+        const engine = {
+            async scanTerraform(_paths: string[], options: unknown) {
+                seen.push(options);
+                return { findings: [], diagnostics: [], stats: { files: 1, bytes: 1, resources: 0, modules: 1, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 }, files: [] };
+            },
+        };
+        const err: string[] = [];
+        const io = { stdout: { write: () => undefined }, stderr: { write: (s: string) => err.push(s) }, env, cwd };
+        const code = await runScan(["."], flags(extra), io, { engine, today: () => "2026-06-01" });
+        return { code, options: seen[0] as { downloadModules?: { cacheDir?: string; registryHost?: string; env?: Record<string, string> } } | undefined, stderr: err.join("") };
+    }
+
+    it("are off by default: no download is asked for", async () => {
+        const dir = project({ "main.tf": SECURE_ENOUGH });
+        assert.equal((await engineOptions(dir, {})).options?.downloadModules, undefined);
+    });
+
+    it("pass the cache directory, the registry host and the environment (for TF_TOKEN_*) to the engine", async () => {
+        const dir = project({ "main.tf": SECURE_ENOUGH });
+        const { options } = await engineOptions(dir, { downloadModules: "cache/mods", registryHost: "registry.example.com:8443" }, { TF_TOKEN_registry_example_com: "t" });
+        assert.deepEqual(options?.downloadModules, { cacheDir: path.join(dir, "cache/mods"), registryHost: "registry.example.com:8443", env: { TF_TOKEN_registry_example_com: "t" } });
+        assert.deepEqual((await engineOptions(dir, { downloadModules: true })).options?.downloadModules, { env: {} });
+    });
+
+    it("read downloadModules and registryHost from the config file", async () => {
+        const dir = project({ "main.tf": SECURE_ENOUGH, ".mlguard.yaml": "downloadModules: .cache/tf\nregistryHost: tf.example.com\n" });
+        const { options } = await engineOptions(dir, { config: undefined });
+        assert.deepEqual(options?.downloadModules, { cacheDir: path.join(fs.realpathSync(dir), ".cache/tf"), registryHost: "tf.example.com", env: {} });
+    });
+
+    it("reject a registry host that is not a host name", async () => {
+        const dir = project({ "main.tf": SECURE_ENOUGH });
+        const { code, stderr } = await engineOptions(dir, { downloadModules: true, registryHost: "https://evil/" });
+        assert.equal(code, 2);
+        assert.match(stderr, /--registry-host: expected a host name/);
+    });
+});
