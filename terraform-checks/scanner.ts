@@ -192,8 +192,8 @@ export class Workspace {
             return undefined;
         }
         // A NUL never occurs in Terraform text: say what the file is rather than list invalid characters.
-        const nul = got.text.indexOf("\u0000");
-        if (nul >= 0 && nul < 8192) {
+        // Only the first 8 KiB are looked at (searching backwards from there), as git and grep decide.
+        if (got.text.lastIndexOf("\u0000", 8192) >= 0) {
             if (!this.counted.has(file)) {
                 this.counted.add(file);
                 this.fileBytes.set(file, Buffer.byteLength(got.text, "utf8"));
