@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { runScan } from "../../cli/commands/scan";
 import type { ScanFlags } from "../../cli/options";
-import { scanTerraformSources } from "../../terraform-checks";
+import { scanTerraform, scanTerraformSources } from "../../terraform-checks";
 import { pulumiPath } from "../../terraform-checks/scanner";
 
 function flags(extra: Partial<ScanFlags> = {}): ScanFlags {
@@ -88,6 +88,17 @@ describe("module calls that were not scanned", () => {
             result.unscannedModules?.map((u) => [u.rootModule, u.address, u.source, u.reason, u.range.file, u.range.start.line]),
             [["", "module.env.module.bucket", "acme/bucket/aws", "not-installed", "env/main.tf", 2]],
         );
+    });
+
+    it("worker threads report the calls of every root module they scanned", async () => {
+        const files: Record<string, string> = {};
+        for (let i = 0; i < 4; i++) files[`r${i}/main.tf`] = `module "m" {\n  source = "acme/m${i}/aws"\n}\n${SECURE_ENOUGH}`;
+        const dir = project(files);
+        const serial = await scanTerraform([dir], { root: dir, concurrency: 1 });
+        const threaded = await scanTerraform([dir], { root: dir, concurrency: 2 });
+        const shown = (r: typeof serial) => (r.unscannedModules ?? []).map((u) => `${u.rootModule} ${u.address} ${u.source}`);
+        assert.deepEqual(shown(serial), ["r0 module.m acme/m0/aws", "r1 module.m acme/m1/aws", "r2 module.m acme/m2/aws", "r3 module.m acme/m3/aws"]);
+        assert.deepEqual(shown(threaded), shown(serial));
     });
 
     it("a call recorded in .terraform/modules/modules.json is scanned, not listed", async () => {
