@@ -275,8 +275,16 @@ async function download(ctx: Context, source: string, constraint: string | undef
     if (!subdir) return dir;
     const rel = normalize(subdir);
     if (rel === undefined) throw new DownloadError(`${source}: its subdirectory leaves the package`);
-    const sub = path.join(dir, ...rel.split("/"));
-    if (!fs.existsSync(sub)) throw new DownloadError(`${source}: the package has no subdirectory ${rel}`);
+    let sub = dir;
+    for (const segment of rel.split("/")) {
+        // `//*` (GitHub tarballs): the one top-level directory, whatever its name.
+        if (segment === "*") {
+            const only = fs.readdirSync(sub, { withFileTypes: true }).filter((e) => e.isDirectory());
+            if (only.length !== 1) throw new DownloadError(`${source}: "*" needs exactly one directory in the package, found ${only.length}`);
+            sub = path.join(sub, only[0].name);
+        } else sub = path.join(sub, segment);
+    }
+    if (!fs.existsSync(sub) || !fs.statSync(sub).isDirectory()) throw new DownloadError(`${source}: the package has no subdirectory ${rel}`);
     return sub;
 }
 

@@ -187,6 +187,7 @@ describe("--download-modules against a registry and a git server on 127.0.0.1", 
                     name === "evil" ? "/archives/evil.tar.gz"
                     : version.startsWith("2.") ? `git::http://${host}/git/repo.git?ref=v1.0.0`
                     : ns === "private" ? "/archives/bucket.zip"
+                    : ns === "tarball" ? "/archives/tarball.tar.gz//*?archive=tar.gz"
                     : "/archives/bucket.tar.gz";
                 res.writeHead(204, { "X-Terraform-Get": location });
                 return res.end();
@@ -194,6 +195,10 @@ describe("--download-modules against a registry and a git server on 127.0.0.1", 
             if (p === "/archives/bucket.tar.gz") {
                 res.writeHead(200);
                 return res.end(gzipSync(tar(tarEntry("main.tf", `module "inner" {\n  source = "git::http://${host}/git/repo.git//modules/inner?ref=v1.0.0"\n}\n${INSECURE_KEY}`))));
+            }
+            if (p === "/archives/tarball.tar.gz") {
+                res.writeHead(200);
+                return res.end(gzipSync(tar(tarEntry("acme-bucket-0a1b2c/", "", "5"), tarEntry("acme-bucket-0a1b2c/main.tf", INSECURE_KEY))));
             }
             if (p === "/archives/bucket.zip") {
                 res.writeHead(200);
@@ -253,15 +258,26 @@ module "private" {
 module "direct" {
   source = "git::http://${host}/git/repo.git?ref=v1.0.0"
 }
+
+module "archive" {
+  source = "http://${host}/archives/bucket.zip"
+}
+
+module "tarball" {
+  source  = "${host}/tarball/bucket/aws"
+  version = "1.0.0"
+}
 `);
         const result = await scanTerraform([dir], { root: dir, downloadModules: { registryHost: host, env: { TF_TOKEN_127_0_0_1: TOKEN } } });
         assert.deepEqual(result.unscannedModules, []);
         assert.deepEqual(failing(result), [
+            "module.archive.aws_kms_key.k",
             "module.direct.aws_kms_key.k",
             "module.latest.aws_kms_key.k",
             "module.pinned.aws_kms_key.k",
             "module.pinned.module.inner.aws_kms_key.inner",
             "module.private.aws_kms_key.k",
+            "module.tarball.aws_kms_key.k",
         ]);
         // ~> 1.0 chose 1.2.0; >= 2.0 skipped the pre-release.
         assert.ok(requests.some((r) => r.url === "/v1/modules/acme/bucket/aws/1.2.0/download"));
