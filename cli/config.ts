@@ -30,6 +30,11 @@ export interface Config {
     failOn?: Severity | "none";
     minSeverity?: Severity;
     includeUnknown?: boolean;
+    /** Exit 2 when a module call could not be scanned (not installed, not downloadable, …). */
+    strictModules?: boolean;
+    /** `true`, or the cache directory (resolved against the config file's directory). */
+    downloadModules?: boolean | string;
+    registryHost?: string;
     tags?: string[];
     rules: Record<string, RuleConfig>;
     varFiles: string[];
@@ -208,6 +213,9 @@ export function parseConfig(text: string, file: string, controls: readonly AnyCo
         ...(raw.failOn !== undefined ? { failOn: raw.failOn as Config["failOn"] } : {}),
         ...(raw.minSeverity !== undefined ? { minSeverity: raw.minSeverity as Severity } : {}),
         ...(raw.includeUnknown !== undefined ? { includeUnknown: raw.includeUnknown as boolean } : {}),
+        ...(raw.strictModules !== undefined ? { strictModules: raw.strictModules as boolean } : {}),
+        ...(raw.downloadModules !== undefined ? { downloadModules: typeof raw.downloadModules === "string" ? resolve(raw.downloadModules) : (raw.downloadModules as boolean) } : {}),
+        ...(raw.registryHost !== undefined ? { registryHost: raw.registryHost as string } : {}),
         ...(raw.tags !== undefined ? { tags: raw.tags as string[] } : {}),
         rules,
         varFiles: ((raw.varFiles ?? []) as string[]).map(resolve),

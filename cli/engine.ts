@@ -5,7 +5,7 @@
  */
 import type { ScanOptions, ScanResult } from "../terraform-checks";
 
-export type { Diagnostic, DiagnosticPhase, FileRange, ModuleCallSite, ResourceBlock, ScanOptions, ScanResult, TerraformFinding } from "../terraform-checks";
+export type { Diagnostic, DiagnosticPhase, FileRange, ModuleCallSite, ResourceBlock, ScanOptions, ScanResult, TerraformFinding, UnscannedModule } from "../terraform-checks";
 
 /** The engine's public API: `scanTerraform(paths, options)`. */
 export interface ScanEngine {

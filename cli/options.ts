@@ -48,6 +48,10 @@ export interface ScanFlags {
     parametersFile?: string[];
     /** The region CloudFormation templates deploy to (`AWS::Region`). */
     region?: string;
+    strictModules?: boolean;
+    /** `true` for `--download-modules` alone, or its directory. */
+    downloadModules?: boolean | string;
+    registryHost?: string;
 }
 
 export interface OutputSpec {
@@ -76,6 +80,10 @@ export interface ScanPlan {
     peerComments: boolean;
     unused: "warn" | "error" | "off";
     allowParseErrors: boolean;
+    /** Exit 2 when a module call was not scanned. */
+    strictModules: boolean;
+    /** Download remote modules (`--download-modules [dir]`): the cache directory (absolute; default under the scan root) and the registry host. */
+    downloadModules?: { cacheDir?: string; registryHost?: string };
     quiet: boolean;
     /** Show `info` diagnostics in human output. */
     verbose: boolean;
@@ -204,6 +212,15 @@ export function selectByFlags(
     return selected;
 }
 
+/** `--download-modules [dir]` and `--registry-host` over the config's `downloadModules` and `registryHost`. */
+function downloadPlan(flags: ScanFlags, config: Config, cwd: string): Pick<ScanPlan, "downloadModules"> {
+    const wanted = flags.downloadModules ?? config.downloadModules;
+    const registryHost = flags.registryHost ?? config.registryHost;
+    if (registryHost !== undefined && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(registryHost)) throw new UsageError(`--registry-host: expected a host name (optionally :port), got "${registryHost}"`);
+    if (!wanted) return {};
+    return { downloadModules: { ...(typeof wanted === "string" ? { cacheDir: path.resolve(cwd, wanted) } : {}), ...(registryHost ? { registryHost } : {}) } };
+}
+
 /** Validates flags and config against the catalog and the file system; throws `UsageError`. */
 export function planScan(paths: readonly string[], flags: ScanFlags, config: Config, catalog: readonly AnyControl[], cwd: string): ScanPlan {
     const failOn = (checkSeverity("--fail-on", flags.failOn, true) ?? config.failOn ?? "high") as FailOn;
@@ -263,6 +280,8 @@ export function planScan(paths: readonly string[], flags: ScanFlags, config: Con
         peerComments: config.suppressions.peerComments,
         unused: config.suppressions.unused,
         allowParseErrors: flags.allowParseErrors === true,
+        strictModules: flags.strictModules ?? config.strictModules ?? false,
+        ...downloadPlan(flags, config, cwd),
         quiet: flags.quiet === true,
         verbose: flags.verbose === true,
         cfnParameters: parseParameters(flags.parameter ?? []),

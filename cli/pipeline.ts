@@ -29,6 +29,8 @@ export interface AssembleInput {
     roots: string[];
     tool: { name: string; version: string };
     durationMs: number;
+    /** The `--plan` file, for a plan scan. */
+    planFile?: string;
 }
 
 export interface Assembled {
@@ -67,7 +69,7 @@ export function assembleResult(input: AssembleInput): Assembled {
     for (const raw of input.output.findings) {
         if (!severityOf.has(raw.controlId)) continue;
         const f = { ...raw, severity: severityOf.get(raw.controlId)! };
-        if (f.status === "pass") passed.push({ controlId: f.controlId, resourceId: f.resourceId, ...(fileOf(f) ? { file: fileOf(f) } : {}) });
+        if (f.status === "pass") passed.push({ controlId: f.controlId, resourceId: f.resourceId, ...(fileOf(f) ? { file: fileOf(f) } : {}), rootModule: rootModuleOf(f) });
         else if (f.status === "unknown" && !input.includeUnknown) unknownHidden++;
         else if (f.status === "fail" || f.status === "error" || f.status === "unknown") candidates.push(f);
     }
@@ -144,24 +146,55 @@ export function assembleResult(input: AssembleInput): Assembled {
             suppressed,
             passed,
             diagnostics: reportedDiagnostics(input.output.diagnostics),
+            unscannedModules: input.output.unscannedModules ?? [],
             notices,
-            stats: { files: input.output.stats.files, resources: input.output.stats.resources, durationMs: input.durationMs, unknownHidden },
+            stats: { files: input.output.stats.files, resources: input.output.stats.resources, durationMs: input.durationMs, unknownHidden, ...(input.planFile ? { plan: input.planFile } : {}) },
             sources,
         },
         baselineCandidates,
     };
 }
 
+/** What decides the exit code besides the result. */
+export interface ExitPlan {
+    failOn: FailOn;
+    allowParseErrors: boolean;
+    unused: "warn" | "error" | "off";
+    strictModules?: boolean;
+    /** No configuration file was found under the scanned paths (and no plan was given). */
+    noFiles?: { paths: readonly string[] };
+}
+
+/**
+ * Why the scan exits 2, one phrase each (empty when it does not): no Terraform files; read and
+ * parse errors by kind ("file too large (1)", "binary file (2)"), unless `allowParseErrors`;
+ * check errors; module calls not scanned, under `strictModules`.
+ */
+export function stopReasons(result: ScanResult, plan: ExitPlan): string[] {
+    const reasons: string[] = [];
+    if (plan.noFiles) reasons.push(`no Terraform files (.tf, .tf.json) in ${plan.noFiles.paths.join(", ")}`);
+    if (!plan.allowParseErrors) {
+        const kinds = new Map<string, number>();
+        for (const d of result.diagnostics) if (d.severity === "error") kinds.set(d.summary, (kinds.get(d.summary) ?? 0) + 1);
+        for (const [summary, n] of kinds) reasons.push(`${summary.charAt(0).toLowerCase()}${summary.slice(1)} (${n})`);
+        const checkErrors = result.findings.filter((f) => f.status === "error").length;
+        if (checkErrors > 0) reasons.push(`${checkErrors} check error${checkErrors === 1 ? "" : "s"}`);
+    }
+    const unscanned = result.unscannedModules?.length ?? 0;
+    if (plan.strictModules && unscanned > 0) reasons.push(`${unscanned} module call${unscanned === 1 ? "" : "s"} not scanned (--strict-modules)`);
+    return reasons;
+}
+
 /**
  * 2 when a file or path could not be read or parsed, or a check failed to run (unless
  * `allowParseErrors`: the tree cannot be vouched for otherwise); 1 when a finding is at or above
- * `failOn`, or an unused suppression is reported and `unused` is `error`; else 0. Evaluation
+ * `failOn`, or an unused suppression is reported and `unused` is `error`; else 0. Also 2 when no
+ * file was scanned, or a module call was not scanned under `strictModules` ({@link stopReasons}). Evaluation
  * errors arrive here as warnings (`reportedDiagnostics`) and never change the exit code;
  * `unknown` results never fail the scan.
  */
-export function exitCodeFor(result: ScanResult, plan: { failOn: FailOn; allowParseErrors: boolean; unused: "warn" | "error" | "off" }): 0 | 1 | 2 {
-    const broken = result.diagnostics.some((d) => d.severity === "error") || result.findings.some((f) => f.status === "error");
-    if (broken && !plan.allowParseErrors) return 2;
+export function exitCodeFor(result: ScanResult, plan: ExitPlan): 0 | 1 | 2 {
+    if (stopReasons(result, plan).length > 0) return 2;
     if (plan.failOn !== "none") {
         const threshold = severityRank(plan.failOn);
         if (result.findings.some((f) => f.status === "fail" && severityRank(f.severity) >= threshold)) return 1;

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from "../catalog/model";
 import { SEVERITIES } from "../catalog/model";
-import type { Diagnostic, FileRange, ModuleCallSite } from "./engine";
+import type { Diagnostic, FileRange, ModuleCallSite, UnscannedModule } from "./engine";
 
 /** Which mechanism suppressed a finding. */
 export type SuppressionKind = "mlguard:ignore" | "checkov:skip" | "tfsec:ignore" | "trivy:ignore" | "baseline" | "config";
@@ -37,6 +37,8 @@ export interface ScanStats {
     files: number;
     resources: number;
     durationMs: number;
+    /** The plan file of a plan scan (`files` then counts the configuration files its resources were mapped to). */
+    plan?: string;
     /** Results that could not be verified (computed values) and were left out because `--include-unknown` was not given. */
     unknownHidden: number;
 }
@@ -53,8 +55,16 @@ export interface ScanResult {
     /** Findings kept out of the report by a suppression, the baseline or a config exemption. */
     suppressed: ReportedFinding[];
     /** Control × resource pairs that passed (JUnit lists them as passing test cases). */
-    passed: Array<{ controlId: string; resourceId: string; file?: string }>;
+    passed: Array<{ controlId: string; resourceId: string; file?: string; rootModule?: string }>;
     diagnostics: Diagnostic[];
+    /** Module calls that were not evaluated: nothing inside them was checked. */
+    unscannedModules: UnscannedModule[];
+    /**
+     * Why the scan exits 2 (parse errors, no files, unscanned modules under `--strict-modules`, …),
+     * set once the exit code is known; empty or absent when it does not. A summary never says
+     * "No findings" while this holds anything.
+     */
+    stopped?: string[];
     notices: Notice[];
     stats: ScanStats;
     /** Text of the files the findings point into, keyed like `Finding.location.file` (reporters never read files). */

@@ -4,5 +4,5 @@
  * uses as is (`cli/engine.ts` only re-exports these types).
  */
 export { scanTerraform, scanTerraformSources, workerCount } from "./scanner";
-export type { FileRange, ModuleCallSite, ResourceBlock, ScanOptions, ScanResult, ScanStats, TerraformFinding } from "./scanner";
+export type { FileRange, ModuleCallSite, ResourceBlock, ScanOptions, ScanResult, ScanStats, TerraformFinding, UnscannedModule } from "./scanner";
 export type { Diagnostic, DiagnosticPhase } from "./diagnostics";

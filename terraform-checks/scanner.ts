@@ -4,16 +4,17 @@ import * as path from "node:path";
 import type { AnyControl } from "../catalog/control";
 import { allControls } from "../catalog/controls";
 import { ResourceGraph } from "../catalog/graph";
-import type { Finding, Position, Reference, Resource, SourceLocation } from "../catalog/model";
+import type { Finding, Position, Reference, Resource, SourceLocation, Value } from "../catalog/model";
 import { type ControlSettings, runControls } from "../catalog/run";
 import { pluralRenames } from "../catalog/vocabulary";
 import { adaptInstance } from "./adapter";
 import { type Diagnostic, FILE_RANGE, fileLocation, plainDiagnostic, plainLocation } from "./diagnostics";
 import { evaluate, noBindings } from "./eval/expr";
 import { DiskFiles, type FileSource, MemoryFiles, dirOf, joinPath, normalize } from "./eval/files";
-import { type EvalEnvironment, type InputValue, type ModuleDef, ModuleInstance, type ParsedFile, indexModule, isPrimitiveType } from "./eval/module";
+import { type EvalEnvironment, type InputValue, type ModuleDef, ModuleInstance, type ParsedFile, type UnscannedReason, indexModule, isPrimitiveType } from "./eval/module";
 import { parseExpression } from "./eval/template-file";
 import { type Body, parseFile } from "./hcl";
+import { DEFAULT_CACHE_DIR, type DownloadSettings, downloadModules } from "./modules/download";
 import { scanPlan } from "./plan/plan";
 import { type Packed, unpack } from "./transfer";
 
@@ -39,6 +40,20 @@ export interface ScanOptions {
     concurrency?: number | "auto";
     /** Called after each root module: (root modules done, root modules found); the CLI draws its progress bar from it. */
     onProgress?: (done: number, total: number) => void;
+    /**
+     * Fetch registry, `git::https` and `https` archive modules that `.terraform/modules/modules.json`
+     * does not record, as `terraform init` would, into `cacheDir` (inside the scan root; default
+     * `.mlguard/modules`). Off by default: a scan never touches the network unless asked.
+     */
+    downloadModules?: DownloadSettings;
+    /** Set by {@link scanTerraform} after downloading: per root module directory, what was fetched and what failed. */
+    moduleDownloads?: Record<string, ModuleDownloads>;
+}
+
+/** Per root module: manifest key → module directory (scan-root relative), and key → why it could not be fetched. */
+export interface ModuleDownloads {
+    dirs: Record<string, string>;
+    failures: Record<string, string>;
 }
 
 /** A span of one file; `end` is exclusive, columns are 1-based code points (as hashicorp/hcl reports them). */
@@ -86,10 +101,30 @@ export interface ScanStats {
     checkMs: number;
 }
 
+/**
+ * A module call whose module was not evaluated, so nothing in it was checked: not installed (no
+ * `.terraform/modules/modules.json` entry and not downloaded), not downloadable, or not loadable.
+ */
+export interface UnscannedModule {
+    /** The root module directory the call was reached from (relative to the scan root; `""` for the root). */
+    rootModule: string;
+    /** The call's address without instance keys: `module.net.module.vpc`. */
+    address: string;
+    /** The `source` as written (empty when it is not a literal string). */
+    source: string;
+    reason: UnscannedReason | "download-failed";
+    /** Why, in a sentence (never a credential). */
+    detail: string;
+    /** The `source` attribute (or the call's header) in the calling module. */
+    range: FileRange;
+}
+
 export interface ScanResult {
     findings: TerraformFinding[];
     diagnostics: Diagnostic[];
     stats: ScanStats;
+    /** Module calls not evaluated, each once per root module; their resources were not checked. */
+    unscannedModules?: UnscannedModule[];
     /** Every Terraform file read, relative to the scan root. */
     files?: string[];
 }
@@ -125,6 +160,8 @@ function isConfigFile(name: string): boolean {
 export class Workspace {
     readonly files: FileSource;
     readonly diagnostics: Diagnostic[] = [];
+    /** Module calls not evaluated, keyed by root module, address and place (a call in a module with several instances counts once). */
+    readonly unscanned = new Map<string, UnscannedModule>();
     readonly stats: ScanStats = { files: 0, bytes: 0, resources: 0, modules: 0, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 };
     private readonly parsed = new Map<string, Body | null>();
     /** Files read so far (each counted once, however many root modules use it). */
@@ -151,6 +188,19 @@ export class Workspace {
                 range: FILE_RANGE,
                 phase: "read",
             });
+            this.parsed.set(file, null);
+            return undefined;
+        }
+        // A NUL never occurs in Terraform text: say what the file is rather than list invalid characters.
+        // Only the first 8 KiB are looked at (searching backwards from there), as git and grep decide.
+        if (got.text.lastIndexOf("\u0000", 8192) >= 0) {
+            if (!this.counted.has(file)) {
+                this.counted.add(file);
+                this.fileBytes.set(file, Buffer.byteLength(got.text, "utf8"));
+                this.stats.files++;
+                this.stats.bytes += this.fileBytes.get(file)!;
+                this.diagnostics.push({ severity: "error", summary: "Binary file", detail: `${file} holds binary data, not Terraform text; it is not parsed.`, file, range: FILE_RANGE, phase: "read" });
+            }
             this.parsed.set(file, null);
             return undefined;
         }
@@ -391,7 +441,21 @@ function evaluateRootModule(
         loadModule: (dir) => ws.loadModule(dir),
         diagnostics: ws.diagnostics,
         inputs: rootInputs(ws, def, def.dir, options, readVarFile),
-        manifest: readManifest(ws, def.dir),
+        manifest: withDownloads(readManifest(ws, def.dir), options.moduleDownloads?.[def.dir]),
+        onUnscannedCall: (c) => {
+            const address = c.key.split(".").map((n) => `module.${n}`).join(".");
+            const id = `${def.dir}\u0000${address}\u0000${c.file}\u0000${c.range.start.offset}`;
+            if (ws.unscanned.has(id)) return;
+            const failure = c.reason === "not-installed" ? options.moduleDownloads?.[def.dir]?.failures[c.key] : undefined;
+            ws.unscanned.set(id, {
+                rootModule: def.dir,
+                address,
+                source: c.source,
+                reason: failure !== undefined ? "download-failed" : c.reason,
+                detail: failure ?? UNSCANNED_DETAIL[c.reason],
+                range: { file: c.file, start: c.range.start, end: c.range.end },
+            });
+        },
     };
     const root = new ModuleInstance(def, env, { rootDir: def.dir });
     const resources: Resource[] = [];
@@ -416,6 +480,23 @@ function evaluateRootModule(
     ws.stats.resources += resources.length;
     ws.stats.evalMs += performance.now() - t0;
     return { root, resources, references, locations };
+}
+
+const UNSCANNED_DETAIL: Record<UnscannedReason, string> = {
+    "not-installed": "not installed: .terraform/modules/modules.json does not record it; run terraform init, or scan with --download-modules",
+    "invalid-source": "its source is not a literal string",
+    "too-deep": "module calls are nested too deeply",
+    "outside-root": "its source leaves the scan root",
+    cycle: "it calls a module that is already being evaluated (a cycle)",
+    "not-found": "its directory holds no Terraform files",
+};
+
+/** The manifest of a root module with the modules `--download-modules` fetched added (`modules.json` entries win). */
+function withDownloads(manifest: Map<string, string> | undefined, downloads: ModuleDownloads | undefined): Map<string, string> | undefined {
+    if (!downloads) return manifest;
+    const out = new Map(manifest ?? []);
+    for (const [key, dir] of Object.entries(downloads.dirs)) if (!out.has(key)) out.set(key, dir);
+    return out;
 }
 
 /** Where a resource is written: its header and block, and the module calls leading to it. */
@@ -461,13 +542,59 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
     return out;
 }
 
+/**
+ * An attribute path in the Pulumi spelling the docs use: the index of a block written once (a
+ * one-element list of objects, which Pulumi holds as an object) is left out, so
+ * `gceSetup.bootDisk.0.diskEncryption` reads `gceSetup.bootDisk.diskEncryption` in every front-end
+ * and message. Indexes into longer lists and into lists of scalars stay.
+ */
+export function pulumiPath(path: string, props: Value): string {
+    if (!/\.\d+(\.|$)/.test(path)) return path;
+    const out: string[] = [];
+    let node: Value | undefined = props;
+    for (const segment of path.split(".")) {
+        if (node?.kind === "list" && /^\d+$/.test(segment)) {
+            const item: Value | undefined = node.items[Number(segment)];
+            if (!(node.items.length === 1 && item?.kind === "map")) out.push(segment);
+            node = item;
+            continue;
+        }
+        out.push(segment);
+        if (node?.kind === "map") node = Object.prototype.hasOwnProperty.call(node.entries, segment) ? node.entries[segment] : undefined;
+        else if (node?.kind === "list") {
+            const first = node.items.find((i) => i.kind === "map" && Object.prototype.hasOwnProperty.call(i.entries, segment));
+            node = first?.kind === "map" ? first.entries[segment] : undefined;
+        } else node = undefined;
+    }
+    return out.join(".");
+}
+
+/** Rewrites a finding's attribute path (and the message that names it) in the {@link pulumiPath} spelling. */
+function respell(f: Finding, resource: Resource | undefined): void {
+    if (!f.path || !resource) return;
+    const spelled = pulumiPath(f.path, resource.props);
+    if (spelled === f.path) return;
+    f.message = f.message.split(f.path).join(spelled);
+    f.path = spelled;
+}
+
 /** Runs the controls over one tree's graph. */
 function checkTree(ws: Workspace, tree: Pick<EvaluatedTree, "resources" | "references" | "locations">, controls: readonly AnyControl[], options: ScanOptions, rootModule: string): TerraformFinding[] {
     const t1 = performance.now();
     const graph = new ResourceGraph(tree.resources, tree.references);
-    const findings = runControls(graph, controls, options.settings ?? {}).map((f) => terraformFinding(f, tree.locations.get(f.resourceId), rootModule));
+    const byId = lazyResourceIndex(tree.resources);
+    const findings = runControls(graph, controls, options.settings ?? {}).map((f) => {
+        if (f.path) respell(f, byId(f.resourceId));
+        return terraformFinding(f, tree.locations.get(f.resourceId), rootModule);
+    });
     ws.stats.checkMs += performance.now() - t1;
     return findings;
+}
+
+/** Resources by id, indexed on the first lookup (most scans look up few). */
+function lazyResourceIndex(resources: readonly Resource[]): (id: string) => Resource | undefined {
+    let index: Map<string, Resource> | undefined;
+    return (id) => (index ??= new Map(resources.map((r) => [r.id, r]))).get(id);
 }
 
 /** Most diagnostics reported per file; the rest are summed up in one note. */
@@ -538,6 +665,14 @@ function discoverRoots(ws: Workspace, targets: string[]): RootTarget[] {
     return roots;
 }
 
+/** Root modules outside the module download cache (downloaded modules are scanned where they are called). */
+function withoutCache(roots: RootTarget[], options: ScanOptions): RootTarget[] {
+    if (!options.downloadModules) return roots;
+    const cache = normalize(options.downloadModules.cacheDir ?? DEFAULT_CACHE_DIR);
+    if (!cache) return roots;
+    return roots.filter((r) => r.dir !== cache && !r.dir.startsWith(`${cache}/`));
+}
+
 function loadRoot(ws: Workspace, r: RootTarget): ModuleDef | undefined {
     return r.file ? ws.loadSingleFile(r.file) : ws.loadModule(r.dir);
 }
@@ -588,6 +723,8 @@ function scanPlanFile(ws: Workspace, planFile: string, roots: RootTarget[], opti
         const saved = { ...ws.stats };
         const tree = evaluateRootModule(ws, rootDef, options, readVarFile);
         ws.diagnostics.length = before;
+        // The plan holds every module's resources, installed or not.
+        ws.unscanned.clear();
         Object.assign(ws.stats, { resources: saved.resources, modules: saved.modules });
         const known = new Set(resources.map((r) => r.id));
         const seen = new Set(references.map((r) => `${r.from}\u0000${r.path}\u0000${r.to}`));
@@ -597,7 +734,9 @@ function scanPlanFile(ws: Workspace, planFile: string, roots: RootTarget[], opti
         }
     }
     const graph = new ResourceGraph(resources, references);
+    const byId = lazyResourceIndex(resources);
     for (const f of runControls(graph, controls, options.settings ?? {})) {
+        if (f.path) respell(f, byId(f.resourceId));
         findings.push(terraformFinding(f, extra.get(f.resourceId), ""));
     }
     ws.stats.checkMs += performance.now() - t1;
@@ -609,10 +748,10 @@ export function scanFileSource(files: FileSource, targets: string[], options: Sc
     const started = performance.now();
     const ws = new Workspace(files);
     const controls = options.controls ?? allControls;
-    const roots = discoverRoots(ws, targets);
+    const roots = withoutCache(discoverRoots(ws, targets), options);
     const findings = options.plan ? scanPlanFile(ws, options.plan, roots, options, controls, readVarFile) : scanRoots(ws, roots, options, controls, readVarFile);
     ws.stats.durationMs = performance.now() - started;
-    return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats), files: [...ws.counted].sort() };
+    return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats), files: [...ws.counted].sort(), unscannedModules: [...ws.unscanned.values()] };
 }
 
 function roundStats(s: ScanStats): ScanStats {
@@ -664,7 +803,21 @@ export async function scanTerraform(paths: string[], options: ScanOptions = {}):
         targets.push(n);
     }
     const readVarFile = diskVarFileReader(root, cwd);
-    const scanOptions = { ...options, plan: options.plan ? path.resolve(cwd, options.plan) : undefined };
+    const scanOptions: ScanOptions = { ...options, plan: options.plan ? path.resolve(cwd, options.plan) : undefined };
+    if (options.downloadModules && !options.plan) {
+        // The cache directory is given relative to the working directory; the engine reads it relative to the scan root.
+        const cacheAbs = path.resolve(cwd, options.downloadModules.cacheDir ?? path.join(root, DEFAULT_CACHE_DIR));
+        const settings = { ...options.downloadModules, cacheDir: path.relative(root, cacheAbs).split(path.sep).join("/") || "." };
+        scanOptions.downloadModules = settings;
+        const prepass = new Workspace(files);
+        const roots = withoutCache(discoverRoots(prepass, targets), scanOptions);
+        scanOptions.moduleDownloads = await downloadModules(
+            { loadModule: (dir) => prepass.loadModule(dir), manifest: (dir) => readManifest(prepass, dir), diagnostics: outside },
+            roots.map((r) => r.dir),
+            root,
+            settings,
+        );
+    }
     const controls = options.controls ?? allControls;
     const concurrency = options.concurrency === "auto" ? autoWorkers() : Math.max(1, Math.floor(options.concurrency ?? 1));
     // Workers receive controls by id, so only catalog controls can run there.
@@ -715,11 +868,11 @@ async function scanConcurrently(
     readVarFile: VarFileReader,
 ): Promise<ScanResult> {
     const ws = new Workspace(files);
-    const roots = discoverRoots(ws, targets);
+    const roots = withoutCache(discoverRoots(ws, targets), options);
     const workers = workerCount(concurrency, roots.length, auto);
     if (workers < 2) {
         const findings = scanRoots(ws, roots, options, controls, readVarFile);
-        return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats), files: [...ws.counted].sort() };
+        return { findings, diagnostics: dedupeDiagnostics(ws.diagnostics), stats: roundStats(ws.stats), files: [...ws.counted].sort(), unscannedModules: [...ws.unscanned.values()] };
     }
     const { Worker } = await import("node:worker_threads");
     const groups: Array<Array<{ index: number; target: RootTarget }>> = Array.from({ length: workers }, () => []);
@@ -731,6 +884,7 @@ async function scanConcurrently(
     let done = 0;
     const progress = (n: number) => onProgress?.((done += n), roots.length);
     const diagnostics: Diagnostic[] = [...ws.diagnostics];
+    const unscanned: UnscannedModule[][] = [];
     const stats = ws.stats;
     await Promise.all(
         groups.map(
@@ -744,6 +898,7 @@ async function scanConcurrently(
                         const local = new Workspace(files);
                         for (const { index, target } of group) perRoot[index] = scanRoots(local, [target], portableOptions, controls, readVarFile);
                         for (const d of local.diagnostics) diagnostics.push(d);
+                        unscanned.push([...local.unscanned.values()]);
                         addStats(stats, local.stats);
                         local.fileBytes.forEach((bytes, f) => fileBytes.set(f, bytes));
                         progress(group.length - received.size);
@@ -769,6 +924,7 @@ async function scanConcurrently(
                         }
                         finished = true;
                         for (const d of msg.diagnostics) diagnostics.push(d);
+                        unscanned.push(msg.unscanned);
                         addStats(stats, msg.stats);
                         for (const [f, bytes] of msg.files) fileBytes.set(f, bytes);
                         resolve();
@@ -793,7 +949,8 @@ async function scanConcurrently(
     stats.files = fileBytes.size;
     stats.bytes = 0;
     for (const bytes of fileBytes.values()) stats.bytes += bytes;
-    return { findings: perRoot.flat(), diagnostics: dedupeDiagnostics(diagnostics), stats: roundStats(stats), files: [...fileBytes.keys()].sort() };
+    const unscannedModules = unscanned.flat().sort((a, b) => (a.rootModule < b.rootModule ? -1 : a.rootModule > b.rootModule ? 1 : 0));
+    return { findings: perRoot.flat(), diagnostics: dedupeDiagnostics(diagnostics), stats: roundStats(stats), files: [...fileBytes.keys()].sort(), unscannedModules };
 }
 
 /**
@@ -807,7 +964,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
 /** What a worker posts: each root module's findings as they are ready, then the rest once. */
 type WorkerMessage =
     | { kind: "root"; index: number; findings: Packed }
-    | { kind: "done"; diagnostics: Diagnostic[]; stats: ScanStats; files: Array<[string, number]> };
+    | { kind: "done"; diagnostics: Diagnostic[]; stats: ScanStats; files: Array<[string, number]>; unscanned: UnscannedModule[] };
 
 function addStats(into: ScanStats, from: ScanStats): void {
     for (const k of ["files", "bytes", "resources", "modules", "parseMs", "evalMs", "checkMs"] as const) into[k] += from[k];

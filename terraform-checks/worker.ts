@@ -26,4 +26,4 @@ for (const { index, target } of job.roots) {
     const findings = pack(scanRoots(ws, [target], job.options, controls, readVarFile));
     parentPort?.postMessage({ kind: "root", index, findings }, [findings.data.buffer as ArrayBuffer]);
 }
-parentPort?.postMessage({ kind: "done", diagnostics: ws.diagnostics.map(plainDiagnostic), stats: ws.stats, files: [...ws.fileBytes] });
+parentPort?.postMessage({ kind: "done", diagnostics: ws.diagnostics.map(plainDiagnostic), stats: ws.stats, files: [...ws.fileBytes], unscanned: [...ws.unscanned.values()] });

@@ -9,7 +9,7 @@ import { UsageError } from "../errors";
 import type { Io } from "../io";
 import { type ScanFlags, planScan } from "../options";
 import { packageVersion } from "../paths";
-import { assembleResult, exitCodeFor } from "../pipeline";
+import { type ExitPlan, assembleResult, exitCodeFor, stopReasons } from "../pipeline";
 import { createProgress, shouldShowProgress } from "../progress";
 import { reporters } from "../report";
 import { formatMarkdown, STEP_SUMMARY_LIMIT } from "../report/markdown";
@@ -94,6 +94,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
             controls: plan.controls,
             settings: plan.settings,
             concurrency: plan.concurrency,
+            ...(plan.downloadModules ? { downloadModules: { ...plan.downloadModules, env: io.env } } : {}),
             ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
         });
     } finally {
@@ -121,6 +122,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
             roots: plan.paths,
             tool: { name: "mlguard", version: packageVersion() },
             durationMs: output.stats.durationMs ?? now() - started,
+            ...(plan.planFile ? { planFile: plan.planFile } : {}),
         });
     let assembled = assemble(previous);
     if (plan.baseline?.update) {
@@ -136,6 +138,10 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
         assembled = assemble(next);
     }
     const result = assembled.result;
+    // Pointing a gate at the wrong directory must not pass green (as ESLint does with no files).
+    const exitPlan: ExitPlan = { ...plan, ...(output.stats.files === 0 && !plan.planFile ? { noFiles: { paths: plan.paths } } : {}) };
+    const stopped = stopReasons(result, exitPlan);
+    if (stopped.length > 0) result.stopped = stopped;
 
     const stdoutColor = shouldUseColor({ flag: flags.color, env: io.env, isTTY: io.stdout.isTTY === true });
     let humanOnStdout = false;
@@ -150,7 +156,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
             }
         } else {
             if (out.format === "pretty" || out.format === "github") humanOnStdout = true;
-            const quietClean = plan.quiet && out.format === "pretty" && result.findings.length === 0 && !result.diagnostics.some((d) => d.severity !== "info") && result.notices.length === 0;
+            const quietClean = plan.quiet && out.format === "pretty" && result.findings.length === 0 && !result.diagnostics.some((d) => d.severity !== "info") && result.notices.length === 0 && !result.stopped && result.unscannedModules.length === 0;
             if (!quietClean) io.stdout.write(text);
         }
         if (out.format === "github" && io.env.GITHUB_STEP_SUMMARY) {
@@ -162,10 +168,6 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
         }
     }
     if (!humanOnStdout && !plan.quiet) io.stderr.write(summaryLine(result) + "\n");
-    if (output.stats.files === 0 && !plan.planFile) {
-        // Pointing a gate at the wrong directory must not pass green (as ESLint does with no files).
-        io.stderr.write(`mlguard: no Terraform files (.tf, .tf.json) or CloudFormation templates in ${plan.paths.join(", ")}; nothing was scanned\n`);
-        return 2;
-    }
-    return exitCodeFor(result, plan);
+    if (exitPlan.noFiles) io.stderr.write(`mlguard: no Terraform files (.tf, .tf.json) or CloudFormation templates in ${plan.paths.join(", ")}; nothing was scanned\n`);
+    return exitCodeFor(result, exitPlan);
 }

@@ -2,7 +2,7 @@ import type { AnyControl } from "../../catalog/control";
 import type { FileRange } from "../engine";
 import type { ReportedFinding, ScanResult } from "../result";
 import { severityIndex } from "../result";
-import { type ReportOptions, displayPath, docsUrl, indexControls, isWholeFile, lineRangeOf, shownDiagnostics, summaryLine, remediationFor } from "./shared";
+import { type ReportOptions, UNSCANNED_REASON_TEXT, displayPath, docsUrl, indexControls, isWholeFile, lineRangeOf, shownDiagnostics, summaryLine, remediationFor } from "./shared";
 
 /** GitHub shows at most 10 annotations of each level per step. */
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
@@ -76,6 +76,9 @@ export function formatGithub(result: ScanResult, controls: readonly AnyControl[]
             ...(control ? [`Fix: ${remediationFor(control, f)}`, `Docs: ${docsUrl(control.id)}`] : []),
         ].join("\n");
         emit(levelOf(f), { ...props, title }, body);
+    }
+    for (const u of result.unscannedModules) {
+        emit("warning", { ...rangeProps(u.range, result.baseDir), title: `mlguard: module not scanned (${UNSCANNED_REASON_TEXT[u.reason]})` }, `${u.address}${u.source ? ` (${u.source})` : ""}: ${u.detail}. Nothing in it was checked.`);
     }
     for (const n of result.notices) {
         emit("warning", { ...rangeProps(n.location, result.baseDir), title: `mlguard suppression ${n.kind}` }, n.message);

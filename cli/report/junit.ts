@@ -1,6 +1,6 @@
 import type { AnyControl } from "../../catalog/control";
 import type { ReportedFinding, ScanResult } from "../result";
-import { type ReportOptions, displayPath, docsUrl, indexControls, lineRangeOf, remediationFor } from "./shared";
+import { type ReportOptions, UNSCANNED_REASON_TEXT, displayPath, docsUrl, indexControls, lineRangeOf, remediationFor, summaryLine } from "./shared";
 
 /** Escapes XML text and attribute values, dropping characters XML 1.0 cannot carry. */
 export function escapeXml(text: string): string {
@@ -30,15 +30,22 @@ interface Case {
     skipped: ReportedFinding[];
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * JUnit XML: one `<testsuite>` per control and one `<testcase>` per control × resource, failing
- * when the control failed on that resource, `<error>` when the check itself failed, `<skipped>`
- * when the finding was suppressed or could not be verified, passing otherwise.
+ * JUnit XML: one `<testsuite>` per root module, and in it one `<testcase>` per control × resource
+ * (classname: the file the resource is written in), failing when the control failed on that
+ * resource, `<error>` when the check itself failed, `<skipped>` when the finding was suppressed or
+ * could not be verified, passing otherwise. A module call that was not scanned is a skipped
+ * testcase of its root module; a scan that could not vouch for the tree (exit 2) adds an errored
+ * `scan` testcase saying why.
  */
 export function formatJunit(result: ScanResult, controls: readonly AnyControl[], _options: ReportOptions = {}): string {
     const byId = indexControls(controls);
-    const cases = new Map<string, Case>();
-    const caseFor = (controlId: string, resourceId: string, file?: string): Case => {
+    const roots = new Map<string, Map<string, Case>>();
+    const caseFor = (rootModule: string, controlId: string, resourceId: string, file?: string): Case => {
+        let cases = roots.get(rootModule);
+        if (!cases) roots.set(rootModule, (cases = new Map()));
         const key = `${controlId}\u0000${resourceId}`;
         let c = cases.get(key);
         if (!c) {
@@ -49,20 +56,18 @@ export function formatJunit(result: ScanResult, controls: readonly AnyControl[],
         return c;
     };
     const fileOf = (f: ReportedFinding) => (f.location.kind === "file" ? displayPath(f.location.file, result.baseDir) : undefined);
-    for (const p of result.passed) caseFor(p.controlId, p.resourceId, p.file && displayPath(p.file, result.baseDir));
+    for (const p of result.passed) caseFor(p.rootModule ?? "", p.controlId, p.resourceId, p.file && displayPath(p.file, result.baseDir));
     for (const f of result.findings) {
-        const c = caseFor(f.controlId, f.resourceId, fileOf(f));
+        const c = caseFor(f.rootModule, f.controlId, f.resourceId, fileOf(f));
         if (f.status === "fail") c.failures.push(f);
         else if (f.status === "error") c.errors.push(f);
         else c.skipped.push(f);
     }
-    for (const f of result.suppressed) caseFor(f.controlId, f.resourceId, fileOf(f)).skipped.push(f);
-
-    const suites = new Map<string, Case[]>();
-    for (const c of [...cases.values()].sort((a, b) => (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0))) {
-        const list = suites.get(c.controlId);
-        if (list) list.push(c);
-        else suites.set(c.controlId, [c]);
+    for (const f of result.suppressed) caseFor(f.rootModule, f.controlId, f.resourceId, fileOf(f)).skipped.push(f);
+    const unscanned = new Map<string, typeof result.unscannedModules>();
+    for (const u of result.unscannedModules) {
+        if (!roots.has(u.rootModule)) roots.set(u.rootModule, new Map());
+        unscanned.set(u.rootModule, [...(unscanned.get(u.rootModule) ?? []), u]);
     }
 
     const detail = (f: ReportedFinding) => {
@@ -79,23 +84,36 @@ export function formatJunit(result: ScanResult, controls: readonly AnyControl[],
     const errored = (c: Case) => !failed(c) && c.errors.length > 0;
     const skippedCase = (c: Case) => !failed(c) && !errored(c) && c.skipped.length > 0;
 
-    const all = [...cases.values()];
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="mlguard" tests="${all.length}" failures="${all.filter(failed).length}" errors="${all.filter(errored).length}" skipped="${all.filter(skippedCase).length}" time="${(result.stats.durationMs / 1000).toFixed(3)}">`,
-    ];
-    for (const [controlId, list] of suites) {
-        const control = byId.get(controlId);
-        lines.push(
-            `  <testsuite name="${escapeXml(controlId)}" tests="${list.length}" failures="${list.filter(failed).length}" errors="${list.filter(errored).length}" skipped="${list.filter(skippedCase).length}">`,
-        );
+    const suites: string[] = [];
+    let tests = 0;
+    let failures = 0;
+    let errors = 0;
+    let skipped = 0;
+    for (const rootModule of [...roots.keys()].sort(byText)) {
+        // Grouped by file, then control and resource: a file's testcases are together.
+        const list = [...roots.get(rootModule)!.values()].sort((a, b) => byText(a.file ?? "", b.file ?? "") || byText(a.controlId, b.controlId) || byText(a.resourceId, b.resourceId));
+        const notScanned = unscanned.get(rootModule) ?? [];
+        const counts = { tests: list.length + notScanned.length, failures: list.filter(failed).length, errors: list.filter(errored).length, skipped: list.filter(skippedCase).length + notScanned.length };
+        tests += counts.tests;
+        failures += counts.failures;
+        errors += counts.errors;
+        skipped += counts.skipped;
+        const name = displayPath(rootModule, result.baseDir) || ".";
+        const lines = [
+            `  <testsuite name="${escapeXml(name)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}">`,
+            "    <properties>",
+            `      <property name="mlguard.rootModule" value="${escapeXml(name)}"/>`,
+            `      <property name="mlguard.modulesNotScanned" value="${notScanned.length}"/>`,
+            "    </properties>",
+        ];
         for (const c of list) {
-            const attrs = `classname="${escapeXml(controlId)}" name="${escapeXml(c.resourceId)}"${c.file ? ` file="${escapeXml(c.file)}"` : ""}`;
+            const control = byId.get(c.controlId);
+            const attrs = `classname="${escapeXml(c.file ?? name)}" name="${escapeXml(`${c.controlId} ${c.resourceId}`)}"${c.file ? ` file="${escapeXml(c.file)}"` : ""}`;
             if (failed(c)) {
                 lines.push(`    <testcase ${attrs}>`);
                 const first = c.failures[0];
                 const body = c.failures.map(detail).join("\n\n");
-                lines.push(`      <failure message="${escapeXml(first.message)}" type="${first.severity}">${textBody(`${control?.title ?? controlId} (${first.severity})\n${body}`)}</failure>`);
+                lines.push(`      <failure message="${escapeXml(first.message)}" type="${first.severity}">${textBody(`${control?.title ?? c.controlId} (${first.severity})\n${body}`)}</failure>`);
                 lines.push("    </testcase>");
             } else if (errored(c)) {
                 lines.push(`    <testcase ${attrs}>`);
@@ -111,8 +129,30 @@ export function formatJunit(result: ScanResult, controls: readonly AnyControl[],
                 lines.push(`    <testcase ${attrs}/>`);
             }
         }
+        for (const u of notScanned) {
+            const file = displayPath(u.range.file, result.baseDir);
+            lines.push(`    <testcase classname="${escapeXml(file)}" name="${escapeXml(`module not scanned ${u.address}`)}" file="${escapeXml(file)}">`);
+            lines.push(`      <skipped message="${escapeXml(`${u.address}${u.source ? ` (${u.source})` : ""} was not scanned (${UNSCANNED_REASON_TEXT[u.reason]}): ${u.detail}`)}"/>`);
+            lines.push("    </testcase>");
+        }
         lines.push("  </testsuite>");
+        suites.push(...lines);
     }
-    lines.push("</testsuites>");
+    if (result.stopped?.length) {
+        tests++;
+        errors++;
+        const why = `The scan is incomplete: ${result.stopped.join(", ")}.`;
+        suites.push('  <testsuite name="mlguard" tests="1" failures="0" errors="1" skipped="0">');
+        suites.push(`    <testcase classname="mlguard" name="scan">`);
+        suites.push(`      <error message="${escapeXml(why)}">${textBody(summaryLine(result))}</error>`);
+        suites.push("    </testcase>");
+        suites.push("  </testsuite>");
+    }
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="mlguard" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${(result.stats.durationMs / 1000).toFixed(3)}">`,
+        ...suites,
+        "</testsuites>",
+    ];
     return lines.join("\n") + "\n";
 }

@@ -1,6 +1,6 @@
 import type { AnyControl } from "../../catalog/control";
 import type { ReportedFinding, ScanResult } from "../result";
-import { type ReportOptions, displayPath, docsUrl, isWholeFile, lineRangeOf, shownDiagnostics, summaryLine } from "./shared";
+import { type ReportOptions, UNSCANNED_REASON_TEXT, displayPath, docsUrl, isWholeFile, lineRangeOf, shownDiagnostics, summaryLine } from "./shared";
 
 /** GitHub rejects pull-request comments over 64 KB (65,536 characters). */
 export const MARKDOWN_COMMENT_LIMIT = 65_536;
@@ -43,6 +43,13 @@ export function formatMarkdown(result: ScanResult, _controls: readonly AnyContro
         for (const d of diagnostics) {
             const where = `${displayPath(d.file, result.baseDir)}${isWholeFile(d) ? "" : `:${d.range.start.line}`}`;
             tail.push(`- ${code(where)} ${d.severity}: ${cell(d.summary)}`);
+        }
+        tail.push("", "</details>");
+    }
+    if (result.unscannedModules.length > 0) {
+        tail.push("", `<details><summary>${result.unscannedModules.length} module call(s) not scanned</summary>`, "");
+        for (const u of result.unscannedModules) {
+            tail.push(`- ${code(`${displayPath(u.range.file, result.baseDir)}:${u.range.start.line}`)} ${code(u.address)}${u.source ? ` ${code(u.source)}` : ""}: ${UNSCANNED_REASON_TEXT[u.reason]}, ${cell(u.detail)}`);
         }
         tail.push("", "</details>");
     }

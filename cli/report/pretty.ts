@@ -13,6 +13,7 @@ import {
     isWholeFile,
     lineRangeOf,
     lineReader,
+    UNSCANNED_REASON_TEXT,
     sanitize,
     shownDiagnostics,
     summaryLine,
@@ -165,12 +166,21 @@ export function formatPretty(result: ScanResult, controls: readonly AnyControl[]
         }
         out.push("");
     }
+    if (result.unscannedModules.length > 0) {
+        out.push(p.bold("Module calls not scanned (nothing in them was checked)"));
+        for (const u of result.unscannedModules) {
+            const where = positionText(displayPath(u.range.file, result.baseDir), u.range.start.line, u.range.start.column);
+            out.push(`  ${p.underline(where)}  ${p.yellow(UNSCANNED_REASON_TEXT[u.reason])}  ${sanitize(u.address)}${u.source ? ` (${sanitize(u.source)})` : ""}`);
+            out.push(`    ${sanitize(u.detail)}`);
+        }
+        out.push("");
+    }
     if (result.notices.length > 0) {
         out.push(p.bold("Suppression notices"));
         for (const n of result.notices) out.push(formatNotice(n, result.baseDir, p));
         out.push("");
     }
     const summary = summaryLine(result);
-    out.push(result.findings.some((f) => f.status === "fail") ? p.bold(p.red(summary)) : p.green(summary));
+    out.push(result.findings.some((f) => f.status === "fail") || result.stopped?.length ? p.bold(p.red(summary)) : result.unscannedModules.length > 0 ? p.yellow(summary) : p.green(summary));
     return out.join("\n") + "\n";
 }

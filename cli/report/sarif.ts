@@ -5,7 +5,7 @@ import type { Severity } from "../../catalog/model";
 import type { Diagnostic, FileRange } from "../engine";
 import type { ReportedFinding, ScanResult } from "../result";
 import { severityIndex } from "../result";
-import { type ReportOptions, displayPath, docsUrl, indexControls, isWholeFile, lineReader, terraformTypeOf } from "./shared";
+import { type ReportOptions, UNSCANNED_REASON_TEXT, displayPath, docsUrl, indexControls, isWholeFile, lineReader, summaryLine, terraformTypeOf, unscannedSummary } from "./shared";
 
 /** GitHub code scanning displays at most this many results per run (prioritised by severity). */
 export const SARIF_MAX_RESULTS = 5000;
@@ -173,6 +173,9 @@ export function formatSarif(scan: ScanResult, controls: readonly AnyControl[], o
             .filter((f) => f.status === "error")
             .map((f) => notification("error", "check-error", `${f.controlId} on ${f.resourceId}: ${f.message}`, fileRangeOf(f), scan.baseDir, read)),
         ...scan.notices.map((n) => notification("warning", `suppression-${n.kind}`, n.message, n.location, scan.baseDir, read)),
+        ...scan.unscannedModules.map((u) =>
+            notification("warning", `module-not-scanned-${u.reason}`, `${u.address}${u.source ? ` (${u.source})` : ""} was not scanned (${UNSCANNED_REASON_TEXT[u.reason]}): ${u.detail}. Nothing in it was checked.`, u.range, scan.baseDir, read),
+        ),
     ];
 
     const build = (limit: number) => {
@@ -198,9 +201,16 @@ export function formatSarif(scan: ScanResult, controls: readonly AnyControl[], o
                     automationDetails: { id: automationId(scan.roots, scan.baseDir) },
                     originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(scan.baseDir.endsWith("/") ? scan.baseDir : `${scan.baseDir}/`).href } },
                     columnKind: "unicodeCodePoints",
+                    properties: {
+                        summary: summaryLine(scan),
+                        modulesNotScanned: scan.unscannedModules.length,
+                        ...(scan.unscannedModules.length > 0 ? { modulesNotScannedBy: unscannedSummary(scan.unscannedModules) } : {}),
+                        complete: !scan.stopped?.length,
+                        ...(scan.stopped?.length ? { stoppedBy: scan.stopped } : {}),
+                    },
                     invocations: [
                         {
-                            executionSuccessful: !scan.diagnostics.some((d) => d.severity === "error") && !scan.findings.some((f) => f.status === "error"),
+                            executionSuccessful: !scan.diagnostics.some((d) => d.severity === "error") && !scan.findings.some((f) => f.status === "error") && !scan.stopped?.length,
                             toolExecutionNotifications: [...notifications, ...extra],
                         },
                     ],

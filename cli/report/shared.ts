@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { type AnyControl, docsUrl } from "../../catalog/control";
 import type { Finding, Severity } from "../../catalog/model";
 import { resourceTypeForToken } from "../../catalog/resource-types";
-import type { Diagnostic } from "../engine";
+import type { Diagnostic, UnscannedModule } from "../engine";
 import { type ReportedFinding, type ScanResult, countBySeverity } from "../result";
 
 /** Options every reporter accepts. */
@@ -166,7 +166,9 @@ export function summaryLine(result: ScanResult): string {
     const unknown = result.findings.filter((f) => f.status === "unknown").length;
     const parseErrors = result.diagnostics.filter((d) => d.severity === "error").length;
     const seconds = (result.stats.durationMs / 1000).toFixed(1);
-    const scope = `${plural(result.stats.resources, "resource")} in ${plural(result.stats.files, "file")} (${seconds} s)`;
+    const scope = result.stats.plan
+        ? `${plural(result.stats.resources, "resource")} from the plan ${displayPath(result.stats.plan, result.baseDir)}, mapped to ${plural(result.stats.files, "configuration file")} (${seconds} s)`
+        : `${plural(result.stats.resources, "resource")} in ${plural(result.stats.files, "file")} (${seconds} s)`;
     const extras: string[] = [];
     if (result.suppressed.length > 0) extras.push(`${result.suppressed.length} suppressed`);
     if (unknown > 0) extras.push(`${plural(unknown, "result")} not verifiable`);
@@ -174,9 +176,33 @@ export function summaryLine(result: ScanResult): string {
     if (errors > 0) extras.push(`${plural(errors, "check error")}`);
     if (parseErrors > 0) extras.push(`${plural(parseErrors, "parse error")}`);
     if (result.notices.length > 0) extras.push(`${plural(result.notices.length, "suppression notice")}`);
+    const modules = unscannedSummary(result.unscannedModules ?? []);
+    if (modules) extras.push(modules);
     const tail = extras.length > 0 ? `; ${extras.join(", ")}` : "";
-    if (failures.length === 0) return `✔ No findings: ${scope}${tail}`;
+    const stopped = result.stopped ?? [];
+    const found = failures.length > 0 ? `${plural(failures.length, "finding")} (${severityBreakdown(countBySeverity(result.findings))}), ` : "";
+    if (stopped.length > 0) return `✖ Scan incomplete: ${found}${stopped.join(", ")}: ${scope}${tail}`;
+    if (failures.length === 0) return `${modules ? "⚠ No findings in what was scanned" : "✔ No findings"}: ${scope}${tail}`;
     return `✖ ${plural(failures.length, "finding")} (${severityBreakdown(countBySeverity(result.findings))}): ${scope}${tail}`;
+}
+
+/** How each reason for an unscanned module call reads in a summary. */
+export const UNSCANNED_REASON_TEXT: Record<UnscannedModule["reason"], string> = {
+    "not-installed": "not installed",
+    "download-failed": "download failed",
+    "invalid-source": "source not a literal string",
+    "too-deep": "nested too deeply",
+    "outside-root": "outside the scan root",
+    cycle: "in a cycle",
+    "not-found": "no Terraform files",
+};
+
+/** `9 module calls not scanned (8 not installed, 1 download failed)`, or "" when every call was scanned. */
+export function unscannedSummary(unscanned: readonly UnscannedModule[]): string {
+    if (unscanned.length === 0) return "";
+    const byReason = new Map<string, number>();
+    for (const u of unscanned) byReason.set(UNSCANNED_REASON_TEXT[u.reason], (byReason.get(UNSCANNED_REASON_TEXT[u.reason]) ?? 0) + 1);
+    return `${plural(unscanned.length, "module call")} not scanned (${[...byReason].map(([why, n]) => `${n} ${why}`).join(", ")})`;
 }
 
 /** Findings grouped by display file, in report order (findings without a file under ""). */

@@ -63,6 +63,16 @@ export class DiskFiles implements FileSource {
         return rel === "" ? this.root : path.join(this.root, ...rel.split("/"));
     }
 
+    /** True when `rel` is a symbolic link that resolves back through itself (a loop), which `inside` cannot tell from a link leaving the root. */
+    private isLoop(rel: string): boolean {
+        try {
+            fs.realpathSync.native(this.abs(rel));
+            return false;
+        } catch (err) {
+            return (err as NodeJS.ErrnoException).code === "ELOOP";
+        }
+    }
+
     /** True when the real path of `rel` is inside the root (symlinks resolved). */
     private inside(rel: string): boolean {
         try {
@@ -86,6 +96,7 @@ export class DiskFiles implements FileSource {
         if (!fs.existsSync(abs)) {
             try {
                 fs.lstatSync(abs);
+                if (this.isLoop(file)) return { error: "the file is a symbolic link loop (it resolves back to itself); it is not followed" };
                 return { error: "the file is a symbolic link whose target does not exist" };
             } catch {
                 return undefined;
@@ -128,7 +139,8 @@ export class DiskFiles implements FileSource {
             const rel = dir === "" ? e.name : `${dir}/${e.name}`;
             if (e.isSymbolicLink()) {
                 if (!this.inside(rel)) {
-                    skipped.push({ path: rel, reason: "a symbolic link that leaves the scan root (not followed)" });
+                    const loop = this.isLoop(rel);
+                    skipped.push({ path: rel, reason: loop ? "a symbolic link loop: it resolves back to itself (not followed)" : "a symbolic link that leaves the scan root (not followed)" });
                     continue;
                 }
                 // Links inside the root are read as files but never descended into (no loops).

@@ -127,6 +127,20 @@ export interface EvalEnvironment {
     /** `.terraform/modules/modules.json` of the root module: module key → directory. */
     manifest?: Map<string, string>;
     maxModuleDepth?: number;
+    /** Told about every module call that is not evaluated, and why (the scan summary counts them). */
+    onUnscannedCall?: (call: UnscannedCall) => void;
+}
+
+/** Why a module call was not evaluated. */
+export type UnscannedReason = "not-installed" | "invalid-source" | "too-deep" | "outside-root" | "cycle" | "not-found";
+
+/** A module call that was not evaluated: its manifest key (`a.b`), source and where it is written. */
+export interface UnscannedCall {
+    key: string;
+    source: string;
+    reason: UnscannedReason;
+    file: string;
+    range: Range;
 }
 
 const META_ATTRIBUTES = new Set(["count", "for_each", "provider", "depends_on"]);
@@ -904,14 +918,20 @@ export class ModuleInstance implements EvalHost {
         const src = sourceAttr?.expression.type === "Template" && sourceAttr.expression.parts.every((p) => p.type === "TemplateLiteral")
             ? sourceAttr.expression.parts.map((p) => (p as { value: string }).value).join("")
             : undefined;
-        const note = (severity: Diagnostic["severity"], summary: string, detail: string) =>
+        const key = this.manifestKey ? `${this.manifestKey}.${callName}` : callName;
+        let reason: UnscannedReason | undefined;
+        const note = (severity: Diagnostic["severity"], summary: string, detail: string) => {
             this.env.diagnostics.push({ severity, summary, detail, file: decl.file, range: sourceAttr?.range ?? range });
+            if (reason) this.env.onUnscannedCall?.({ key, source: src ?? "", reason, file: decl.file, range: sourceAttr?.range ?? range });
+        };
         if (src === undefined) {
+            reason = "invalid-source";
             note("error", "Invalid module source", `module.${callName}: source must be a literal string.`);
             return undefined;
         }
         const depth = this.path.length + 1;
         if (depth > (this.env.maxModuleDepth ?? DEFAULT_MAX_MODULE_DEPTH)) {
+            reason = "too-deep";
             note("error", "Modules nested too deeply", `module.${callName} is ${depth} calls deep; mlguard stops at ${this.env.maxModuleDepth ?? DEFAULT_MAX_MODULE_DEPTH}.`);
             return undefined;
         }
@@ -919,13 +939,14 @@ export class ModuleInstance implements EvalHost {
         if (src.startsWith("./") || src.startsWith("../")) {
             dir = joinPath(this.def.dir, src);
             if (dir === undefined) {
+                reason = "outside-root";
                 note("error", "Module outside the scan root", `module.${callName}: ${src} leaves the scan root; it is not read.`);
                 return undefined;
             }
         } else {
-            const key = this.manifestKey ? `${this.manifestKey}.${callName}` : callName;
             const recorded = this.env.manifest?.get(key);
             if (recorded === undefined) {
+                reason = "not-installed";
                 note("info", "Module not installed", `module.${callName} (${src}) is not in .terraform/modules/modules.json; run terraform init to check it. It is skipped (no network access).`);
                 return undefined;
             }
@@ -933,12 +954,14 @@ export class ModuleInstance implements EvalHost {
         }
         for (let m: ModuleInstance | undefined = this; m; m = m.parent) {
             if (m.def.dir === dir) {
+                reason = "cycle";
                 note("error", "Module cycle", `module.${callName} (${src}) calls ${dir || "."}, which is already being evaluated in this chain of calls.`);
                 return undefined;
             }
         }
         const def = this.env.loadModule(dir);
         if (!def) {
+            reason = "not-found";
             note("error", "Module not found", `module.${callName}: ${src} (${dir || "."}) holds no Terraform files.`);
             return undefined;
         }
