@@ -804,7 +804,9 @@ export async function scanTerraform(paths: string[], options: ScanOptions = {}):
     }
     const readVarFile = diskVarFileReader(root, cwd);
     const scanOptions: ScanOptions = { ...options, plan: options.plan ? path.resolve(cwd, options.plan) : undefined };
-    if (options.downloadModules && !options.plan) {
+    if (options.downloadModules && options.plan) {
+        outside.push({ severity: "info", summary: "Modules not downloaded", detail: "A plan holds every module's resources; --download-modules is not needed for a plan scan.", file: "", range: FILE_RANGE, phase: "read" });
+    } else if (options.downloadModules) {
         // The cache directory is given relative to the working directory; the engine reads it relative to the scan root.
         const cacheAbs = path.resolve(cwd, options.downloadModules.cacheDir ?? path.join(root, DEFAULT_CACHE_DIR));
         const settings = { ...options.downloadModules, cacheDir: path.relative(root, cacheAbs).split(path.sep).join("/") || "." };

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -324,6 +324,34 @@ ${INSECURE_KEY}`);
         assert.ok(result.diagnostics.some((d) => d.summary === "Module not downloaded" && d.severity === "warning"));
         assert.deepEqual(failing(result), ["aws_kms_key.k"]);
         assert.ok(!fs.existsSync(path.join(dir, "etc")));
+    });
+
+    it("never runs git hooks, from templates or hooksPath in the user's git config", async function () {
+        const hooks = path.join(work, "hooks");
+        fs.mkdirSync(path.join(hooks, "hooks"), { recursive: true });
+        const marker = path.join(work, "hook-ran");
+        for (const name of ["post-checkout", "post-merge", "reference-transaction"]) {
+            fs.writeFileSync(path.join(hooks, "hooks", name), `#!/bin/sh\necho ran >> "${marker}"\n`, { mode: 0o755 });
+        }
+        const config = path.join(work, "hostile.gitconfig");
+        fs.writeFileSync(config, `[core]\n\thooksPath = ${path.join(hooks, "hooks")}\n[init]\n\ttemplateDir = ${hooks}\n`);
+        const saved = process.env.GIT_CONFIG_GLOBAL;
+        process.env.GIT_CONFIG_GLOBAL = config;
+        try {
+            // The hooks do run for a plain clone with this config (so the test can fail)…
+            // (asynchronously: the server answering git runs on this thread)
+            await new Promise<void>((resolve, reject) => execFile("git", ["clone", "-q", `http://${host}/git/repo.git`, path.join(work, "plain-clone")], (err) => (err ? reject(err) : resolve())));
+            if (!fs.existsSync(marker)) this.skip();
+            fs.rmSync(marker);
+            // …and not for a download.
+            const dir = project(`module "direct" {\n  source = "git::http://${host}/git/repo.git?ref=v1.0.0"\n}\n`);
+            const result = await scanTerraform([dir], { root: dir, downloadModules: {} });
+            assert.deepEqual(failing(result), ["module.direct.aws_kms_key.k"]);
+            assert.ok(!fs.existsSync(marker), "a hook ran during the download");
+        } finally {
+            if (saved === undefined) delete process.env.GIT_CONFIG_GLOBAL;
+            else process.env.GIT_CONFIG_GLOBAL = saved;
+        }
     });
 
     it(".terraform/modules/modules.json stays the first choice", async () => {
