@@ -1,5 +1,5 @@
 import { defineControl } from "../control";
-import { checkPolicyDocuments, hasStar } from "../helpers/iam";
+import { checkPolicyDocuments, elementAttr, hasStar } from "../helpers/iam";
 import { fail, unknown } from "../helpers/results";
 import { type ResourceType, types } from "../resource-types";
 
@@ -44,7 +44,7 @@ export default defineControl<unknown>({
                 const adminAction = !!s.action && s.action.values.some(isAdminAction);
                 const allResources = hasStar(s.resource);
                 if (s.effect === "Allow" && adminAction && allResources) {
-                    return fail(attr, `${label} allows every action ("*") on every resource ("*").`);
+                    return fail(elementAttr(attr, s, "Action"), `${label} allows every action ("*") on every resource ("*").`);
                 }
                 if (s.unknown || (s.action?.hasUnknown && allResources) || (adminAction && s.resource?.hasUnknown)) {
                     return unknown(attr, `${label} has computed parts; it may grant "*" on "*".`);

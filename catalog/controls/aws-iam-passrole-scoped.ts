@@ -1,5 +1,5 @@
 import { defineControl } from "../control";
-import { checkPolicyDocuments, grantsAction, type Statement, type StringSet } from "../helpers/iam";
+import { checkPolicyDocuments, couldBeWildcard, elementAttr, grantsAction, type Statement } from "../helpers/iam";
 import { fail, unknown } from "../helpers/results";
 import { types } from "../resource-types";
 import { IAM_POLICY_HOLDERS } from "./aws-iam-no-admin-wildcard";
@@ -10,10 +10,9 @@ const ANY_ROLE = /^arn:aws[a-z-]*:iam::(\*|\d{12}):(role\/)?\*$/i;
 /** Whether the statement's resources cover every role: `yes`, `no`, or `unknown` (computed entries). */
 function coversEveryRole(statement: Statement): "yes" | "no" | "unknown" {
     if (statement.notResource) return "yes";
-    const resources: StringSet | undefined = statement.resource;
-    if (!resources) return "no";
-    if (resources.values.some((r) => r.trim() === "*" || ANY_ROLE.test(r.trim()))) return "yes";
-    return resources.hasUnknown ? "unknown" : "no";
+    const resources = statement.resource;
+    if (resources?.values.some((r) => ANY_ROLE.test(r.trim()))) return "yes";
+    return couldBeWildcard(resources);
 }
 
 export default defineControl<unknown>({
@@ -50,7 +49,7 @@ export default defineControl<unknown>({
                 if (grants === "no") return undefined;
                 const scope = coversEveryRole(s);
                 if (grants === "yes" && scope === "yes") {
-                    return fail(attr, `${label} allows iam:PassRole on every role; name specific role ARNs.`);
+                    return fail(elementAttr(attr, s, "Action", "NotAction"), `${label} allows iam:PassRole on every role; name specific role ARNs.`);
                 }
                 if (scope !== "no") return unknown(attr, `${label} has computed actions or resources; it may allow iam:PassRole on every role.`);
                 return undefined;
