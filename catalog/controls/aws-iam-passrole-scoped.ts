@@ -1,19 +1,9 @@
 import { defineControl } from "../control";
-import { checkPolicyDocuments, couldBeWildcard, elementAttr, grantsAction, type Statement } from "../helpers/iam";
+import { checkPolicyDocuments, elementAttr, grantsAction } from "../helpers/iam";
+import { coversEveryRole } from "../iam/analysis";
 import { fail, unknown } from "../helpers/results";
 import { types } from "../resource-types";
-import { IAM_POLICY_HOLDERS } from "./aws-iam-no-admin-wildcard";
-
-/** A role-ARN pattern that names every role (of any or one account): no scoping at all. */
-const ANY_ROLE = /^arn:aws[a-z-]*:iam::(\*|\d{12}):(role\/)?\*$/i;
-
-/** Whether the statement's resources cover every role: `yes`, `no`, or `unknown` (computed entries). */
-function coversEveryRole(statement: Statement): "yes" | "no" | "unknown" {
-    if (statement.notResource) return "yes";
-    const resources = statement.resource;
-    if (resources?.values.some((r) => ANY_ROLE.test(r.trim()))) return "yes";
-    return couldBeWildcard(resources);
-}
+import { PERMISSION_POLICY_HOLDERS } from "../iam/holders";
 
 export default defineControl<unknown>({
     id: "aws-iam-passrole-scoped",
@@ -37,7 +27,7 @@ export default defineControl<unknown>({
     },
     tags: ["iam", "least-privilege", "privilege-escalation"],
     aliases: {},
-    subjects: IAM_POLICY_HOLDERS,
+    subjects: PERMISSION_POLICY_HOLDERS,
     scope: "resource",
     options: {},
     check(resource) {

@@ -285,7 +285,9 @@ export function hasConditionOn(statement: Statement, keys: readonly string[]): b
 
 /** `Statement "Sid"` or `Statement 2` (1-based), as findings name statements. */
 export function statementName(statement: Statement): string {
-    return statement.sid ? `Statement "${statement.sid}"` : `Statement ${statement.index + 1}`;
+    // IAM Sids are alphanumeric; anything else is not echoed (a document may be a secret whose
+    // secret-ness the neutral view no longer carries), and the statement is named by position.
+    return statement.sid && /^[A-Za-z0-9]{1,128}$/.test(statement.sid) ? `Statement "${statement.sid}"` : `Statement ${statement.index + 1}`;
 }
 
 /**

@@ -56,7 +56,10 @@ class Parser {
                     if (t[this.i++] !== ":") throw new Error("expected :");
                     this.space();
                     const child = join(path, key);
-                    entries[key] = depth >= MAX_DEPTH ? this.skip(child) : this.value(child, depth + 1);
+                    const v = depth >= MAX_DEPTH ? this.skip(child) : this.value(child, depth + 1);
+                    // `__proto__` is data in JSON, never the object's prototype.
+                    if (key === "__proto__") Object.defineProperty(entries, key, { value: v, enumerable: true, writable: true, configurable: true });
+                    else entries[key] = v;
                     this.space();
                     const sep = t[this.i++];
                     if (sep === "}") break;
