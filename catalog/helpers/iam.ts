@@ -73,6 +73,7 @@ function entry(node: Extract<Value, { kind: "map" }>, name: string): Value | und
 }
 
 const ELEMENTS: StatementElement[] = ["Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition"];
+const ELEMENT_BY_LOWER = new Map(ELEMENTS.map((e) => [e.toLowerCase(), e]));
 
 function toStatement(raw: Value, index: number, fallback: SourceLocation): Statement {
     if (raw.kind !== "map") {
@@ -80,9 +81,11 @@ function toStatement(raw: Value, index: number, fallback: SourceLocation): State
     }
     const at: Statement["at"] = {};
     const plain: Partial<Record<StatementElement, Plain | undefined>> = {};
-    for (const name of ELEMENTS) {
-        const v = entry(raw, name);
-        if (v === undefined) continue;
+    // One pass over the statement's keys; an exact-case key wins over another spelling.
+    for (const key in raw.entries) {
+        const name = ELEMENT_BY_LOWER.get(key.toLowerCase());
+        if (name === undefined || (name in plain && key !== name)) continue;
+        const v = raw.entries[key];
         if (v.source) at[name] = v.source;
         plain[name] = toPlain(v);
     }
@@ -129,8 +132,24 @@ function documentValue(attr: Attr): Value | undefined {
     return parseLocatedJson(text, locate);
 }
 
+/**
+ * Parsed documents by the value node that holds them: every IAM control reads the same documents,
+ * so each is parsed once per scan. Results are never mutated by callers.
+ */
+const parsedByNode = new WeakMap<Value, ParsedPolicy>();
+
 /** Parses a policy document held by an attribute. Never throws. */
 export function parsePolicy(attr: Attr): ParsedPolicy {
+    if (attr.state !== "explicit" || !attr.node) return parseUncached(attr);
+    let parsed = parsedByNode.get(attr.node);
+    if (parsed === undefined || parsed.location !== attr.location) {
+        parsed = parseUncached(attr);
+        parsedByNode.set(attr.node, parsed);
+    }
+    return parsed;
+}
+
+function parseUncached(attr: Attr): ParsedPolicy {
     const location = attr.location;
     if (attr.state === "absent") return { kind: "absent", location };
     if (attr.state === "unknown") return { kind: "unknown", location };

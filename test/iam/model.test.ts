@@ -226,3 +226,98 @@ describe("IAM document model: properties", () => {
         assert.equal(parsePolicy({ path: "policy", state: "explicit", value: "{", node: { kind: "scalar", value: "{" }, location: { kind: "pulumi", urn: "u", path: "policy" } }).kind, "invalid");
     });
 });
+
+describe("IAM documents through the Terraform evaluator", () => {
+    it("dynamic statement blocks of a policy-document data source are expanded and judged", async () => {
+        const src = `variable "grants" {
+  default = { train = "sagemaker:CreateTrainingJob", pass = "iam:PassRole" }
+}
+
+data "aws_iam_policy_document" "d" {
+  dynamic "statement" {
+    for_each = var.grants
+    content {
+      sid       = statement.key
+      actions   = [statement.value]
+      resources = ["*"]
+    }
+  }
+}
+
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = data.aws_iam_policy_document.d.json
+}
+`;
+        const [f] = await tfFindings(src, "aws-iam-no-privilege-escalation");
+        assert.match(f.message, /passrole-sagemaker-training/);
+        assert.match(f.message, /Statement "pass"/);
+    });
+
+    it("for_each policies are judged per instance, and a policy passed as a module input is judged where the module uses it", async () => {
+        const { findings } = await scanTerraformSources(
+            {
+                "main.tf": `resource "aws_iam_policy" "p" {
+  for_each = { a = "s3:GetObject", b = "s3:*" }
+  name     = each.key
+  policy   = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = each.value, Resource = "*" }] })
+}
+
+module "m" {
+  source = "./mod"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "kms:*", Resource = "*" }] })
+}
+`,
+                "mod/main.tf": `variable "policy" {}
+
+resource "aws_iam_role_policy" "x" {
+  role   = "r"
+  policy = var.policy
+}
+`,
+            },
+            { controls: [allControls.find((c) => c.id === "aws-iam-no-service-wildcard")!] },
+        );
+        const failing = findings.filter((f) => f.status === "fail").map((f) => f.resourceId).sort();
+        assert.deepEqual(failing, ['aws_iam_policy.p["b"]', "module.m.aws_iam_role_policy.x"]);
+        // The module input's statement is located where it was written: in main.tf, line 9.
+        const m = findings.find((f) => f.resourceId === "module.m.aws_iam_role_policy.x")!;
+        assert.ok(m.location.kind === "file" && m.location.file.endsWith("main.tf") && !m.location.file.includes("mod") && m.location.start.line === 9, JSON.stringify(m.location));
+    });
+
+    it("a document built with templatefile is judged (at the attribute: the template's lines are not tracked)", async () => {
+        const { findings } = await scanTerraformSources(
+            {
+                "main.tf": `resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = templatefile("\${path.module}/policy.json.tpl", { action = "iam:PassRole" })
+}
+`,
+                "policy.json.tpl": `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "\${action}", "Resource": "*"}]}
+`,
+            },
+            { controls: [allControls.find((c) => c.id === "aws-iam-passrole-scoped")!] },
+        );
+        const fails = findings.filter((f) => f.status === "fail");
+        assert.equal(fails.length, 1, findings.map((f) => `${f.status} ${f.message}`).join("\n"));
+        assert.equal(line(fails[0]), 3);
+    });
+
+    it("a statement whose resource is computed by another resource is not verifiable, never a violation", async () => {
+        const src = `resource "aws_iam_role" "exec" {
+  name = "exec"
+  assume_role_policy = "{}"
+}
+
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = aws_iam_role.exec.arn }] })
+}
+`;
+        const control = allControls.find((c) => c.id === "aws-iam-passrole-scoped")!;
+        const { findings } = await scanTerraformSources({ "main.tf": src }, { controls: [control] });
+        const own = findings.filter((f) => f.resourceId === "aws_iam_policy.p");
+        assert.deepEqual(own.map((f) => f.status), ["unknown"]);
+        assert.equal(line(own[0]), 8);
+    });
+});
