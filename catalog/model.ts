@@ -29,7 +29,7 @@ export type Scalar = string | number | boolean | null;
  * another resource's attribute, a data source, or anything the evaluator could not resolve.
  */
 export type Value =
-    | { kind: "scalar"; value: Scalar; source?: SourceLocation; origin?: ValueOrigin }
+    | { kind: "scalar"; value: Scalar; source?: SourceLocation; origin?: ValueOrigin; document?: Value; text?: TextMap }
     | { kind: "unknown"; source?: SourceLocation; reason?: string; origin?: ValueOrigin; refinement?: Refinement }
     | { kind: "list"; items: Value[]; source?: SourceLocation; origin?: ValueOrigin }
     | { kind: "map"; entries: Record<string, Value>; source?: SourceLocation; origin?: ValueOrigin };
@@ -50,6 +50,17 @@ export interface Refinement {
     maxLength?: number;
     /** The value is this attribute of one resource instance, e.g. `{ address: "aws_iam_role.x", type: "aws_iam_role", name: "arn" }`. */
     attribute?: { address: string; type: string; name: string };
+}
+
+/**
+ * Where the characters of a string came from, for strings that may hold a JSON document (a heredoc
+ * policy): each anchor says that the string from offset `at` on was written at `location`. A
+ * string's `document`, when set, is the JSON it encodes with every element located where it was
+ * written (`jsonencode({...})`, a policy-document data source). Both let IAM findings point at the
+ * offending statement instead of the attribute.
+ */
+export interface TextMap {
+    anchors: Array<{ at: number; location: SourceLocation; indent?: number }>;
 }
 
 /**

@@ -11,6 +11,7 @@ import type * as ec2 from "@pulumi/aws/ec2";
 import type * as s3 from "@pulumi/aws/s3";
 import type * as kms from "@pulumi/aws/kms";
 import type * as iam from "@pulumi/aws/iam";
+import type * as ssoadmin from "@pulumi/aws/ssoadmin";
 import type * as ecr from "@pulumi/aws/ecr";
 import type * as workbench from "@pulumi/gcp/workbench";
 import type * as storage from "@pulumi/gcp/storage";
@@ -91,6 +92,34 @@ export const types = {
     iamUserPolicy: aws<iam.UserPolicyArgs>("iam.UserPolicy", "aws:iam/userPolicy:UserPolicy", "aws_iam_user_policy"),
     iamGroupPolicy: aws<iam.GroupPolicyArgs>("iam.GroupPolicy", "aws:iam/groupPolicy:GroupPolicy", "aws_iam_group_policy"),
     iamRole: aws<iam.RoleArgs>("iam.Role", "aws:iam/role:Role", "aws_iam_role"),
+    iamUser: aws<iam.UserArgs>("iam.User", "aws:iam/user:User", "aws_iam_user"),
+    iamGroup: aws<iam.GroupArgs>("iam.Group", "aws:iam/group:Group", "aws_iam_group"),
+    iamRolePolicyAttachment: aws<iam.RolePolicyAttachmentArgs>(
+        "iam.RolePolicyAttachment", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws_iam_role_policy_attachment"),
+    iamUserPolicyAttachment: aws<iam.UserPolicyAttachmentArgs>(
+        "iam.UserPolicyAttachment", "aws:iam/userPolicyAttachment:UserPolicyAttachment", "aws_iam_user_policy_attachment"),
+    iamGroupPolicyAttachment: aws<iam.GroupPolicyAttachmentArgs>(
+        "iam.GroupPolicyAttachment", "aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "aws_iam_group_policy_attachment"),
+    iamPolicyAttachment: aws<iam.PolicyAttachmentArgs>("iam.PolicyAttachment", "aws:iam/policyAttachment:PolicyAttachment", "aws_iam_policy_attachment"),
+    iamRolePolicyAttachmentsExclusive: aws<iam.RolePolicyAttachmentsExclusiveArgs>(
+        "iam.RolePolicyAttachmentsExclusive", "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+        "aws_iam_role_policy_attachments_exclusive"),
+    iamUserPolicyAttachmentsExclusive: aws<iam.UserPolicyAttachmentsExclusiveArgs>(
+        "iam.UserPolicyAttachmentsExclusive", "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+        "aws_iam_user_policy_attachments_exclusive"),
+    iamGroupPolicyAttachmentsExclusive: aws<iam.GroupPolicyAttachmentsExclusiveArgs>(
+        "iam.GroupPolicyAttachmentsExclusive", "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
+        "aws_iam_group_policy_attachments_exclusive"),
+    ssoadminPermissionSetInlinePolicy: aws<ssoadmin.PermissionSetInlinePolicyArgs>(
+        "ssoadmin.PermissionSetInlinePolicy", "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
+        "aws_ssoadmin_permission_set_inline_policy"),
+    iamS3BucketPolicy: aws<s3.BucketPolicyArgs>("s3.BucketPolicy", "aws:s3/bucketPolicy:BucketPolicy", "aws_s3_bucket_policy"),
+    iamEcrRepositoryPolicy: aws<ecr.RepositoryPolicyArgs>(
+        "ecr.RepositoryPolicy", "aws:ecr/repositoryPolicy:RepositoryPolicy", "aws_ecr_repository_policy"),
+    iamVpcEndpoint: aws<ec2.VpcEndpointArgs>("ec2.VpcEndpoint", "aws:ec2/vpcEndpoint:VpcEndpoint", "aws_vpc_endpoint"),
+    iamSagemakerModelPackageGroupPolicy: aws<sagemaker.ModelPackageGroupPolicyArgs>(
+        "sagemaker.ModelPackageGroupPolicy", "aws:sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy",
+        "aws_sagemaker_model_package_group_policy"),
 
     workbenchInstance: gcp<workbench.InstanceArgs>(
         "workbench.Instance", "gcp:workbench/instance:Instance", "google_workbench_instance"),

@@ -35,6 +35,7 @@ export declare namespace aws {
     export import LockedMlBucketArgs = AwsComponents.LockedMlBucketArgs;
     export import LockedMlBucket = AwsComponents.LockedMlBucket;
     export import extraStatementProblem = AwsComponents.extraStatementProblem;
+    export import extraStatementEscalations = AwsComponents.extraStatementEscalations;
     export import ExtraStatement = AwsComponents.ExtraStatement;
     export import SageMakerExecutionRoleArgs = AwsComponents.SageMakerExecutionRoleArgs;
     export import SageMakerExecutionRole = AwsComponents.SageMakerExecutionRole;

@@ -60,6 +60,8 @@ function located(v: TfValue, source: SourceLocation): TfValue {
     switch (v.kind) {
         case "scalar":
             out = { kind: "scalar", value: v.value, source };
+            if (v.document !== undefined) out.document = v.document;
+            if (v.text !== undefined) out.text = v.text;
             break;
         case "unknown":
             out = { kind: "unknown", source };

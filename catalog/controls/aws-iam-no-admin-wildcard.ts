@@ -1,10 +1,11 @@
 import { defineControl } from "../control";
-import { checkPolicyDocuments, hasStar } from "../helpers/iam";
+import { checkPolicyDocuments, elementAttr, hasStar } from "../helpers/iam";
 import { fail, unknown } from "../helpers/results";
-import { type ResourceType, types } from "../resource-types";
+import { PERMISSION_POLICY_HOLDERS } from "../iam/holders";
+import { types } from "../resource-types";
 
-/** IAM resources that carry permission policy documents. */
-export const IAM_POLICY_HOLDERS: ResourceType[] = [types.iamPolicy, types.iamRolePolicy, types.iamUserPolicy, types.iamGroupPolicy, types.iamRole];
+/** IAM resources that carry permission policy documents (kept for existing importers). */
+export const IAM_POLICY_HOLDERS = PERMISSION_POLICY_HOLDERS;
 
 function isAdminAction(value: string): boolean {
     const v = value.trim();
@@ -33,7 +34,7 @@ export default defineControl<unknown>({
     },
     tags: ["iam", "least-privilege"],
     aliases: { checkov: ["CKV_AWS_62", "CKV_AWS_63", "CKV_AWS_1"], tfsec: ["aws-iam-no-policy-wildcards"], trivy: ["AVD-AWS-0057"] },
-    subjects: IAM_POLICY_HOLDERS,
+    subjects: PERMISSION_POLICY_HOLDERS,
     scope: "resource",
     options: {},
     check(resource) {
@@ -44,7 +45,7 @@ export default defineControl<unknown>({
                 const adminAction = !!s.action && s.action.values.some(isAdminAction);
                 const allResources = hasStar(s.resource);
                 if (s.effect === "Allow" && adminAction && allResources) {
-                    return fail(attr, `${label} allows every action ("*") on every resource ("*").`);
+                    return fail(elementAttr(attr, s, "Action"), `${label} allows every action ("*") on every resource ("*").`);
                 }
                 if (s.unknown || (s.action?.hasUnknown && allResources) || (adminAction && s.resource?.hasUnknown)) {
                     return unknown(attr, `${label} has computed parts; it may grant "*" on "*".`);

@@ -1,20 +1,9 @@
 import { defineControl } from "../control";
-import { checkPolicyDocuments, grantsAction, type Statement, type StringSet } from "../helpers/iam";
+import { checkPolicyDocuments, elementAttr, grantsAction } from "../helpers/iam";
+import { coversEveryRole } from "../iam/analysis";
 import { fail, unknown } from "../helpers/results";
 import { types } from "../resource-types";
-import { IAM_POLICY_HOLDERS } from "./aws-iam-no-admin-wildcard";
-
-/** A role-ARN pattern that names every role (of any or one account): no scoping at all. */
-const ANY_ROLE = /^arn:aws[a-z-]*:iam::(\*|\d{12}):(role\/)?\*$/i;
-
-/** Whether the statement's resources cover every role: `yes`, `no`, or `unknown` (computed entries). */
-function coversEveryRole(statement: Statement): "yes" | "no" | "unknown" {
-    if (statement.notResource) return "yes";
-    const resources: StringSet | undefined = statement.resource;
-    if (!resources) return "no";
-    if (resources.values.some((r) => r.trim() === "*" || ANY_ROLE.test(r.trim()))) return "yes";
-    return resources.hasUnknown ? "unknown" : "no";
-}
+import { PERMISSION_POLICY_HOLDERS } from "../iam/holders";
 
 export default defineControl<unknown>({
     id: "aws-iam-passrole-scoped",
@@ -38,7 +27,7 @@ export default defineControl<unknown>({
     },
     tags: ["iam", "least-privilege", "privilege-escalation"],
     aliases: {},
-    subjects: IAM_POLICY_HOLDERS,
+    subjects: PERMISSION_POLICY_HOLDERS,
     scope: "resource",
     options: {},
     check(resource) {
@@ -50,7 +39,7 @@ export default defineControl<unknown>({
                 if (grants === "no") return undefined;
                 const scope = coversEveryRole(s);
                 if (grants === "yes" && scope === "yes") {
-                    return fail(attr, `${label} allows iam:PassRole on every role; name specific role ARNs.`);
+                    return fail(elementAttr(attr, s, "Action", "NotAction"), `${label} allows iam:PassRole on every role; name specific role ARNs.`);
                 }
                 if (scope !== "no") return unknown(attr, `${label} has computed actions or resources; it may allow iam:PassRole on every role.`);
                 return undefined;

@@ -25,6 +25,13 @@ import gcpIamNoPublicMembers from "./gcp-iam-no-public-members";
 import gcpKmsKeyRotation from "./gcp-kms-key-rotation";
 import gcpWorkbenchCmekDisks from "./gcp-workbench-cmek-disks";
 import gcpWorkbenchNoPublicIp from "./gcp-workbench-no-public-ip";
+import awsIamNoServiceWildcard from "./aws-iam-no-service-wildcard";
+import awsIamNoKmsDecryptAllKeys from "./aws-iam-no-kms-decrypt-all-keys";
+import awsIamSagemakerTrustRestricted from "./aws-iam-sagemaker-trust-restricted";
+import awsIamNoBroadManagedPolicies from "./aws-iam-no-broad-managed-policies";
+import awsIamNoNotActionAllow from "./aws-iam-no-not-action-allow";
+import awsIamTrustNoWildcardPrincipal from "./aws-iam-trust-no-wildcard-principal";
+import awsIamNoPrivilegeEscalation from "./aws-iam-no-privilege-escalation";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -54,4 +61,11 @@ export const allControls: readonly AnyControl[] = [
     awsEcrKmsEncrypted,
     awsKmsKeyPolicyRestricted,
     awsMlCustomerManagedKeys,
+    awsIamNoServiceWildcard,
+    awsIamNoKmsDecryptAllKeys,
+    awsIamSagemakerTrustRestricted,
+    awsIamNoBroadManagedPolicies,
+    awsIamNoNotActionAllow,
+    awsIamTrustNoWildcardPrincipal,
+    awsIamNoPrivilegeEscalation,
 ];

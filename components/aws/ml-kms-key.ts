@@ -49,6 +49,8 @@ export class MlKmsKey extends pulumi.ComponentResource {
     public readonly keyArn: pulumi.Output<string>;
     public readonly keyId: pulumi.Output<string>;
     public readonly aliasName: string;
+    /** The services through which key users may use the key (short names, as `viaServices`). */
+    public readonly viaServices: readonly string[];
 
     constructor(name: string, args: MlKmsKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         // Keys are anchors: protected unless the caller explicitly says otherwise.
@@ -58,6 +60,7 @@ export class MlKmsKey extends pulumi.ComponentResource {
             throw new MlguardComponentError(COMPONENT, "rotationPeriodInDays", `must be an integer from 90 to 365 days (got ${rotation})`);
         }
         const viaServices = args.viaServices ?? [...DEFAULT_VIA_SERVICES];
+        this.viaServices = viaServices;
         if (viaServices.length === 0) {
             throw new MlguardComponentError(COMPONENT, "viaServices", "must name at least one service: key users never get unconditional use of the key");
         }

@@ -1,6 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { actionMatches } from "../../catalog/helpers/iam";
+import { actionMatches, parsePolicy } from "../../catalog/helpers/iam";
+import { escalationPaths } from "../../catalog/iam/analysis";
+import type { Resource } from "../../catalog/model";
+import { valueFromPlain } from "../../catalog/values";
 import { MlguardComponentError } from "../errors";
 import type { LockedMlBucket } from "./locked-ml-bucket";
 import type { MlKmsKey } from "./ml-kms-key";
@@ -74,6 +77,23 @@ export function extraStatementProblem(s: ExtraStatement): string | undefined {
 }
 
 /**
+ * The privilege-escalation paths the extra statements open, judged by the pack's own analyzer
+ * (wildcards and unscoped PassRole included). Outputs in the statements count as computed; only
+ * paths that are certain are returned.
+ */
+export function extraStatementEscalations(statements: ExtraStatement[]): string[] {
+    const where = { kind: "pulumi" as const, urn: COMPONENT, path: "extraStatements" };
+    const node = valueFromPlain({ Version: "2012-10-17", Statement: statements });
+    const doc = parsePolicy({ path: "extraStatements", state: "explicit", node, value: undefined, location: where });
+    if (doc.kind !== "document") return [];
+    const holder: Resource = { id: COMPONENT, type: "", name: COMPONENT, props: { kind: "map", entries: {} }, source: where, frontEnd: "pulumi" };
+    const held = doc.statements.map((statement) => ({ statement, attr: { path: "extraStatements", state: "explicit" as const, value: undefined, location: where }, holder, label: `extraStatements[${statement.index}]` }));
+    return escalationPaths(held)
+        .filter((f) => f.status === "complete")
+        .map((f) => `${f.path.id} (${f.parts.map((p) => `${p.action} in ${p.via.label}`).join(", ")})`);
+}
+
+/**
  * A least-privilege SageMaker execution role: trusted only by SageMaker in this account, scoped S3,
  * KMS, ECR, logs and ENI permissions, `iam:PassRole` only on itself to SageMaker, and guardrail
  * Deny statements that stop SDK-launched jobs from running outside the VPC or without CMKs.
@@ -93,6 +113,10 @@ export class SageMakerExecutionRole extends pulumi.ComponentResource {
             const problem = extraStatementProblem(s);
             if (problem) throw new MlguardComponentError(COMPONENT, `extraStatements[${i}]`, problem);
         });
+        const escalations = extraStatementEscalations(args.extraStatements ?? []);
+        if (escalations.length > 0) {
+            throw new MlguardComponentError(COMPONENT, "extraStatements", `the statements open privilege-escalation paths: ${escalations.join("; ")}`);
+        }
         const roleName = args.roleName ?? `${name}-${pulumi.getStack()}`;
         if (!/^[A-Za-z0-9+=,.@_-]{1,64}$/.test(roleName)) {
             throw new MlguardComponentError(COMPONENT, "roleName", `"${roleName}" must be 1-64 characters of letters, digits and +=,.@_-`);
@@ -161,6 +185,8 @@ export class SageMakerExecutionRole extends pulumi.ComponentResource {
                 Effect: "Allow",
                 Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
                 Resource: [args.key.keyArn],
+                // The same services the key policy admits its users through: the identity policy alone is as tight.
+                Condition: { StringEquals: { "kms:ViaService": args.key.viaServices.map((svc) => pulumi.interpolate`${svc}.${region}.amazonaws.com`) } },
             },
             {
                 Sid: "GrantsForAwsResources",

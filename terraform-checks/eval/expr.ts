@@ -1,4 +1,4 @@
-import type { Refinement, SourceLocation, ValueOrigin } from "../../catalog/model";
+import type { Refinement, SourceLocation, TextMap, ValueOrigin } from "../../catalog/model";
 import type { Expression, TemplatePart } from "../hcl/ast";
 import type { Range } from "../hcl/source";
 import { type Diagnostic, fileLocation } from "../diagnostics";
@@ -128,7 +128,7 @@ function evaluateNode(e: Expression, s: Scope): TfValue {
         case "Literal":
             return scalar(e.value, source);
         case "Template":
-            return evalTemplate(e.parts, s, source, e.kind !== "bare" || e.parts.length === 1);
+            return evalTemplate(e.parts, s, source, e.kind !== "bare" || e.parts.length === 1, e.heredoc?.indented === true);
         case "Parenthesized":
             return evaluate(e.expression, s);
         case "Tuple":
@@ -211,7 +211,7 @@ function expandItems(items: Expression[], s: Scope): TfValue[] {
     return items.map((i) => evaluate(i, s));
 }
 
-function evalTemplate(parts: TemplatePart[], s: Scope, source: SourceLocation, unwrapSingle: boolean): TfValue {
+function evalTemplate(parts: TemplatePart[], s: Scope, source: SourceLocation, unwrapSingle: boolean, indented = false): TfValue {
     if (unwrapSingle && parts.length === 1 && parts[0].type === "TemplateInterpolation") {
         return evaluate(parts[0].expression, s);
     }
@@ -227,8 +227,39 @@ function evalTemplate(parts: TemplatePart[], s: Scope, source: SourceLocation, u
         u.refinement = prefix ? { notNull: true, prefix } : { notNull: true };
         return u;
     }
-    const text = scalar(pieces.join(""), source);
-    return state.sensitive ? markSensitive(text) : text;
+    const text = pieces.join("");
+    const out = scalar(text, source);
+    if (out.kind === "scalar" && looksLikeJsonObject(text) && parts.every((p) => p.type === "TemplateLiteral")) out.text = textMap(parts, s, indented);
+    return state.sensitive ? markSensitive(out) : out;
+}
+
+function looksLikeJsonObject(text: string): boolean {
+    for (let i = 0; i < text.length && i < 256; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 123) return true;
+        if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+    }
+    return false;
+}
+
+/**
+ * Where each literal of a template was written, so a JSON document inside a heredoc can be located
+ * element by element. Literals of `<<-` heredocs lost their indentation: `indent` puts it back.
+ */
+function textMap(parts: TemplatePart[], s: Scope, indented: boolean): TextMap {
+    const anchors: TextMap["anchors"] = [];
+    let at = 0;
+    for (const p of parts) {
+        if (p.type !== "TemplateLiteral") continue;
+        const written = p.range.end.offset - p.range.start.offset;
+        const anchor: TextMap["anchors"][number] = { at, location: locate(s, p.range) };
+        // A one-line literal shorter than its source lost leading indentation (escapes aside).
+        const nl = p.value.indexOf("\n");
+        if (indented && written > p.value.length && (nl === -1 || nl === p.value.length - 1)) anchor.indent = written - p.value.length;
+        anchors.push(anchor);
+        at += p.value.length;
+    }
+    return { anchors };
 }
 
 /** Renders template parts; `state.knownPieces` becomes the number of pieces before the first computed part. */

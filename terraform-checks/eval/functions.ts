@@ -262,7 +262,12 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         handlesUnknown: true,
         impl: ([v], site) => {
             const u = needKnown([v], site, "jsonencode() of a computed value");
-            if (!u) return S(jsonEncode(v), site);
+            if (!u) {
+                const out = S(jsonEncode(v), site);
+                // The structure stays with the string, located element by element, for IAM findings.
+                if (out.kind === "scalar" && (v.kind === "map" || v.kind === "list")) out.document = v;
+                return out;
+            }
             return v.kind === "unknown" ? u : { ...u, partial: v };
         },
     },

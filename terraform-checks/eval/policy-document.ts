@@ -138,10 +138,14 @@ export function evaluatePolicyDocument(body: EvalBody, source: SourceLocation): 
     const doc = map(docEntries, source);
     if (isWhollyKnown(doc)) {
         const plain = toJs(doc);
+        const json = scalar(JSON.stringify(plain, null, 2), source);
+        const minified = scalar(JSON.stringify(plain), source);
+        // Statements stay located at their blocks, so findings point where each one is written.
+        if (json.kind === "scalar" && minified.kind === "scalar") json.document = minified.document = doc;
         return map(
             {
-                json: scalar(JSON.stringify(plain, null, 2), source),
-                minified_json: scalar(JSON.stringify(plain), source),
+                json,
+                minified_json: minified,
                 id: scalar(String(hash(JSON.stringify(plain))), source),
             },
             source,

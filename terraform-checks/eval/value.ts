@@ -1,4 +1,4 @@
-import type { Refinement, Scalar, SourceLocation, Value, ValueOrigin } from "../../catalog/model";
+import type { Refinement, Scalar, SourceLocation, TextMap, Value, ValueOrigin } from "../../catalog/model";
 
 /**
  * An evaluated Terraform value: the catalog's neutral {@link Value} plus `refs`, the resource
@@ -7,7 +7,16 @@ import type { Refinement, Scalar, SourceLocation, Value, ValueOrigin } from "../
  * so the adapter can turn them into graph edges wherever the value lands.
  */
 export type TfValue =
-    | { kind: "scalar"; value: Scalar; source?: SourceLocation; origin?: ValueOrigin; refs?: readonly string[] }
+    | {
+          kind: "scalar";
+          value: Scalar;
+          source?: SourceLocation;
+          origin?: ValueOrigin;
+          refs?: readonly string[];
+          /** The located JSON structure a string encodes (see the catalog's `Value`). */
+          document?: TfValue;
+          text?: TextMap;
+      }
     | {
           kind: "unknown";
           source?: SourceLocation;
@@ -132,8 +141,12 @@ export function isWhollyKnown(v: TfValue, depth = 0): boolean {
 export function relocate(v: TfValue, source: SourceLocation | undefined, origin: ValueOrigin | undefined, depth = 0): TfValue {
     const o = v.origin ?? origin;
     switch (v.kind) {
-        case "scalar":
-            return withMeta({ kind: "scalar", value: v.value }, source, o, v.refs);
+        case "scalar": {
+            const out: TfValue = { kind: "scalar", value: v.value };
+            if (v.document) out.document = v.document;
+            if (v.text) out.text = v.text;
+            return withMeta(out, source, o, v.refs);
+        }
         case "unknown": {
             const u: TfUnknown = { kind: "unknown" };
             if (v.reason) u.reason = v.reason;

@@ -142,8 +142,9 @@ describe("mlguard scan (built binary, real Terraform)", function () {
             assert.equal(r.code, 0, r.stdout + r.stderr);
             assert.match(r.stdout, /^✔ No findings: 44 resources in 10 files \(\d+\.\d s\)\n$/);
         });
-        it("--fail-on: critical passes the SageMaker example (no critical finding) but not the Vertex one; none never fails", () => {
-            assert.equal(mlguard(["scan", `${EXAMPLES}/sagemaker-insecure`, "--fail-on", "critical"]).code, 0);
+        it("--fail-on: critical passes the secure SageMaker example but not the insecure ones (a wildcard trust, a public member); none never fails", () => {
+            assert.equal(mlguard(["scan", `${EXAMPLES}/sagemaker-secure`, "--fail-on", "critical"]).code, 0);
+            assert.equal(mlguard(["scan", `${EXAMPLES}/sagemaker-insecure`, "--fail-on", "critical"]).code, 1);
             assert.equal(mlguard(["scan", `${EXAMPLES}/vertex-insecure`, "--fail-on", "critical"]).code, 1);
             assert.equal(mlguard(["scan", EXAMPLES, "--fail-on", "none"]).code, 0);
         });
@@ -163,7 +164,14 @@ describe("mlguard scan (built binary, real Terraform)", function () {
             assert.ok(skipped.every((id) => id.startsWith("aws-")) && !skipped.includes("aws-sagemaker-notebook-no-direct-internet"), skipped.join());
             assert.deepEqual(ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--tag", "iam"])).findings), [
                 "aws-iam-no-admin-wildcard",
+                "aws-iam-no-broad-managed-policies",
+                "aws-iam-no-kms-decrypt-all-keys",
+                "aws-iam-no-not-action-allow",
+                "aws-iam-no-privilege-escalation",
+                "aws-iam-no-service-wildcard",
                 "aws-iam-passrole-scoped",
+                "aws-iam-sagemaker-trust-restricted",
+                "aws-iam-trust-no-wildcard-principal",
                 "gcp-iam-no-basic-roles",
                 "gcp-iam-no-public-members",
             ]);

@@ -432,6 +432,25 @@ describe("AWS components", () => {
             }, /SageMakerExecutionRole: invalid input `roleName`/);
             await rejects(make({ Effect: "Allow", NotAction: "s3:GetObject", Resource: "*" } as unknown as ml.ExtraStatement), /NotAction/);
         });
+
+        it("rejects extra statements that open an escalation path the analyzer knows, across statements", async () => {
+            const make = (...extraStatements: ml.ExtraStatement[]) => () => {
+                const network = new ml.MlPrivateNetwork("net", { availabilityZones: ["a1", "a2"] });
+                return new ml.SageMakerExecutionRole("r", { key: new ml.MlKmsKey("key"), network, extraStatements });
+            };
+            await rejects(make({ Effect: "Allow", Action: "lambda:UpdateFunctionCode", Resource: "*" }), /privilege-escalation paths: lambda-update-code \(lambda:UpdateFunctionCode in extraStatements\[0\]\)/);
+            await rejects(
+                make(
+                    { Effect: "Allow", Action: "sagemaker:UpdateNotebookInstanceLifecycleConfig", Resource: "*" },
+                    { Effect: "Allow", Action: "sagemaker:Start*", Resource: "arn:aws:sagemaker:eu-west-1:111122223333:notebook-instance/*" },
+                ),
+                /sagemaker-lifecycle-config .*extraStatements\[0\].*extraStatements\[1\]/,
+            );
+            // An unconditioned Deny among the extra statements closes the path.
+            const ok = await capture(make({ Effect: "Allow", Action: "lambda:Update*", Resource: "*" }, { Effect: "Deny", Action: "lambda:UpdateFunctionCode", Resource: "*" }));
+            assert.ok(ok.one(T.role, "r-role"));
+            assert.deepEqual(ml.extraStatementEscalations([{ Effect: "Allow", Action: "athena:StartQueryExecution", Resource: "*" }]), []);
+        });
     });
 
     describe("ModelImageRepository", () => {

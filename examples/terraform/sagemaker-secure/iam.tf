@@ -1,3 +1,5 @@
+data "aws_caller_identity" "current" {}
+
 resource "aws_iam_role" "sagemaker" {
   name = "ml-notebooks"
   assume_role_policy = jsonencode({
@@ -6,6 +8,8 @@ resource "aws_iam_role" "sagemaker" {
       Effect    = "Allow"
       Principal = { Service = "sagemaker.amazonaws.com" }
       Action    = "sts:AssumeRole"
+      # Only SageMaker acting for this account (confused-deputy protection).
+      Condition = { StringEquals = { "aws:SourceAccount" = data.aws_caller_identity.current.account_id } }
     }]
   })
 }
