@@ -64,7 +64,13 @@ export class Lines {
             if (this.starts[mid] <= o) lo = mid;
             else hi = mid - 1;
         }
-        return { line: lo + 1, column: o - this.starts[lo] + 1, offset: o };
+        // Columns count code points (as the Terraform front-end's and SARIF's `unicodeCodePoints` do).
+        let column = o - this.starts[lo] + 1;
+        for (let i = this.starts[lo]; i < o; i++) {
+            const c = this.text.charCodeAt(i);
+            if (c >= 0xdc00 && c <= 0xdfff) column--;
+        }
+        return { line: lo + 1, column, offset: o };
     }
 }
 

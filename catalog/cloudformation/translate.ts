@@ -125,11 +125,13 @@ class Translator {
     }
 }
 
-/** The value of the property a split resource is made of (case-insensitively), if present. */
-function splitSource(props: MapValue, split: SplitMapping): Value | undefined {
-    const v = entryOf(props, split.property);
+/** The property a split resource is made of (matched case-insensitively): its name as written and its value, if present. */
+function splitSource(props: MapValue, split: SplitMapping): { key: string; value: Value } | undefined {
+    const lower = split.property.toLowerCase();
+    const key = Object.keys(props.entries).find((k) => k.toLowerCase() === lower);
+    const v = key === undefined ? undefined : props.entries[key];
     if (!v || (v.kind === "scalar" && v.value === null)) return undefined;
-    return v;
+    return { key: key!, value: v };
 }
 
 /**
@@ -152,10 +154,14 @@ export function translateCfnResource(input: CfnResourceInput): Translated {
     };
     const resources: Resource[] = [primary];
     const references: Reference[] = [];
+    const links = new Map<string, string>();
     for (const split of splits) {
-        const raw = splitSource(input.props, split);
-        if (!raw) continue;
-        const parts = split.each ? (raw.kind === "list" ? raw.items.map((item, i) => ({ item, at: `${split.property}.${i}`, suffix: `.${i}` })) : [{ item: raw, at: split.property, suffix: "" }]) : [{ item: raw, at: split.property, suffix: "" }];
+        const found = splitSource(input.props, split);
+        if (!found) continue;
+        const raw = found.value;
+        // Tracked under the property's name as written (references arrive with it).
+        const parts =
+            split.each && raw.kind === "list" ? raw.items.map((item, i) => ({ item, at: `${found.key}.${i}`, suffix: `.${i}` })) : [{ item: raw, at: found.key, suffix: "" }];
         for (const { item, at, suffix } of parts) {
             const id = `${input.id}#${split.property}${suffix}`;
             const translator = new Translator(id, track);
@@ -183,6 +189,7 @@ export function translateCfnResource(input: CfnResourceInput): Translated {
                 frontEnd: input.frontEnd,
             });
             references.push({ from: id, path: split.link, to: input.id });
+            links.set(id, split.link);
         }
     }
     for (const ref of input.refs) {
@@ -194,7 +201,7 @@ export function translateCfnResource(input: CfnResourceInput): Translated {
         }
         // A reference to a whole split part (aws-native sends references per top-level property): every property of it.
         const split = resources.find((r) => r.id === place.id);
-        for (const key of Object.keys(split?.props.entries ?? {})) references.push({ from: place.id, path: key, to: ref.to });
+        for (const key of Object.keys(split?.props.entries ?? {})) if (key !== links.get(place.id)) references.push({ from: place.id, path: key, to: ref.to });
     }
     return { resources, references };
 }
