@@ -74,7 +74,7 @@ export interface ControlExamples {
     terraform: { good: string[]; bad: string[] };
 }
 
-/** A safe automatic fix: setting `path` (a top-level property) to `value` makes the resource pass. */
+/** A safe automatic fix: setting `path` (a property, dotted for a nested one) to `value` makes the resource pass. */
 export interface Autofix {
     path: string;
     value: Scalar;

@@ -11,6 +11,7 @@ import type * as ec2 from "@pulumi/aws/ec2";
 import type * as s3 from "@pulumi/aws/s3";
 import type * as kms from "@pulumi/aws/kms";
 import type * as iam from "@pulumi/aws/iam";
+import type * as ecr from "@pulumi/aws/ecr";
 import type * as workbench from "@pulumi/gcp/workbench";
 import type * as storage from "@pulumi/gcp/storage";
 import type * as gkms from "@pulumi/gcp/kms";
@@ -47,6 +48,28 @@ function gcp<A>(path: string, token: string, terraform: string): ResourceType<A>
 export const types = {
     sagemakerNotebookInstance: aws<sagemaker.NotebookInstanceArgs>(
         "sagemaker.NotebookInstance", "aws:sagemaker/notebookInstance:NotebookInstance", "aws_sagemaker_notebook_instance"),
+    sagemakerCodeRepository: aws<sagemaker.CodeRepositoryArgs>(
+        "sagemaker.CodeRepository", "aws:sagemaker/codeRepository:CodeRepository", "aws_sagemaker_code_repository"),
+    sagemakerDomain: aws<sagemaker.DomainArgs>("sagemaker.Domain", "aws:sagemaker/domain:Domain", "aws_sagemaker_domain"),
+    sagemakerUserProfile: aws<sagemaker.UserProfileArgs>(
+        "sagemaker.UserProfile", "aws:sagemaker/userProfile:UserProfile", "aws_sagemaker_user_profile"),
+    sagemakerSpace: aws<sagemaker.SpaceArgs>("sagemaker.Space", "aws:sagemaker/space:Space", "aws_sagemaker_space"),
+    sagemakerApp: aws<sagemaker.AppArgs>("sagemaker.App", "aws:sagemaker/app:App", "aws_sagemaker_app"),
+    sagemakerModel: aws<sagemaker.ModelArgs>("sagemaker.Model", "aws:sagemaker/model:Model", "aws_sagemaker_model"),
+    sagemakerEndpointConfiguration: aws<sagemaker.EndpointConfigurationArgs>(
+        "sagemaker.EndpointConfiguration", "aws:sagemaker/endpointConfiguration:EndpointConfiguration",
+        "aws_sagemaker_endpoint_configuration"),
+    sagemakerFeatureGroup: aws<sagemaker.FeatureGroupArgs>(
+        "sagemaker.FeatureGroup", "aws:sagemaker/featureGroup:FeatureGroup", "aws_sagemaker_feature_group"),
+    sagemakerDataQualityJobDefinition: aws<sagemaker.DataQualityJobDefinitionArgs>(
+        "sagemaker.DataQualityJobDefinition", "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+        "aws_sagemaker_data_quality_job_definition"),
+    sagemakerMonitoringSchedule: aws<sagemaker.MonitoringScheduleArgs>(
+        "sagemaker.MonitoringSchedule", "aws:sagemaker/monitoringSchedule:MonitoringSchedule", "aws_sagemaker_monitoring_schedule"),
+    sagemakerTrainingJob: aws<sagemaker.TrainingJobArgs>(
+        "sagemaker.TrainingJob", "aws:sagemaker/trainingJob:TrainingJob", "aws_sagemaker_training_job"),
+    sagemakerFlowDefinition: aws<sagemaker.FlowDefinitionArgs>(
+        "sagemaker.FlowDefinition", "aws:sagemaker/flowDefinition:FlowDefinition", "aws_sagemaker_flow_definition"),
 
     ec2Subnet: aws<ec2.SubnetArgs>("ec2.Subnet", "aws:ec2/subnet:Subnet", "aws_subnet"),
     ec2SecurityGroup: aws<ec2.SecurityGroupArgs>("ec2.SecurityGroup", "aws:ec2/securityGroup:SecurityGroup", "aws_security_group"),
@@ -84,6 +107,7 @@ export const types = {
         "aws_s3_bucket_server_side_encryption_configuration"),
 
     kmsKey: aws<kms.KeyArgs>("kms.Key", "aws:kms/key:Key", "aws_kms_key"),
+    ecrRepository: aws<ecr.RepositoryArgs>("ecr.Repository", "aws:ecr/repository:Repository", "aws_ecr_repository"),
 
     iamPolicy: aws<iam.PolicyArgs>("iam.Policy", "aws:iam/policy:Policy", "aws_iam_policy"),
     iamRolePolicy: aws<iam.RolePolicyArgs>("iam.RolePolicy", "aws:iam/rolePolicy:RolePolicy", "aws_iam_role_policy"),

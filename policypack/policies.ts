@@ -120,9 +120,21 @@ function resourceRemediation(control: AnyControl, baked: PolicySettings | undefi
         if (failing.length === 0) return undefined;
         // Write through the engine's proxy so secretness of untouched and rewritten keys is kept.
         const props = args.props as Record<string, unknown>;
-        for (const fix of fixes) props[fix.path] = fix.value;
+        for (const fix of fixes) setPath(props, fix.path, fix.value);
         return props;
     };
+}
+
+/** Sets a dotted path (`a.b.c`), creating or replacing whatever is not an object on the way. */
+function setPath(props: Record<string, unknown>, path: string, value: unknown): void {
+    const segments = path.split(".");
+    let target = props;
+    for (const segment of segments.slice(0, -1)) {
+        const next = target[segment];
+        if (typeof next !== "object" || next === null || Array.isArray(next)) target[segment] = {};
+        target = target[segment] as Record<string, unknown>;
+    }
+    target[segments[segments.length - 1]] = value;
 }
 
 function stackValidation(control: AnyControl, baked: PolicySettings | undefined) {

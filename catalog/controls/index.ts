@@ -9,6 +9,14 @@ import awsSagemakerNotebookInVpc from "./aws-sagemaker-notebook-in-vpc";
 import awsSagemakerNotebookKmsEncrypted from "./aws-sagemaker-notebook-kms-encrypted";
 import awsSagemakerNotebookNoDirectInternet from "./aws-sagemaker-notebook-no-direct-internet";
 import awsSagemakerNotebookNoRootAccess from "./aws-sagemaker-notebook-no-root-access";
+import awsSagemakerNotebookImdsv2 from "./aws-sagemaker-notebook-imdsv2";
+import awsSagemakerNotebookSupportedPlatform from "./aws-sagemaker-notebook-supported-platform";
+import awsSagemakerCodeRepositoryTrusted from "./aws-sagemaker-code-repository-trusted";
+import awsSagemakerModelNetworkIsolation from "./aws-sagemaker-model-network-isolation";
+import awsSagemakerEndpointConfigKmsEncrypted from "./aws-sagemaker-endpoint-config-kms-encrypted";
+import awsSagemakerEndpointConfigCaptureKmsEncrypted from "./aws-sagemaker-endpoint-config-capture-kms-encrypted";
+import awsSagemakerEndpointConfigMultiInstance from "./aws-sagemaker-endpoint-config-multi-instance";
+import awsSagemakerModelInVpc from "./aws-sagemaker-model-in-vpc";
 import gcpGcsCmek from "./gcp-gcs-cmek";
 import gcpGcsRetentionLocked from "./gcp-gcs-retention-locked";
 import gcpIamNoBasicRoles from "./gcp-iam-no-basic-roles";
@@ -36,4 +44,12 @@ export const allControls: readonly AnyControl[] = [
     gcpKmsKeyRotation,
     gcpWorkbenchCmekDisks,
     gcpWorkbenchNoPublicIp,
+    awsSagemakerNotebookImdsv2,
+    awsSagemakerNotebookSupportedPlatform,
+    awsSagemakerCodeRepositoryTrusted,
+    awsSagemakerModelNetworkIsolation,
+    awsSagemakerEndpointConfigKmsEncrypted,
+    awsSagemakerEndpointConfigCaptureKmsEncrypted,
+    awsSagemakerEndpointConfigMultiInstance,
+    awsSagemakerModelInVpc,
 ];

@@ -5,3 +5,5 @@ export * from "./joins";
 export * from "./coerce";
 export * from "./outcomes";
 export * from "./gcp-iam";
+export * from "./sagemaker";
+export * from "./subnet-routes";

@@ -102,7 +102,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("exits 1 (findings at or above high) and prints the summary line on stderr", () => {
             assert.equal(run.code, 1, run.stderr);
             assert.equal(run.stdout, "");
-            assert.match(run.stderr, /^✖ 31 findings \(2 critical, 27 high, 2 medium\): 67 resources in 16 files \(\d+\.\d s\)\n$/);
+            assert.match(run.stderr, /^✖ 42 findings \(2 critical, 27 high, 10 medium, 3 low\): 73 resources in 18 files \(\d+\.\d s\)\n$/);
         });
         for (const [name, golden] of [
             ["pretty.txt", "e2e-pretty.txt"],
@@ -140,7 +140,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("0 on the secure examples, with only the summary line", () => {
             const r = mlguard(["scan", `${EXAMPLES}/sagemaker-secure`, `${EXAMPLES}/vertex-secure`]);
             assert.equal(r.code, 0, r.stdout + r.stderr);
-            assert.match(r.stdout, /^✔ No findings: 35 resources in 10 files \(\d+\.\d s\)\n$/);
+            assert.match(r.stdout, /^✔ No findings: 39 resources in 11 files \(\d+\.\d s\)\n$/);
         });
         it("--fail-on: critical passes the SageMaker example (no critical finding) but not the Vertex one; none never fails", () => {
             assert.equal(mlguard(["scan", `${EXAMPLES}/sagemaker-insecure`, "--fail-on", "critical"]).code, 0);
@@ -154,10 +154,18 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         });
         it("--rule, --skip-rule and --tag select controls by glob", () => {
             assert.deepEqual(ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--rule", "aws-sagemaker-*"])).findings), [
+                "aws-sagemaker-code-repository-trusted",
+                "aws-sagemaker-endpoint-config-capture-kms-encrypted",
+                "aws-sagemaker-endpoint-config-kms-encrypted",
+                "aws-sagemaker-endpoint-config-multi-instance",
+                "aws-sagemaker-model-in-vpc",
+                "aws-sagemaker-model-network-isolation",
+                "aws-sagemaker-notebook-imdsv2",
                 "aws-sagemaker-notebook-in-vpc",
                 "aws-sagemaker-notebook-kms-encrypted",
                 "aws-sagemaker-notebook-no-direct-internet",
                 "aws-sagemaker-notebook-no-root-access",
+                "aws-sagemaker-notebook-supported-platform",
             ]);
             const skipped = ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--skip-rule", "gcp-*", "--skip-rule", "CKV_AWS_122"])).findings);
             assert.ok(skipped.every((id) => id.startsWith("aws-")) && !skipped.includes("aws-sagemaker-notebook-no-direct-internet"), skipped.join());
@@ -180,6 +188,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
             assert.equal(r.code, 1, r.stderr);
             assert.deepEqual(json(r).findings.map(at), [
                 'aws-ml-subnet-private-route module.notebook["research"].aws_sagemaker_notebook_instance.this test/terraform/fixtures/plan-network/main.tf:20',
+                'aws-sagemaker-notebook-imdsv2 module.notebook["research"].aws_sagemaker_notebook_instance.this test/terraform/fixtures/plan-network/modules/notebook/main.tf:9',
                 'aws-sagemaker-notebook-kms-encrypted module.notebook["research"].aws_sagemaker_notebook_instance.this test/terraform/fixtures/plan-network/modules/notebook/main.tf:9',
                 'aws-sagemaker-notebook-no-direct-internet module.notebook["research"].aws_sagemaker_notebook_instance.this test/terraform/fixtures/plan-network/modules/notebook/main.tf:15',
             ]);

@@ -14,6 +14,7 @@ describe("examples/pulumi/insecure-sagemaker through the policy pack", () => {
                 .sort();
             assert.deepEqual(seen, [
                 "advisory aws-kms-key-rotation ml-data",
+                "advisory aws-sagemaker-notebook-imdsv2 research",
                 "mandatory aws-iam-no-admin-wildcard sagemaker-exec-everything",
                 "mandatory aws-iam-passrole-scoped sagemaker-exec-everything",
                 "mandatory aws-iam-passrole-scoped sagemaker-exec-everything",
