@@ -17,6 +17,16 @@ import awsSagemakerEndpointConfigKmsEncrypted from "./aws-sagemaker-endpoint-con
 import awsSagemakerEndpointConfigCaptureKmsEncrypted from "./aws-sagemaker-endpoint-config-capture-kms-encrypted";
 import awsSagemakerEndpointConfigMultiInstance from "./aws-sagemaker-endpoint-config-multi-instance";
 import awsSagemakerModelInVpc from "./aws-sagemaker-model-in-vpc";
+import awsSagemakerDomainVpcOnly from "./aws-sagemaker-domain-vpc-only";
+import awsSagemakerDomainKmsEncrypted from "./aws-sagemaker-domain-kms-encrypted";
+import awsSagemakerStudioSecurityGroups from "./aws-sagemaker-studio-security-groups";
+import awsSagemakerStudioSharingRestricted from "./aws-sagemaker-studio-sharing-restricted";
+import awsSagemakerStudioHardened from "./aws-sagemaker-studio-hardened";
+import awsSagemakerFeatureGroupKmsEncrypted from "./aws-sagemaker-feature-group-kms-encrypted";
+import awsSagemakerMonitoringTrafficEncrypted from "./aws-sagemaker-monitoring-traffic-encrypted";
+import awsSagemakerMonitoringNetworkIsolation from "./aws-sagemaker-monitoring-network-isolation";
+import awsSagemakerMonitoringKmsAndVpc from "./aws-sagemaker-monitoring-kms-and-vpc";
+import awsSagemakerTrainingJobHardened from "./aws-sagemaker-training-job-hardened";
 import gcpGcsCmek from "./gcp-gcs-cmek";
 import gcpGcsRetentionLocked from "./gcp-gcs-retention-locked";
 import gcpIamNoBasicRoles from "./gcp-iam-no-basic-roles";
@@ -52,4 +62,14 @@ export const allControls: readonly AnyControl[] = [
     awsSagemakerEndpointConfigCaptureKmsEncrypted,
     awsSagemakerEndpointConfigMultiInstance,
     awsSagemakerModelInVpc,
+    awsSagemakerDomainVpcOnly,
+    awsSagemakerDomainKmsEncrypted,
+    awsSagemakerStudioSecurityGroups,
+    awsSagemakerStudioSharingRestricted,
+    awsSagemakerStudioHardened,
+    awsSagemakerFeatureGroupKmsEncrypted,
+    awsSagemakerMonitoringTrafficEncrypted,
+    awsSagemakerMonitoringNetworkIsolation,
+    awsSagemakerMonitoringKmsAndVpc,
+    awsSagemakerTrainingJobHardened,
 ];

@@ -7,3 +7,4 @@ export * from "./outcomes";
 export * from "./gcp-iam";
 export * from "./sagemaker";
 export * from "./subnet-routes";
+export * from "./sagemaker-monitoring";

@@ -102,7 +102,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("exits 1 (findings at or above high) and prints the summary line on stderr", () => {
             assert.equal(run.code, 1, run.stderr);
             assert.equal(run.stdout, "");
-            assert.match(run.stderr, /^✖ 42 findings \(2 critical, 27 high, 10 medium, 3 low\): 73 resources in 18 files \(\d+\.\d s\)\n$/);
+            assert.match(run.stderr, /^✖ 62 findings \(2 critical, 28 high, 25 medium, 7 low\): 88 resources in 22 files \(\d+\.\d s\)\n$/);
         });
         for (const [name, golden] of [
             ["pretty.txt", "e2e-pretty.txt"],
@@ -140,7 +140,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("0 on the secure examples, with only the summary line", () => {
             const r = mlguard(["scan", `${EXAMPLES}/sagemaker-secure`, `${EXAMPLES}/vertex-secure`]);
             assert.equal(r.code, 0, r.stdout + r.stderr);
-            assert.match(r.stdout, /^✔ No findings: 39 resources in 11 files \(\d+\.\d s\)\n$/);
+            assert.match(r.stdout, /^✔ No findings: 48 resources in 13 files \(\d+\.\d s\)\n$/);
         });
         it("--fail-on: critical passes the SageMaker example (no critical finding) but not the Vertex one; none never fails", () => {
             assert.equal(mlguard(["scan", `${EXAMPLES}/sagemaker-insecure`, "--fail-on", "critical"]).code, 0);
@@ -150,22 +150,32 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("--min-severity high drops the medium controls", () => {
             const r = json(mlguard(["scan", EXAMPLES, "--format", "json", "--min-severity", "high"]));
             assert.deepEqual(ids(r.findings).filter((id) => id.endsWith("key-rotation")), []);
-            assert.equal(r.summary.findings, 29);
+            assert.equal(r.summary.findings, 30);
         });
         it("--rule, --skip-rule and --tag select controls by glob", () => {
             assert.deepEqual(ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--rule", "aws-sagemaker-*"])).findings), [
                 "aws-sagemaker-code-repository-trusted",
+                "aws-sagemaker-domain-kms-encrypted",
+                "aws-sagemaker-domain-vpc-only",
                 "aws-sagemaker-endpoint-config-capture-kms-encrypted",
                 "aws-sagemaker-endpoint-config-kms-encrypted",
                 "aws-sagemaker-endpoint-config-multi-instance",
+                "aws-sagemaker-feature-group-kms-encrypted",
                 "aws-sagemaker-model-in-vpc",
                 "aws-sagemaker-model-network-isolation",
+                "aws-sagemaker-monitoring-kms-and-vpc",
+                "aws-sagemaker-monitoring-network-isolation",
+                "aws-sagemaker-monitoring-traffic-encrypted",
                 "aws-sagemaker-notebook-imdsv2",
                 "aws-sagemaker-notebook-in-vpc",
                 "aws-sagemaker-notebook-kms-encrypted",
                 "aws-sagemaker-notebook-no-direct-internet",
                 "aws-sagemaker-notebook-no-root-access",
                 "aws-sagemaker-notebook-supported-platform",
+                "aws-sagemaker-studio-hardened",
+                "aws-sagemaker-studio-security-groups",
+                "aws-sagemaker-studio-sharing-restricted",
+                "aws-sagemaker-training-job-hardened",
             ]);
             const skipped = ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--skip-rule", "gcp-*", "--skip-rule", "CKV_AWS_122"])).findings);
             assert.ok(skipped.every((id) => id.startsWith("aws-")) && !skipped.includes("aws-sagemaker-notebook-no-direct-internet"), skipped.join());
