@@ -27,6 +27,7 @@ import awsSagemakerMonitoringTrafficEncrypted from "./aws-sagemaker-monitoring-t
 import awsSagemakerMonitoringNetworkIsolation from "./aws-sagemaker-monitoring-network-isolation";
 import awsSagemakerMonitoringKmsAndVpc from "./aws-sagemaker-monitoring-kms-and-vpc";
 import awsSagemakerTrainingJobHardened from "./aws-sagemaker-training-job-hardened";
+import awsSagemakerModelTrustedSources from "./aws-sagemaker-model-trusted-sources";
 import gcpGcsCmek from "./gcp-gcs-cmek";
 import gcpGcsRetentionLocked from "./gcp-gcs-retention-locked";
 import gcpIamNoBasicRoles from "./gcp-iam-no-basic-roles";
@@ -72,4 +73,5 @@ export const allControls: readonly AnyControl[] = [
     awsSagemakerMonitoringNetworkIsolation,
     awsSagemakerMonitoringKmsAndVpc,
     awsSagemakerTrainingJobHardened,
+    awsSagemakerModelTrustedSources,
 ];

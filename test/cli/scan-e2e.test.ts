@@ -102,7 +102,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("exits 1 (findings at or above high) and prints the summary line on stderr", () => {
             assert.equal(run.code, 1, run.stderr);
             assert.equal(run.stdout, "");
-            assert.match(run.stderr, /^✖ 62 findings \(2 critical, 28 high, 25 medium, 7 low\): 88 resources in 22 files \(\d+\.\d s\)\n$/);
+            assert.match(run.stderr, /^✖ 63 findings \(2 critical, 28 high, 26 medium, 7 low\): 88 resources in 22 files \(\d+\.\d s\)\n$/);
         });
         for (const [name, golden] of [
             ["pretty.txt", "e2e-pretty.txt"],
@@ -163,6 +163,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
                 "aws-sagemaker-feature-group-kms-encrypted",
                 "aws-sagemaker-model-in-vpc",
                 "aws-sagemaker-model-network-isolation",
+                "aws-sagemaker-model-trusted-sources",
                 "aws-sagemaker-monitoring-kms-and-vpc",
                 "aws-sagemaker-monitoring-network-isolation",
                 "aws-sagemaker-monitoring-traffic-encrypted",

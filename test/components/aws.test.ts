@@ -552,6 +552,51 @@ describe("AWS components", () => {
         });
     });
 
+    describe("SecureFeatureGroup", () => {
+        it("encrypts the online and offline stores with the CMK and keeps the offline store in the locked training bucket", async () => {
+            const c = await platform();
+            assertChildrenOf(c, "mlguard:aws:SecureFeatureGroup", "customers");
+            const group = c.one("aws:sagemaker/featureGroup:FeatureGroup");
+            const online = group.inputs.onlineStoreConfig as Record<string, any>;
+            assert.equal(online.enableOnlineStore, true);
+            assert.equal(online.storageType, "Standard");
+            assert.ok(c.dependsThrough(group, "onlineStoreConfig", c.one(T.key, "ml-key-key")));
+            assert.ok(c.dependsThrough(group, "offlineStoreConfig", c.one(T.key, "ml-key-key")));
+            assert.ok(c.dependsThrough(group, "offlineStoreConfig", c.one(T.bucket, "training-bucket")));
+            const offline = (group.inputs.offlineStoreConfig as Record<string, any>).s3StorageConfig;
+            assert.match(offline.s3Uri, /^s3:\/\/training-.*\/feature-store\/customers$/);
+        });
+
+        const group = (extra: Partial<ml.SecureFeatureGroupArgs>) => () => {
+            const p = awsPlatform("dev");
+            return new ml.SecureFeatureGroup("fg2", {
+                key: p.key, role: p.role, offlineBucket: p.trainingData, recordIdentifierFeatureName: "id", eventTimeFeatureName: "ts",
+                features: [{ name: "id", type: "String" }, { name: "ts", type: "String" }], ...extra,
+            });
+        };
+
+        it("offline only when online is off", async () => {
+            const c = await capture(group({ online: false }));
+            const fg = c.resources.find((r) => r.name === "fg2-feature-group")!;
+            assert.equal(fg.inputs.onlineStoreConfig, undefined);
+            assert.ok(fg.inputs.offlineStoreConfig);
+        });
+
+        it("rejects inputs that would weaken or break it", async () => {
+            const p = () => awsPlatform("dev");
+            await rejects(group({ recordIdentifierFeatureName: "missing" }), /recordIdentifierFeatureName.*not one of the features/);
+            await rejects(group({ features: [{ name: "id", type: "String" }, { name: "id", type: "String" }, { name: "ts", type: "String" }] }), /defined twice/);
+            await rejects(group({ offlinePrefix: "/abs" }), /offlinePrefix/);
+            await rejects(() => {
+                const x = p();
+                return new ml.SecureFeatureGroup("fg3", {
+                    key: x.key, role: x.role, offlineBucket: x.artifacts, recordIdentifierFeatureName: "id", eventTimeFeatureName: "ts",
+                    features: [{ name: "id", type: "String" }, { name: "ts", type: "String" }],
+                });
+            }, /training-data/);
+        });
+    });
+
     describe("SecureModelEndpoint", () => {
         it("isolates the model in the VPC, pins the image by digest, reads from the locked bucket, encrypts with the CMK", async () => {
             const c = await platform();

@@ -29,7 +29,11 @@ export function awsPlatform(environment: "prod" | "dev" = "prod") {
     const endpoint = new ml.SecureModelEndpoint("churn", {
         environment, network, key, role, repository, imageDigest: DIGEST, modelBucket: artifacts, modelDataKey: "churn/v1/model.tar.gz",
     });
-    return { network, key, trainingData, artifacts, repository, role, notebook, studio, user, endpoint };
+    const features = new ml.SecureFeatureGroup("customers", {
+        key, role, offlineBucket: trainingData, recordIdentifierFeatureName: "customer_id", eventTimeFeatureName: "event_time",
+        features: [{ name: "customer_id", type: "String" }, { name: "event_time", type: "String" }, { name: "tenure_days", type: "Integral" }],
+    });
+    return { network, key, trainingData, artifacts, repository, role, notebook, studio, user, endpoint, features };
 }
 
 export const GCP_PROJECT = "ml-research-prod";
