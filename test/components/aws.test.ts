@@ -500,6 +500,19 @@ describe("AWS components", () => {
     });
 
     describe("SecureStudioDomain", () => {
+        it("offers private spaces only, owned by a user profile of the domain", async () => {
+            const c = await platform();
+            const space = c.one("aws:sagemaker/space:Space");
+            assert.equal(space.name, "studio-space-alice-lab");
+            assert.deepEqual(space.inputs.spaceSharingSettings, { sharingType: "Private" });
+            assert.ok(c.dependsThrough(space, "domainId", c.one(T.domain)));
+            assert.ok(c.dependsThrough(space, "ownershipSettings", c.one(T.userProfile)));
+            await rejects(() => {
+                const p = awsPlatform("dev");
+                return p.studio.addPrivateSpace({ spaceName: "bad name", owner: p.user });
+            }, /spaceName/);
+        });
+
         it("is VpcOnly in private subnets with the CMK, SGs everywhere, no sharing, no Docker, per-user identity", async () => {
             const c = await platform();
             assertChildrenOf(c, "mlguard:aws:SecureStudioDomain", "studio");

@@ -26,6 +26,7 @@ export function awsPlatform(environment: "prod" | "dev" = "prod") {
     const notebook = new ml.SecureNotebookInstance("research", { network, key, role });
     const studio = new ml.SecureStudioDomain("studio", { network, key, defaultRole: role });
     const user = studio.addUserProfile({ userProfileName: "alice", ssoUserName: "alice@example.com" });
+    studio.addPrivateSpace({ spaceName: "alice-lab", owner: user });
     const endpoint = new ml.SecureModelEndpoint("churn", {
         environment, network, key, role, repository, imageDigest: DIGEST, modelBucket: artifacts, modelDataKey: "churn/v1/model.tar.gz",
     });

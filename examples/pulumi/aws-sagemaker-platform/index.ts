@@ -38,7 +38,8 @@ const notebook = new ml.SecureNotebookInstance("research", { network, key, role,
 
 const studio = new ml.SecureStudioDomain("ml-studio", { network, key, defaultRole: role });
 for (const user of ["alice", "bob"]) {
-    studio.addUserProfile({ userProfileName: user, ssoUserName: `${user}@example.com` });
+    const profile = studio.addUserProfile({ userProfileName: user, ssoUserName: `${user}@example.com` });
+    studio.addPrivateSpace({ spaceName: `${user}-lab`, owner: profile });
 }
 
 const endpoint = new ml.SecureModelEndpoint("churn", {
