@@ -24,7 +24,7 @@ export function generateCorpus(totalBytes: number, seed = 1): string[] {
             const team = pick(TEAMS);
             const env = pick(ENVS);
             const id = `${team}_${env}_${n}_${b}`;
-            switch (Math.floor(rand() * 9)) {
+            switch (Math.floor(rand() * 10)) {
                 case 0:
                     parts.push(`variable "${id}_instance_type" {
   description = "Instance type for the ${team} notebook in ${env}"
@@ -217,6 +217,9 @@ resource "aws_sagemaker_notebook_instance_lifecycle_configuration" "${id}" {
 }
 `);
                     break;
+                case 8:
+                    parts.push(SAGEMAKER_BLOCKS[Math.floor(rand() * SAGEMAKER_BLOCKS.length)](id, team));
+                    break;
                 default:
                     parts.push(`module "${id}" {
   source  = "./modules/ml-platform"
@@ -246,3 +249,122 @@ output "${id}_arns" {
         return TEAMS[i % TEAMS.length];
     }
 }
+
+/** SageMaker inference, Studio and MLOps resources, so the corpus exercises their controls too. */
+const SAGEMAKER_BLOCKS: ReadonlyArray<(id: string, team: string) => string> = [
+    (id, team) => `resource "aws_sagemaker_model" "${id}" {
+  name                     = "\${var.prefix}-${id}"
+  execution_role_arn       = aws_iam_role.${team}_notebook.arn
+  enable_network_isolation = true
+
+  primary_container {
+    image          = "111122223333.dkr.ecr.\${var.region}.amazonaws.com/${team}@sha256:ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12"
+    model_data_url = "s3://\${var.prefix}-${team}-data/models/${id}/model.tar.gz"
+  }
+
+  vpc_config {
+    subnets            = module.vpc.private_subnets
+    security_group_ids = [aws_security_group.${team}_notebook.id]
+  }
+}
+
+resource "aws_sagemaker_endpoint_configuration" "${id}" {
+  name        = "\${var.prefix}-${id}"
+  kms_key_arn = aws_kms_key.${team}.arn
+
+  production_variants {
+    variant_name           = "primary"
+    model_name             = aws_sagemaker_model.${id}.name
+    instance_type          = "ml.m5.large"
+    initial_instance_count = 2
+  }
+
+  data_capture_config {
+    enable_capture              = true
+    initial_sampling_percentage = 10
+    destination_s3_uri          = "s3://\${var.prefix}-${team}-data/capture/${id}"
+    kms_key_id                  = aws_kms_key.${team}.arn
+
+    capture_options {
+      capture_mode = "Input"
+    }
+  }
+}
+`,
+    (id, team) => `resource "aws_sagemaker_domain" "${id}" {
+  domain_name             = "\${var.prefix}-${id}"
+  auth_mode               = "SSO"
+  app_network_access_type = "VpcOnly"
+  vpc_id                  = module.vpc.vpc_id
+  subnet_ids              = module.vpc.private_subnets
+  kms_key_id              = aws_kms_key.${team}.arn
+
+  default_user_settings {
+    execution_role  = aws_iam_role.${team}_notebook.arn
+    security_groups = [aws_security_group.${team}_notebook.id]
+
+    sharing_settings {
+      notebook_output_option = "Disabled"
+    }
+  }
+
+  domain_settings {
+    execution_role_identity_config = "USER_PROFILE_NAME"
+  }
+}
+
+resource "aws_sagemaker_user_profile" "${id}" {
+  for_each          = toset(["alice", "bob"])
+  domain_id         = aws_sagemaker_domain.${id}.id
+  user_profile_name = "\${each.key}-${team}"
+}
+`,
+    (id, team) => `resource "aws_sagemaker_feature_group" "${id}" {
+  feature_group_name             = "\${var.prefix}-${id}"
+  record_identifier_feature_name = "id"
+  event_time_feature_name        = "ts"
+  role_arn                       = aws_iam_role.${team}_training.arn
+
+  feature_definition {
+    feature_name = "id"
+    feature_type = "String"
+  }
+
+  offline_store_config {
+    s3_storage_config {
+      s3_uri     = "s3://\${var.prefix}-${team}-data/features/${id}"
+      kms_key_id = aws_kms_key.${team}.arn
+    }
+  }
+}
+
+resource "aws_sagemaker_training_job" "${id}" {
+  training_job_name                         = "\${var.prefix}-${id}"
+  role_arn                                  = aws_iam_role.${team}_training.arn
+  enable_network_isolation                  = true
+  enable_inter_container_traffic_encryption = true
+
+  algorithm_specification {
+    training_image      = "111122223333.dkr.ecr.\${var.region}.amazonaws.com/${team}-train:1"
+    training_input_mode = "File"
+  }
+
+  output_data_config {
+    s3_output_path = "s3://\${var.prefix}-${team}-data/output"
+    kms_key_id     = aws_kms_key.${team}.arn
+  }
+
+  resource_config {
+    instance_type     = "ml.m5.xlarge"
+    instance_count    = 1
+    volume_size_in_gb = 50
+    volume_kms_key_id = aws_kms_key.${team}.arn
+  }
+
+  vpc_config {
+    subnets            = module.vpc.private_subnets
+    security_group_ids = [aws_security_group.${team}_notebook.id]
+  }
+}
+`,
+];

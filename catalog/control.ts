@@ -77,8 +77,9 @@ export interface ControlExamples {
 }
 
 /**
- * A safe automatic fix: setting `path` (a top-level property) to `value` makes the resource pass.
- * The value is a scalar or a one-level object (a MaxItems = 1 block such as `imageScanningConfiguration`).
+ * A safe automatic fix: setting `path` (a property, dotted for a nested one) to `value` makes the
+ * resource pass. The value is a scalar or a one-level object (a MaxItems = 1 block such as
+ * `imageScanningConfiguration`).
  */
 export interface Autofix {
     path: string;

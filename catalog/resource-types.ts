@@ -49,6 +49,28 @@ function gcp<A>(path: string, token: string, terraform: string): ResourceType<A>
 export const types = {
     sagemakerNotebookInstance: aws<sagemaker.NotebookInstanceArgs>(
         "sagemaker.NotebookInstance", "aws:sagemaker/notebookInstance:NotebookInstance", "aws_sagemaker_notebook_instance"),
+    sagemakerCodeRepository: aws<sagemaker.CodeRepositoryArgs>(
+        "sagemaker.CodeRepository", "aws:sagemaker/codeRepository:CodeRepository", "aws_sagemaker_code_repository"),
+    sagemakerDomain: aws<sagemaker.DomainArgs>("sagemaker.Domain", "aws:sagemaker/domain:Domain", "aws_sagemaker_domain"),
+    sagemakerUserProfile: aws<sagemaker.UserProfileArgs>(
+        "sagemaker.UserProfile", "aws:sagemaker/userProfile:UserProfile", "aws_sagemaker_user_profile"),
+    sagemakerSpace: aws<sagemaker.SpaceArgs>("sagemaker.Space", "aws:sagemaker/space:Space", "aws_sagemaker_space"),
+    sagemakerApp: aws<sagemaker.AppArgs>("sagemaker.App", "aws:sagemaker/app:App", "aws_sagemaker_app"),
+    sagemakerModel: aws<sagemaker.ModelArgs>("sagemaker.Model", "aws:sagemaker/model:Model", "aws_sagemaker_model"),
+    sagemakerEndpointConfiguration: aws<sagemaker.EndpointConfigurationArgs>(
+        "sagemaker.EndpointConfiguration", "aws:sagemaker/endpointConfiguration:EndpointConfiguration",
+        "aws_sagemaker_endpoint_configuration"),
+    sagemakerFeatureGroup: aws<sagemaker.FeatureGroupArgs>(
+        "sagemaker.FeatureGroup", "aws:sagemaker/featureGroup:FeatureGroup", "aws_sagemaker_feature_group"),
+    sagemakerDataQualityJobDefinition: aws<sagemaker.DataQualityJobDefinitionArgs>(
+        "sagemaker.DataQualityJobDefinition", "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+        "aws_sagemaker_data_quality_job_definition"),
+    sagemakerMonitoringSchedule: aws<sagemaker.MonitoringScheduleArgs>(
+        "sagemaker.MonitoringSchedule", "aws:sagemaker/monitoringSchedule:MonitoringSchedule", "aws_sagemaker_monitoring_schedule"),
+    sagemakerTrainingJob: aws<sagemaker.TrainingJobArgs>(
+        "sagemaker.TrainingJob", "aws:sagemaker/trainingJob:TrainingJob", "aws_sagemaker_training_job"),
+    sagemakerFlowDefinition: aws<sagemaker.FlowDefinitionArgs>(
+        "sagemaker.FlowDefinition", "aws:sagemaker/flowDefinition:FlowDefinition", "aws_sagemaker_flow_definition"),
 
     ec2Subnet: aws<ec2.SubnetArgs>("ec2.Subnet", "aws:ec2/subnet:Subnet", "aws_subnet"),
     ec2SecurityGroup: aws<ec2.SecurityGroupArgs>("ec2.SecurityGroup", "aws:ec2/securityGroup:SecurityGroup", "aws_security_group"),
@@ -86,6 +108,7 @@ export const types = {
         "aws_s3_bucket_server_side_encryption_configuration"),
 
     kmsKey: aws<kms.KeyArgs>("kms.Key", "aws:kms/key:Key", "aws_kms_key"),
+    ecrRepository: aws<ecr.RepositoryArgs>("ecr.Repository", "aws:ecr/repository:Repository", "aws_ecr_repository"),
 
     iamPolicy: aws<iam.PolicyArgs>("iam.Policy", "aws:iam/policy:Policy", "aws_iam_policy"),
     iamRolePolicy: aws<iam.RolePolicyArgs>("iam.RolePolicy", "aws:iam/rolePolicy:RolePolicy", "aws_iam_role_policy"),
@@ -113,10 +136,8 @@ export const types = {
     ssoadminPermissionSetInlinePolicy: aws<ssoadmin.PermissionSetInlinePolicyArgs>(
         "ssoadmin.PermissionSetInlinePolicy", "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
         "aws_ssoadmin_permission_set_inline_policy"),
-    iamS3BucketPolicy: aws<s3.BucketPolicyArgs>("s3.BucketPolicy", "aws:s3/bucketPolicy:BucketPolicy", "aws_s3_bucket_policy"),
     iamEcrRepositoryPolicy: aws<ecr.RepositoryPolicyArgs>(
         "ecr.RepositoryPolicy", "aws:ecr/repositoryPolicy:RepositoryPolicy", "aws_ecr_repository_policy"),
-    iamVpcEndpoint: aws<ec2.VpcEndpointArgs>("ec2.VpcEndpoint", "aws:ec2/vpcEndpoint:VpcEndpoint", "aws_vpc_endpoint"),
     iamSagemakerModelPackageGroupPolicy: aws<sagemaker.ModelPackageGroupPolicyArgs>(
         "sagemaker.ModelPackageGroupPolicy", "aws:sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy",
         "aws_sagemaker_model_package_group_policy"),
@@ -261,27 +282,12 @@ export const types = {
     s3BucketLoggingV2: aws<s3.BucketLoggingV2Args>("s3.BucketLoggingV2", "aws:s3/bucketLoggingV2:BucketLoggingV2", "aws_s3_bucket_logging"),
     kmsKeyPolicy: aws<kms.KeyPolicyArgs>("kms.KeyPolicy", "aws:kms/keyPolicy:KeyPolicy", "aws_kms_key_policy"),
     kmsAlias: aws<kms.AliasArgs>("kms.Alias", "aws:kms/alias:Alias", "aws_kms_alias"),
-    ecrRepository: aws<ecr.RepositoryArgs>("ecr.Repository", "aws:ecr/repository:Repository", "aws_ecr_repository"),
     ecrRegistryScanningConfiguration: aws<ecr.RegistryScanningConfigurationArgs>(
         "ecr.RegistryScanningConfiguration", "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
         "aws_ecr_registry_scanning_configuration"),
     ec2VpcEndpoint: aws<ec2.VpcEndpointArgs>("ec2.VpcEndpoint", "aws:ec2/vpcEndpoint:VpcEndpoint", "aws_vpc_endpoint"),
     ec2VpcEndpointPolicy: aws<ec2.VpcEndpointPolicyArgs>(
         "ec2.VpcEndpointPolicy", "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy", "aws_vpc_endpoint_policy"),
-    sagemakerModel: aws<sagemaker.ModelArgs>("sagemaker.Model", "aws:sagemaker/model:Model", "aws_sagemaker_model"),
-    sagemakerEndpointConfiguration: aws<sagemaker.EndpointConfigurationArgs>(
-        "sagemaker.EndpointConfiguration", "aws:sagemaker/endpointConfiguration:EndpointConfiguration",
-        "aws_sagemaker_endpoint_configuration"),
-    sagemakerFeatureGroup: aws<sagemaker.FeatureGroupArgs>(
-        "sagemaker.FeatureGroup", "aws:sagemaker/featureGroup:FeatureGroup", "aws_sagemaker_feature_group"),
-    sagemakerTrainingJob: aws<sagemaker.TrainingJobArgs>(
-        "sagemaker.TrainingJob", "aws:sagemaker/trainingJob:TrainingJob", "aws_sagemaker_training_job"),
-    sagemakerDomain: aws<sagemaker.DomainArgs>("sagemaker.Domain", "aws:sagemaker/domain:Domain", "aws_sagemaker_domain"),
-    sagemakerUserProfile: aws<sagemaker.UserProfileArgs>(
-        "sagemaker.UserProfile", "aws:sagemaker/userProfile:UserProfile", "aws_sagemaker_user_profile"),
-    sagemakerDataQualityJobDefinition: aws<sagemaker.DataQualityJobDefinitionArgs>(
-        "sagemaker.DataQualityJobDefinition", "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
-        "aws_sagemaker_data_quality_job_definition"),
 } as const;
 
 export type KnownResourceType = (typeof types)[keyof typeof types];

@@ -55,6 +55,10 @@ export declare namespace aws {
     export import DataCaptureArgs = AwsComponents.DataCaptureArgs;
     export import SecureModelEndpointArgs = AwsComponents.SecureModelEndpointArgs;
     export import SecureModelEndpoint = AwsComponents.SecureModelEndpoint;
+    export import FeatureType = AwsComponents.FeatureType;
+    export import FeatureDefinition = AwsComponents.FeatureDefinition;
+    export import SecureFeatureGroupArgs = AwsComponents.SecureFeatureGroupArgs;
+    export import SecureFeatureGroup = AwsComponents.SecureFeatureGroup;
 }
 /** The GCP components (`@pulumi/gcp` required). */
 export declare namespace gcp {

@@ -145,10 +145,22 @@ function resourceRemediation(control: AnyControl, baked: PolicySettings | undefi
         const props = args.props as Record<string, unknown>;
         for (const fix of fixes) {
             const at = fixPath(args.type, fix.path);
-            if (at !== undefined) props[at] = fix.value;
+            if (at !== undefined) setPath(props, at, fix.value);
         }
         return props;
     };
+}
+
+/** Sets a dotted path (`a.b.c`), creating or replacing whatever is not an object on the way. */
+function setPath(props: Record<string, unknown>, path: string, value: unknown): void {
+    const segments = path.split(".");
+    let target = props;
+    for (const segment of segments.slice(0, -1)) {
+        const next = target[segment];
+        if (typeof next !== "object" || next === null || Array.isArray(next)) target[segment] = {};
+        target = target[segment] as Record<string, unknown>;
+    }
+    target[segments[segments.length - 1]] = value;
 }
 
 function stackValidation(control: AnyControl, baked: PolicySettings | undefined) {

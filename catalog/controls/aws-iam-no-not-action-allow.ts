@@ -70,7 +70,7 @@ export default defineControl<unknown>({
                 ],
                 [
                     {
-                        type: types.iamS3BucketPolicy,
+                        type: types.s3BucketPolicy,
                         name: "training-data",
                         props: {
                             bucket: "ml-training-data",

@@ -1,79 +1,12 @@
 import { defineControl } from "../control";
-import type { ResourceGraph } from "../graph";
-import { type Attr, anyProp, listItems, within } from "../helpers/props";
-import { fail, notApplicable, pass, unknown } from "../helpers/results";
-import type { CheckResult, Resource } from "../model";
+import { anyProp } from "../helpers/props";
+import { notApplicable } from "../helpers/results";
+import { ROUTE_ANALYSIS_TYPES, subnetPrivacyResults } from "../helpers/subnet-routes";
 import { types } from "../resource-types";
 import { ref } from "../examples";
 
-const ROUTE_TABLE_TYPES = [types.ec2RouteTable, types.ec2DefaultRouteTable];
-
 /** Where ML compute resources name their subnets. */
 const ML_SUBNET_PROPERTIES = [{ type: types.sagemakerNotebookInstance, path: "subnetId" }];
-
-type Verdict = { status: "igw"; at: Attr; table: Resource } | { status: "unknown"; at: Attr | Resource; why: string } | { status: "private" };
-
-/** Gateway id prefixes that are not internet gateways (virtual private, transit, local, VPC endpoint). */
-const NON_IGW_PREFIXES = ["vgw-", "tgw-", "vpce-", "local", "eigw-", "nat-", "pcx-", "eni-", "lgw-", "cagw-"];
-
-/**
- * Judges one route's `gatewayId`: a literal `igw-…`, or a reference to an internet gateway resource,
- * is an internet path. Other literal ids are not; a computed value needs the graph to tell.
- */
-function judgeGateway(graph: ResourceGraph, owner: Resource, gateway: Attr, table: Resource): Verdict {
-    if (gateway.state === "absent") return { status: "private" };
-    const literal = typeof gateway.value === "string" ? gateway.value : undefined;
-    if (literal?.startsWith("igw-")) return { status: "igw", at: gateway, table };
-    if (literal !== undefined && NON_IGW_PREFIXES.some((p) => literal.startsWith(p))) return { status: "private" };
-    const targets = graph.targets(owner, gateway.path);
-    if (targets.some((t) => t.type === types.ec2InternetGateway.token)) return { status: "igw", at: gateway, table };
-    if (targets.length > 0 || gateway.state === "explicit") return { status: "private" };
-    return { status: "unknown", at: gateway, why: `the gateway of a route in ${table.name} is computed and not a resource in the stack` };
-}
-
-/** Every route of a table, inline (`routes[]`) or standalone (`aws_route`), judged. */
-function judgeTable(graph: ResourceGraph, table: Resource): Verdict[] {
-    const verdicts: Verdict[] = [];
-    const inline = anyProp(table, "routes");
-    if (inline.state === "unknown") verdicts.push({ status: "unknown", at: inline, why: `the routes of ${table.name} are computed` });
-    for (const route of listItems(table, inline)) verdicts.push(judgeGateway(graph, table, within(table, route, "gatewayId"), table));
-    for (const { resource: route } of graph.referrers(table, [types.ec2Route], "routeTableId")) {
-        verdicts.push(judgeGateway(graph, route, anyProp(route, "gatewayId"), table));
-    }
-    return verdicts;
-}
-
-/** The route tables that govern a subnet: its explicit association, else its VPC's main table. */
-function tablesOf(graph: ResourceGraph, subnet: Resource): { tables: Resource[]; vpcMain?: Resource } | { why: string } {
-    const associations = graph.referrers(subnet, [types.ec2RouteTableAssociation], "subnetId").map((r) => r.resource);
-    if (associations.length > 0) {
-        const tables = associations.flatMap((a) => graph.targets(a, "routeTableId", ROUTE_TABLE_TYPES));
-        if (tables.length === 0) return { why: `the route table associated with ${subnet.name} is not a resource in the stack` };
-        return { tables };
-    }
-    const vpc = graph.targets(subnet, "vpcId", [types.ec2Vpc])[0];
-    if (!vpc) return { why: `${subnet.name} has no route table association and its VPC is not a resource in the stack` };
-    const mains = graph
-        .referrers(vpc, [types.ec2MainRouteTableAssociation], "vpcId")
-        .flatMap((m) => graph.targets(m.resource, "routeTableId", ROUTE_TABLE_TYPES));
-    const defaults = graph.referrers(vpc, [types.ec2DefaultRouteTable]).map((r) => r.resource);
-    const tables = mains.length > 0 ? mains : defaults;
-    // A VPC created here starts with a main table holding only the local route; routes added to it
-    // through `aws_route.route_table_id = aws_vpc.x.main_route_table_id` refer to the VPC itself.
-    return { tables, vpcMain: tables.length === 0 ? vpc : undefined };
-}
-
-function judgeSubnet(graph: ResourceGraph, subnet: Resource): Verdict[] {
-    const found = tablesOf(graph, subnet);
-    if ("why" in found) return [{ status: "unknown", at: subnet, why: found.why }];
-    const verdicts = found.tables.flatMap((t) => judgeTable(graph, t));
-    if (found.vpcMain) {
-        for (const { resource: route } of graph.referrers(found.vpcMain, [types.ec2Route], "routeTableId")) {
-            verdicts.push(judgeGateway(graph, route, anyProp(route, "gatewayId"), found.vpcMain));
-        }
-    }
-    return verdicts;
-}
 
 export default defineControl<import("@pulumi/aws/sagemaker").NotebookInstanceArgs, { privateSubnetIds: string[] }>({
     id: "aws-ml-subnet-private-route",
@@ -99,16 +32,7 @@ export default defineControl<import("@pulumi/aws/sagemaker").NotebookInstanceArg
     tags: ["network", "sagemaker", "notebook"],
     aliases: {},
     subjects: ML_SUBNET_PROPERTIES.map((p) => p.type),
-    related: [
-        types.ec2Subnet,
-        types.ec2Vpc,
-        types.ec2RouteTable,
-        types.ec2DefaultRouteTable,
-        types.ec2RouteTableAssociation,
-        types.ec2MainRouteTableAssociation,
-        types.ec2Route,
-        types.ec2InternetGateway,
-    ],
+    related: ROUTE_ANALYSIS_TYPES,
     scope: "stack",
     options: {
         privateSubnetIds: {
@@ -122,36 +46,7 @@ export default defineControl<import("@pulumi/aws/sagemaker").NotebookInstanceArg
         const path = ML_SUBNET_PROPERTIES.find((p) => p.type.token === subject.type)?.path ?? "subnetId";
         const subnetAttr = anyProp(subject, path);
         if (subnetAttr.state === "absent") return [notApplicable(subnetAttr, "No subnet is set (see aws-sagemaker-notebook-in-vpc).")];
-        const subnets = graph.targets(subject, path, [types.ec2Subnet]);
-        if (subnets.length === 0) {
-            if (typeof subnetAttr.value === "string" && options.privateSubnetIds.includes(subnetAttr.value)) {
-                return [pass(subnetAttr, `Subnet ${subnetAttr.value} is listed as private (privateSubnetIds).`)];
-            }
-            return [
-                unknown(
-                    subnetAttr,
-                    "The subnet is not a resource in the stack, so its routes cannot be checked; list it in privateSubnetIds once verified.",
-                ),
-            ];
-        }
-        const results: CheckResult[] = [];
-        for (const subnet of subnets) {
-            const verdicts = judgeSubnet(graph, subnet);
-            const igw = verdicts.find((v) => v.status === "igw");
-            if (igw && igw.status === "igw") {
-                results.push(
-                    fail(igw.at, `${subject.name} runs in subnet ${subnet.name}, whose route table ${igw.table.name} routes to an internet gateway.`),
-                );
-                continue;
-            }
-            const open = verdicts.find((v) => v.status === "unknown");
-            if (open && open.status === "unknown") {
-                results.push(unknown(open.at, `Whether subnet ${subnet.name} of ${subject.name} is private cannot be verified yet: ${open.why}.`));
-                continue;
-            }
-            results.push(pass(subnetAttr, `Subnet ${subnet.name} has no route to an internet gateway.`));
-        }
-        return results;
+        return subnetPrivacyResults(graph, subject, subnetAttr, options.privateSubnetIds);
     },
     examples: {
         pulumi: {

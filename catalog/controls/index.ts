@@ -18,6 +18,25 @@ import awsSagemakerNotebookInVpc from "./aws-sagemaker-notebook-in-vpc";
 import awsSagemakerNotebookKmsEncrypted from "./aws-sagemaker-notebook-kms-encrypted";
 import awsSagemakerNotebookNoDirectInternet from "./aws-sagemaker-notebook-no-direct-internet";
 import awsSagemakerNotebookNoRootAccess from "./aws-sagemaker-notebook-no-root-access";
+import awsSagemakerNotebookImdsv2 from "./aws-sagemaker-notebook-imdsv2";
+import awsSagemakerNotebookSupportedPlatform from "./aws-sagemaker-notebook-supported-platform";
+import awsSagemakerCodeRepositoryTrusted from "./aws-sagemaker-code-repository-trusted";
+import awsSagemakerModelNetworkIsolation from "./aws-sagemaker-model-network-isolation";
+import awsSagemakerEndpointConfigKmsEncrypted from "./aws-sagemaker-endpoint-config-kms-encrypted";
+import awsSagemakerEndpointConfigCaptureKmsEncrypted from "./aws-sagemaker-endpoint-config-capture-kms-encrypted";
+import awsSagemakerEndpointConfigMultiInstance from "./aws-sagemaker-endpoint-config-multi-instance";
+import awsSagemakerModelInVpc from "./aws-sagemaker-model-in-vpc";
+import awsSagemakerDomainVpcOnly from "./aws-sagemaker-domain-vpc-only";
+import awsSagemakerDomainKmsEncrypted from "./aws-sagemaker-domain-kms-encrypted";
+import awsSagemakerStudioSecurityGroups from "./aws-sagemaker-studio-security-groups";
+import awsSagemakerStudioSharingRestricted from "./aws-sagemaker-studio-sharing-restricted";
+import awsSagemakerStudioHardened from "./aws-sagemaker-studio-hardened";
+import awsSagemakerFeatureGroupKmsEncrypted from "./aws-sagemaker-feature-group-kms-encrypted";
+import awsSagemakerMonitoringTrafficEncrypted from "./aws-sagemaker-monitoring-traffic-encrypted";
+import awsSagemakerMonitoringNetworkIsolation from "./aws-sagemaker-monitoring-network-isolation";
+import awsSagemakerMonitoringKmsAndVpc from "./aws-sagemaker-monitoring-kms-and-vpc";
+import awsSagemakerTrainingJobHardened from "./aws-sagemaker-training-job-hardened";
+import awsSagemakerModelTrustedSources from "./aws-sagemaker-model-trusted-sources";
 import gcpGcsCmek from "./gcp-gcs-cmek";
 import gcpGcsRetentionLocked from "./gcp-gcs-retention-locked";
 import gcpIamNoBasicRoles from "./gcp-iam-no-basic-roles";
@@ -68,4 +87,23 @@ export const allControls: readonly AnyControl[] = [
     awsIamNoNotActionAllow,
     awsIamTrustNoWildcardPrincipal,
     awsIamNoPrivilegeEscalation,
+    awsSagemakerNotebookImdsv2,
+    awsSagemakerNotebookSupportedPlatform,
+    awsSagemakerCodeRepositoryTrusted,
+    awsSagemakerModelNetworkIsolation,
+    awsSagemakerEndpointConfigKmsEncrypted,
+    awsSagemakerEndpointConfigCaptureKmsEncrypted,
+    awsSagemakerEndpointConfigMultiInstance,
+    awsSagemakerModelInVpc,
+    awsSagemakerDomainVpcOnly,
+    awsSagemakerDomainKmsEncrypted,
+    awsSagemakerStudioSecurityGroups,
+    awsSagemakerStudioSharingRestricted,
+    awsSagemakerStudioHardened,
+    awsSagemakerFeatureGroupKmsEncrypted,
+    awsSagemakerMonitoringTrafficEncrypted,
+    awsSagemakerMonitoringNetworkIsolation,
+    awsSagemakerMonitoringKmsAndVpc,
+    awsSagemakerTrainingJobHardened,
+    awsSagemakerModelTrustedSources,
 ];

@@ -6,3 +6,6 @@ export * from "./coerce";
 export * from "./outcomes";
 export * from "./gcp-iam";
 export * from "./s3";
+export * from "./sagemaker";
+export * from "./subnet-routes";
+export * from "./sagemaker-monitoring";

@@ -12,10 +12,10 @@ export const PERMISSION_POLICY_HOLDERS: ResourceType[] = [
 
 /** Resources that carry resource-based policies (who may use the resource). */
 export const RESOURCE_POLICY_HOLDERS: ResourceType[] = [
-    types.iamS3BucketPolicy,
+    types.s3BucketPolicy,
     types.kmsKey,
     types.iamEcrRepositoryPolicy,
-    types.iamVpcEndpoint,
+    types.ec2VpcEndpoint,
     types.iamSagemakerModelPackageGroupPolicy,
 ];
 

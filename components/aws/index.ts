@@ -6,3 +6,4 @@ export * from "./model-image-repository";
 export * from "./secure-notebook-instance";
 export * from "./secure-studio-domain";
 export * from "./secure-model-endpoint";
+export * from "./secure-feature-group";

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { NVME_INSTANCE_FAMILIES, instanceFamily } from "../../catalog/helpers/sagemaker";
 import { EXCEPTION_TAG, type Environment, type EscapeHatch, MlguardComponentError, requireReason } from "../errors";
 import type { LockedMlBucket } from "./locked-ml-bucket";
 import type { MlKmsKey } from "./ml-kms-key";
@@ -11,16 +12,13 @@ const COMPONENT = "SecureModelEndpoint";
 
 /**
  * Instance families with local NVMe instance storage, for which SageMaker rejects an endpoint
- * `kmsKeyArn` (the instance store is hardware-encrypted). The key is omitted for them automatically.
+ * `kmsKeyArn` (the instance store is hardware-encrypted). The key is omitted for them automatically;
+ * the list is the endpoint-configuration KMS control's, so the two never disagree.
  */
-export const NVME_INSTANCE_FAMILIES: readonly string[] = [
-    "ml.m5d", "ml.m6id", "ml.c5d", "ml.c6id", "ml.r5d", "ml.r6id", "ml.g4dn", "ml.g5", "ml.g6", "ml.g6e",
-    "ml.p3dn", "ml.p4d", "ml.p4de", "ml.p5", "ml.p5e", "ml.inf2", "ml.trn1", "ml.trn1n",
-];
+export { NVME_INSTANCE_FAMILIES };
 
 export function hasNvmeInstanceStorage(instanceType: string): boolean {
-    const family = instanceType.split(".").slice(0, 2).join(".");
-    return NVME_INSTANCE_FAMILIES.includes(family);
+    return NVME_INSTANCE_FAMILIES.includes(instanceFamily(instanceType));
 }
 
 export interface DataCaptureArgs {

@@ -111,6 +111,22 @@ export class SecureStudioDomain extends pulumi.ComponentResource {
         this.registerOutputs({ domainId: this.domainId, domainArn: this.domainArn });
     }
 
+    /**
+     * A private space owned by one user profile of the domain (spaces shared with the whole domain
+     * are not offered: aws-sagemaker-studio-hardened reports them).
+     */
+    addPrivateSpace(args: { spaceName: string; owner: aws.sagemaker.UserProfile }): aws.sagemaker.Space {
+        if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/.test(args.spaceName)) {
+            throw new MlguardComponentError(COMPONENT, "spaceName", `"${args.spaceName}" must be 1-63 letters, digits or hyphens`);
+        }
+        return new aws.sagemaker.Space(`${this.componentName}-space-${args.spaceName}`, {
+            domainId: this.domain.id,
+            spaceName: args.spaceName,
+            spaceSharingSettings: { sharingType: "Private" },
+            ownershipSettings: { ownerUserProfileName: args.owner.userProfileName },
+        }, { parent: this });
+    }
+
     /** A user profile that inherits the domain's network, sharing and security settings. */
     addUserProfile(args: StudioUserProfileArgs): aws.sagemaker.UserProfile {
         if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/.test(args.userProfileName)) {

@@ -155,10 +155,29 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         });
         it("--rule, --skip-rule and --tag select controls by glob", () => {
             assert.deepEqual(ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--rule", "aws-sagemaker-*"])).findings), [
+                "aws-sagemaker-code-repository-trusted",
+                "aws-sagemaker-domain-kms-encrypted",
+                "aws-sagemaker-domain-vpc-only",
+                "aws-sagemaker-endpoint-config-capture-kms-encrypted",
+                "aws-sagemaker-endpoint-config-kms-encrypted",
+                "aws-sagemaker-endpoint-config-multi-instance",
+                "aws-sagemaker-feature-group-kms-encrypted",
+                "aws-sagemaker-model-in-vpc",
+                "aws-sagemaker-model-network-isolation",
+                "aws-sagemaker-model-trusted-sources",
+                "aws-sagemaker-monitoring-kms-and-vpc",
+                "aws-sagemaker-monitoring-network-isolation",
+                "aws-sagemaker-monitoring-traffic-encrypted",
+                "aws-sagemaker-notebook-imdsv2",
                 "aws-sagemaker-notebook-in-vpc",
                 "aws-sagemaker-notebook-kms-encrypted",
                 "aws-sagemaker-notebook-no-direct-internet",
                 "aws-sagemaker-notebook-no-root-access",
+                "aws-sagemaker-notebook-supported-platform",
+                "aws-sagemaker-studio-hardened",
+                "aws-sagemaker-studio-security-groups",
+                "aws-sagemaker-studio-sharing-restricted",
+                "aws-sagemaker-training-job-hardened",
             ]);
             const skipped = ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--skip-rule", "gcp-*", "--skip-rule", "CKV_AWS_122"])).findings);
             assert.ok(skipped.every((id) => id.startsWith("aws-")) && !skipped.includes("aws-sagemaker-notebook-no-direct-internet"), skipped.join());
@@ -188,6 +207,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
             assert.equal(r.code, 1, r.stderr);
             assert.deepEqual(json(r).findings.map(at), [
                 'aws-ml-subnet-private-route module.notebook["research"].aws_sagemaker_notebook_instance.this test/terraform/fixtures/plan-network/main.tf:20',
+                'aws-sagemaker-notebook-imdsv2 module.notebook["research"].aws_sagemaker_notebook_instance.this test/terraform/fixtures/plan-network/modules/notebook/main.tf:9',
                 'aws-sagemaker-notebook-kms-encrypted module.notebook["research"].aws_sagemaker_notebook_instance.this test/terraform/fixtures/plan-network/modules/notebook/main.tf:9',
                 'aws-sagemaker-notebook-no-direct-internet module.notebook["research"].aws_sagemaker_notebook_instance.this test/terraform/fixtures/plan-network/modules/notebook/main.tf:15',
             ]);

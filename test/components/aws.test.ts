@@ -519,6 +519,19 @@ describe("AWS components", () => {
     });
 
     describe("SecureStudioDomain", () => {
+        it("offers private spaces only, owned by a user profile of the domain", async () => {
+            const c = await platform();
+            const space = c.one("aws:sagemaker/space:Space");
+            assert.equal(space.name, "studio-space-alice-lab");
+            assert.deepEqual(space.inputs.spaceSharingSettings, { sharingType: "Private" });
+            assert.ok(c.dependsThrough(space, "domainId", c.one(T.domain)));
+            assert.ok(c.dependsThrough(space, "ownershipSettings", c.one(T.userProfile)));
+            await rejects(() => {
+                const p = awsPlatform("dev");
+                return p.studio.addPrivateSpace({ spaceName: "bad name", owner: p.user });
+            }, /spaceName/);
+        });
+
         it("is VpcOnly in private subnets with the CMK, SGs everywhere, no sharing, no Docker, per-user identity", async () => {
             const c = await platform();
             assertChildrenOf(c, "mlguard:aws:SecureStudioDomain", "studio");
@@ -568,6 +581,51 @@ describe("AWS components", () => {
             await rejects(() => (studio({})() as ml.SecureStudioDomain).addUserProfile({ userProfileName: "carol" }), /`ssoUserName`: user profile "carol" needs the IAM Identity Center user name/);
             await rejects(studio({ idleTimeoutInMinutes: 5 }), /`idleTimeoutInMinutes`/);
             await rejects(studio({ authMode: "NONE" as "SSO" }), /`authMode`/);
+        });
+    });
+
+    describe("SecureFeatureGroup", () => {
+        it("encrypts the online and offline stores with the CMK and keeps the offline store in the locked training bucket", async () => {
+            const c = await platform();
+            assertChildrenOf(c, "mlguard:aws:SecureFeatureGroup", "customers");
+            const group = c.one("aws:sagemaker/featureGroup:FeatureGroup");
+            const online = group.inputs.onlineStoreConfig as Record<string, any>;
+            assert.equal(online.enableOnlineStore, true);
+            assert.equal(online.storageType, "Standard");
+            assert.ok(c.dependsThrough(group, "onlineStoreConfig", c.one(T.key, "ml-key-key")));
+            assert.ok(c.dependsThrough(group, "offlineStoreConfig", c.one(T.key, "ml-key-key")));
+            assert.ok(c.dependsThrough(group, "offlineStoreConfig", c.one(T.bucket, "training-bucket")));
+            const offline = (group.inputs.offlineStoreConfig as Record<string, any>).s3StorageConfig;
+            assert.match(offline.s3Uri, /^s3:\/\/training-.*\/feature-store\/customers$/);
+        });
+
+        const group = (extra: Partial<ml.SecureFeatureGroupArgs>) => () => {
+            const p = awsPlatform("dev");
+            return new ml.SecureFeatureGroup("fg2", {
+                key: p.key, role: p.role, offlineBucket: p.trainingData, recordIdentifierFeatureName: "id", eventTimeFeatureName: "ts",
+                features: [{ name: "id", type: "String" }, { name: "ts", type: "String" }], ...extra,
+            });
+        };
+
+        it("offline only when online is off", async () => {
+            const c = await capture(group({ online: false }));
+            const fg = c.resources.find((r) => r.name === "fg2-feature-group")!;
+            assert.equal(fg.inputs.onlineStoreConfig, undefined);
+            assert.ok(fg.inputs.offlineStoreConfig);
+        });
+
+        it("rejects inputs that would weaken or break it", async () => {
+            const p = () => awsPlatform("dev");
+            await rejects(group({ recordIdentifierFeatureName: "missing" }), /recordIdentifierFeatureName.*not one of the features/);
+            await rejects(group({ features: [{ name: "id", type: "String" }, { name: "id", type: "String" }, { name: "ts", type: "String" }] }), /defined twice/);
+            await rejects(group({ offlinePrefix: "/abs" }), /offlinePrefix/);
+            await rejects(() => {
+                const x = p();
+                return new ml.SecureFeatureGroup("fg3", {
+                    key: x.key, role: x.role, offlineBucket: x.artifacts, recordIdentifierFeatureName: "id", eventTimeFeatureName: "ts",
+                    features: [{ name: "id", type: "String" }, { name: "ts", type: "String" }],
+                });
+            }, /training-data/);
         });
     });
 

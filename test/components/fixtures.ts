@@ -26,10 +26,15 @@ export function awsPlatform(environment: "prod" | "dev" = "prod") {
     const notebook = new ml.SecureNotebookInstance("research", { network, key, role });
     const studio = new ml.SecureStudioDomain("studio", { network, key, defaultRole: role });
     const user = studio.addUserProfile({ userProfileName: "alice", ssoUserName: "alice@example.com" });
+    studio.addPrivateSpace({ spaceName: "alice-lab", owner: user });
     const endpoint = new ml.SecureModelEndpoint("churn", {
         environment, network, key, role, repository, imageDigest: DIGEST, modelBucket: artifacts, modelDataKey: "churn/v1/model.tar.gz",
     });
-    return { network, key, trainingData, artifacts, repository, role, notebook, studio, user, endpoint };
+    const features = new ml.SecureFeatureGroup("customers", {
+        key, role, offlineBucket: trainingData, recordIdentifierFeatureName: "customer_id", eventTimeFeatureName: "event_time",
+        features: [{ name: "customer_id", type: "String" }, { name: "event_time", type: "String" }, { name: "tenure_days", type: "Integral" }],
+    });
+    return { network, key, trainingData, artifacts, repository, role, notebook, studio, user, endpoint, features };
 }
 
 export const GCP_PROJECT = "ml-research-prod";

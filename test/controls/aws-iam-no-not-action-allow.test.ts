@@ -18,7 +18,7 @@ edgeCases(control, [
     { name: "invalid JSON is not verifiable and does not crash", resources: policy("{not json"), expect: ["unknown"] },
     {
         name: "bucket policies are judged",
-        resources: [{ type: types.iamS3BucketPolicy, name: "b", props: { bucket: "b", policy: doc({ Effect: "Allow", Principal: "*", NotAction: "s3:DeleteObject", Resource: "*" }) } }],
+        resources: [{ type: types.s3BucketPolicy, name: "b", props: { bucket: "b", policy: doc({ Effect: "Allow", Principal: "*", NotAction: "s3:DeleteObject", Resource: "*" }) } }],
         expect: ["fail"],
     },
     {

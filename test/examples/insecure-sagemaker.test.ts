@@ -19,6 +19,7 @@ describe("examples/pulumi/insecure-sagemaker through the policy pack", () => {
                 "advisory aws-s3-object-lock-retention training-data",
                 "advisory aws-s3-tls-only-policy training-data",
                 "advisory aws-s3-versioning-enabled training-data",
+                "advisory aws-sagemaker-notebook-imdsv2 research",
                 "mandatory aws-iam-no-admin-wildcard sagemaker-exec-everything",
                 "mandatory aws-iam-no-privilege-escalation sagemaker-exec-everything",
                 "mandatory aws-iam-passrole-scoped sagemaker-exec-everything",

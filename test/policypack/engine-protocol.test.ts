@@ -482,7 +482,10 @@ describe("policy pack over the engine protocol (gRPC)", function () {
                     const fixed = result.remediations.filter((r) => r.policyName === control.id && r.properties);
                     assert.ok(fixed.length > 0, `bad example ${i + 1} was not remediated`);
                     for (const r of fixed) {
-                        for (const fix of control.autofix!) assert.deepEqual(r.properties![fix.path], fix.value);
+                        for (const fix of control.autofix!) {
+                            const set = fix.path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], r.properties);
+                            assert.deepEqual(set, fix.value);
+                        }
                     }
                     assert.deepEqual(own(result.diagnostics, control), [], `bad example ${i + 1} after remediation: ${show(own(result.diagnostics, control))}`);
                 }

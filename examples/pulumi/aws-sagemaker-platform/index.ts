@@ -38,7 +38,8 @@ const notebook = new ml.SecureNotebookInstance("research", { network, key, role,
 
 const studio = new ml.SecureStudioDomain("ml-studio", { network, key, defaultRole: role });
 for (const user of ["alice", "bob"]) {
-    studio.addUserProfile({ userProfileName: user, ssoUserName: `${user}@example.com` });
+    const profile = studio.addUserProfile({ userProfileName: user, ssoUserName: `${user}@example.com` });
+    studio.addPrivateSpace({ spaceName: `${user}-lab`, owner: profile });
 }
 
 const endpoint = new ml.SecureModelEndpoint("churn", {
@@ -53,6 +54,20 @@ const endpoint = new ml.SecureModelEndpoint("churn", {
     dataCapture: { bucket: modelArtifacts, samplingPercentage: 10 },
 });
 
+// Customer features for training and online inference: both stores encrypted with the platform key.
+const features = new ml.SecureFeatureGroup("customers", {
+    key,
+    role,
+    offlineBucket: trainingData,
+    recordIdentifierFeatureName: "customer_id",
+    eventTimeFeatureName: "event_time",
+    features: [
+        { name: "customer_id", type: "String" },
+        { name: "event_time", type: "String" },
+        { name: "tenure_days", type: "Integral" },
+    ],
+});
+
 export const vpcId = network.vpcId;
 export const privateSubnetIds = network.subnetIds;
 export const keyArn = key.keyArn;
@@ -63,3 +78,4 @@ export const executionRoleArn = role.roleArn;
 export const notebookName = notebook.notebookName;
 export const studioDomainId = studio.domainId;
 export const endpointName = endpoint.endpointName;
+export const featureGroupName = features.featureGroupName;

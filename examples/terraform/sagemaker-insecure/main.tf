@@ -71,6 +71,10 @@ module "notebook" {
   security_group_ids     = each.value.subnet == "" ? [] : [aws_security_group.notebooks.id]
   direct_internet_access = var.internet_access
   root_access            = var.root_access
+  imds_version           = "1"
+  platform_identifier    = "notebook-al2-v2"
+
+  default_code_repository = "https://github.com/acme/${each.key}-notebooks.git"
 }
 
 # --- Images: mutable tags, no scanning, the AWS-managed aws/ecr key -----------------------------

@@ -77,6 +77,16 @@ module "notebook" {
   subnet_id          = aws_subnet.private["a"].id
   security_group_ids = [aws_security_group.notebooks.id]
   kms_key_id         = aws_kms_key.ml.arn
+
+  default_code_repository = aws_sagemaker_code_repository.notebooks.code_repository_name
+}
+
+resource "aws_sagemaker_code_repository" "notebooks" {
+  code_repository_name = "notebooks"
+
+  git_config {
+    repository_url = "https://git-codecommit.${var.region}.amazonaws.com/v1/repos/notebooks"
+  }
 }
 
 # --- Images: immutable tags, scanned on push, our key ------------------------------------------

@@ -42,8 +42,30 @@ resource "aws_sagemaker_notebook_instance" "this" {
   direct_internet_access = var.direct_internet_access
   root_access            = var.root_access
   kms_key_id             = var.kms_key_id
+  platform_identifier    = var.platform_identifier
+
+  default_code_repository = var.default_code_repository
+
+  instance_metadata_service_configuration {
+    minimum_instance_metadata_service_version = var.imds_version
+  }
 
   tags = {
     team = var.name
   }
+}
+
+variable "imds_version" {
+  type    = string
+  default = "2"
+}
+
+variable "platform_identifier" {
+  type    = string
+  default = "notebook-al2023-v1"
+}
+
+variable "default_code_repository" {
+  type    = string
+  default = null
 }
