@@ -104,6 +104,7 @@ function formatFinding(f: ReportedFinding, result: ScanResult, controls: Map<str
         let value: string;
         if (ev.state === "unknown") value = "computed, not known before apply";
         else if (ev.state === "default") value = ev.value === undefined ? "not set (the provider default applies)" : `${formatValue(ev.value)} (provider default; the attribute is not set)`;
+        else if (ev.origin?.sensitive) value = "(sensitive, not shown)";
         else value = ev.value === undefined ? "not set" : formatValue(ev.value);
         if (ev.origin) {
             const at = ev.origin.location?.kind === "file"
