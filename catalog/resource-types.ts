@@ -212,6 +212,31 @@ export const types = {
         "vertex.AiReasoningEngineIamBinding", "gcp:vertex/aiReasoningEngineIamBinding:AiReasoningEngineIamBinding", "google_vertex_ai_reasoning_engine_iam_binding"),
     vertexReasoningEngineIamPolicy: gcp<vertex.AiReasoningEngineIamPolicyArgs>(
         "vertex.AiReasoningEngineIamPolicy", "gcp:vertex/aiReasoningEngineIamPolicy:AiReasoningEngineIamPolicy", "google_vertex_ai_reasoning_engine_iam_policy"),
+
+    serviceAccount: gcp<serviceaccount.AccountArgs>("serviceaccount.Account", "gcp:serviceaccount/account:Account", "google_service_account"),
+    serviceAccountKey: gcp<serviceaccount.KeyArgs>("serviceaccount.Key", "gcp:serviceaccount/key:Key", "google_service_account_key"),
+    notebooksInstance: gcp<notebooks.InstanceArgs>("notebooks.Instance", "gcp:notebooks/instance:Instance", "google_notebooks_instance"),
+    notebooksRuntime: gcp<notebooks.RuntimeArgs>("notebooks.Runtime", "gcp:notebooks/runtime:Runtime", "google_notebooks_runtime"),
+    colabRuntimeTemplate: gcp<colab.RuntimeTemplateArgs>(
+        "colab.RuntimeTemplate", "gcp:colab/runtimeTemplate:RuntimeTemplate", "google_colab_runtime_template"),
+    vertexDataset: gcp<vertex.AiDatasetArgs>("vertex.AiDataset", "gcp:vertex/aiDataset:AiDataset", "google_vertex_ai_dataset"),
+    vertexEndpoint: gcp<vertex.AiEndpointArgs>("vertex.AiEndpoint", "gcp:vertex/aiEndpoint:AiEndpoint", "google_vertex_ai_endpoint"),
+    vertexEvaluationMetric: gcp<vertex.AiEvaluationMetricArgs>(
+        "vertex.AiEvaluationMetric", "gcp:vertex/aiEvaluationMetric:AiEvaluationMetric", "google_vertex_ai_evaluation_metric"),
+    vertexFeatureOnlineStore: gcp<vertex.AiFeatureOnlineStoreArgs>(
+        "vertex.AiFeatureOnlineStore", "gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore", "google_vertex_ai_feature_online_store"),
+    vertexFeatureStore: gcp<vertex.AiFeatureStoreArgs>(
+        "vertex.AiFeatureStore", "gcp:vertex/aiFeatureStore:AiFeatureStore", "google_vertex_ai_featurestore"),
+    vertexIndex: gcp<vertex.AiIndexArgs>("vertex.AiIndex", "gcp:vertex/aiIndex:AiIndex", "google_vertex_ai_index"),
+    vertexIndexEndpoint: gcp<vertex.AiIndexEndpointArgs>(
+        "vertex.AiIndexEndpoint", "gcp:vertex/aiIndexEndpoint:AiIndexEndpoint", "google_vertex_ai_index_endpoint"),
+    vertexMetadataStore: gcp<vertex.AiMetadataStoreArgs>(
+        "vertex.AiMetadataStore", "gcp:vertex/aiMetadataStore:AiMetadataStore", "google_vertex_ai_metadata_store"),
+    vertexPersistentResource: gcp<vertex.AiPersistentResourceArgs>(
+        "vertex.AiPersistentResource", "gcp:vertex/aiPersistentResource:AiPersistentResource", "google_vertex_ai_persistent_resource"),
+    vertexReasoningEngine: gcp<vertex.AiReasoningEngineArgs>(
+        "vertex.AiReasoningEngine", "gcp:vertex/aiReasoningEngine:AiReasoningEngine", "google_vertex_ai_reasoning_engine"),
+    vertexTensorboard: gcp<vertex.AiTensorboardArgs>("vertex.AiTensorboard", "gcp:vertex/aiTensorboard:AiTensorboard", "google_vertex_ai_tensorboard"),
 } as const;
 
 export type KnownResourceType = (typeof types)[keyof typeof types];

@@ -16,6 +16,10 @@ import gcpIamNoPublicMembers from "./gcp-iam-no-public-members";
 import gcpKmsKeyRotation from "./gcp-kms-key-rotation";
 import gcpWorkbenchCmekDisks from "./gcp-workbench-cmek-disks";
 import gcpWorkbenchNoPublicIp from "./gcp-workbench-no-public-ip";
+import gcpWorkbenchNoRootAccess from "./gcp-workbench-no-root-access";
+import gcpWorkbenchHardenedJupyter from "./gcp-workbench-hardened-jupyter";
+import gcpWorkbenchDedicatedServiceAccount from "./gcp-workbench-dedicated-service-account";
+import gcpWorkbenchShieldedVm from "./gcp-workbench-shielded-vm";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -36,4 +40,8 @@ export const allControls: readonly AnyControl[] = [
     gcpKmsKeyRotation,
     gcpWorkbenchCmekDisks,
     gcpWorkbenchNoPublicIp,
+    gcpWorkbenchNoRootAccess,
+    gcpWorkbenchHardenedJupyter,
+    gcpWorkbenchDedicatedServiceAccount,
+    gcpWorkbenchShieldedVm,
 ];

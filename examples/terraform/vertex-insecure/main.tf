@@ -51,4 +51,5 @@ module "workbench" {
   network           = google_compute_network.ml.id
   subnet            = google_compute_subnetwork.ml.id
   disable_public_ip = var.disable_public_ip
+  hardened          = false
 }
