@@ -20,6 +20,8 @@ import gcpWorkbenchNoRootAccess from "./gcp-workbench-no-root-access";
 import gcpWorkbenchHardenedJupyter from "./gcp-workbench-hardened-jupyter";
 import gcpWorkbenchDedicatedServiceAccount from "./gcp-workbench-dedicated-service-account";
 import gcpWorkbenchShieldedVm from "./gcp-workbench-shielded-vm";
+import gcpNotebooksLegacyHardened from "./gcp-notebooks-legacy-hardened";
+import gcpColabRuntimePrivateCmek from "./gcp-colab-runtime-private-cmek";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -44,4 +46,6 @@ export const allControls: readonly AnyControl[] = [
     gcpWorkbenchHardenedJupyter,
     gcpWorkbenchDedicatedServiceAccount,
     gcpWorkbenchShieldedVm,
+    gcpNotebooksLegacyHardened,
+    gcpColabRuntimePrivateCmek,
 ];

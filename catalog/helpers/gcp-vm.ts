@@ -94,3 +94,19 @@ export function singleOwner(owners: Attr, fix: string): CheckResult {
     if (n !== 1) return fail(owners, `The instance has ${n} owners (${owners.path}); single-user access needs exactly one.`);
     return pass(owners, "The instance has a single owner.");
 }
+
+/**
+ * A customer-managed key reference that must be present: a computed value (`key.id` during preview)
+ * is a configured key; a computed parent block is not verifiable yet.
+ */
+export function expectKmsKey(key: Attr, what: string, fix: string): CheckResult {
+    if (isComputedValue(key)) return pass(key, `${what} is encrypted with a customer-managed key.`);
+    if (key.state === "unknown") return unknown(key, `${what}'s key (${key.path}) is computed; it must be a Cloud KMS key.`);
+    if (key.state === "absent") {
+        return fail(key, `${what} sets no customer-managed key (${key.path}), so Google-managed keys are used; ${fix}.`);
+    }
+    if (typeof key.value !== "string" || key.value.trim() === "") {
+        return fail(key, `${what}'s key (${key.path}) is empty or not a key name; ${fix}.`);
+    }
+    return pass(key, `${what} is encrypted with a customer-managed key.`);
+}
