@@ -22,6 +22,8 @@ import gcpWorkbenchDedicatedServiceAccount from "./gcp-workbench-dedicated-servi
 import gcpWorkbenchShieldedVm from "./gcp-workbench-shielded-vm";
 import gcpNotebooksLegacyHardened from "./gcp-notebooks-legacy-hardened";
 import gcpColabRuntimePrivateCmek from "./gcp-colab-runtime-private-cmek";
+import gcpVertexCmek from "./gcp-vertex-cmek";
+import gcpVertexPrivateEndpoints from "./gcp-vertex-private-endpoints";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -48,4 +50,6 @@ export const allControls: readonly AnyControl[] = [
     gcpWorkbenchShieldedVm,
     gcpNotebooksLegacyHardened,
     gcpColabRuntimePrivateCmek,
+    gcpVertexCmek,
+    gcpVertexPrivateEndpoints,
 ];
