@@ -237,6 +237,16 @@ export const types = {
     vertexReasoningEngine: gcp<vertex.AiReasoningEngineArgs>(
         "vertex.AiReasoningEngine", "gcp:vertex/aiReasoningEngine:AiReasoningEngine", "google_vertex_ai_reasoning_engine"),
     vertexTensorboard: gcp<vertex.AiTensorboardArgs>("vertex.AiTensorboard", "gcp:vertex/aiTensorboard:AiTensorboard", "google_vertex_ai_tensorboard"),
+    storageBucketAccessControl: gcp<storage.BucketAccessControlArgs>(
+        "storage.BucketAccessControl", "gcp:storage/bucketAccessControl:BucketAccessControl", "google_storage_bucket_access_control"),
+    storageDefaultObjectAccessControl: gcp<storage.DefaultObjectAccessControlArgs>(
+        "storage.DefaultObjectAccessControl", "gcp:storage/defaultObjectAccessControl:DefaultObjectAccessControl", "google_storage_default_object_access_control"),
+    storageObjectAccessControl: gcp<storage.ObjectAccessControlArgs>(
+        "storage.ObjectAccessControl", "gcp:storage/objectAccessControl:ObjectAccessControl", "google_storage_object_access_control"),
+    storageBucketAcl: gcp<storage.BucketACLArgs>("storage.BucketACL", "gcp:storage/bucketACL:BucketACL", "google_storage_bucket_acl"),
+    storageDefaultObjectAcl: gcp<storage.DefaultObjectACLArgs>(
+        "storage.DefaultObjectACL", "gcp:storage/defaultObjectACL:DefaultObjectACL", "google_storage_default_object_acl"),
+    storageObjectAcl: gcp<storage.ObjectACLArgs>("storage.ObjectACL", "gcp:storage/objectACL:ObjectACL", "google_storage_object_acl"),
 } as const;
 
 export type KnownResourceType = (typeof types)[keyof typeof types];

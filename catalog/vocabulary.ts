@@ -44,6 +44,9 @@ export const pluralRenames: Readonly<Record<string, Readonly<Record<string, stri
     google_vertex_ai_endpoint: { "private_service_connect_config.project_allowlist": "projectAllowlists" },
     google_vertex_ai_index_endpoint: { "private_service_connect_config.project_allowlist": "projectAllowlists" },
     google_vertex_ai_feature_online_store: { "dedicated_serving_endpoint.private_service_connect_config.project_allowlist": "projectAllowlists" },
+    google_storage_bucket_acl: { role_entity: "roleEntities" },
+    google_storage_default_object_acl: { role_entity: "roleEntities" },
+    google_storage_object_acl: { role_entity: "roleEntities" },
 };
 
 /** Where to find each renamed type's `*Args` interface in the SDK (for the vocabulary test). */
@@ -70,6 +73,9 @@ export const renameSdkTypes: Readonly<Record<string, { file: string; args: strin
     google_vertex_ai_endpoint: { file: "@pulumi/gcp/vertex/aiEndpoint.d.ts", args: "AiEndpointArgs" },
     google_vertex_ai_index_endpoint: { file: "@pulumi/gcp/vertex/aiIndexEndpoint.d.ts", args: "AiIndexEndpointArgs" },
     google_vertex_ai_feature_online_store: { file: "@pulumi/gcp/vertex/aiFeatureOnlineStore.d.ts", args: "AiFeatureOnlineStoreArgs" },
+    google_storage_bucket_acl: { file: "@pulumi/gcp/storage/bucketACL.d.ts", args: "BucketACLArgs" },
+    google_storage_default_object_acl: { file: "@pulumi/gcp/storage/defaultObjectACL.d.ts", args: "DefaultObjectACLArgs" },
+    google_storage_object_acl: { file: "@pulumi/gcp/storage/objectACL.d.ts", args: "ObjectACLArgs" },
 };
 
 const camelCache = new Map<string, string>();

@@ -37,7 +37,8 @@ function regionMatches(resource: Resource, key: Attr): CheckResult | undefined {
     const region = [anyProp(resource, "region"), anyProp(resource, "location")].find((a) => a.state !== "absent");
     if (!where || !region || typeof region.value !== "string" || region.value.trim() === "") return undefined;
     if (where === region.value.trim().toLowerCase()) return undefined;
-    return fail(key, `The key is in location "${where}" but the resource is in ${region.path} "${region.value.trim()}"; Vertex AI needs a key in the resource's own region.`);
+    // The values go to the evidence, not the message (either may be a secret in a Pulumi stack).
+    return fail(key, `The key's location (in encryptionSpec.kmsKeyName) is not the resource's ${region.path}; Vertex AI needs a key in the resource's own region.`);
 }
 
 export default defineControl<unknown>({

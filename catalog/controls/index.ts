@@ -24,6 +24,9 @@ import gcpNotebooksLegacyHardened from "./gcp-notebooks-legacy-hardened";
 import gcpColabRuntimePrivateCmek from "./gcp-colab-runtime-private-cmek";
 import gcpVertexCmek from "./gcp-vertex-cmek";
 import gcpVertexPrivateEndpoints from "./gcp-vertex-private-endpoints";
+import gcpGcsNoPublicAccess from "./gcp-gcs-no-public-access";
+import gcpGcsRecoverable from "./gcp-gcs-recoverable";
+import gcpIamNoUserManagedSaKeys from "./gcp-iam-no-user-managed-sa-keys";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -52,4 +55,7 @@ export const allControls: readonly AnyControl[] = [
     gcpColabRuntimePrivateCmek,
     gcpVertexCmek,
     gcpVertexPrivateEndpoints,
+    gcpGcsNoPublicAccess,
+    gcpGcsRecoverable,
+    gcpIamNoUserManagedSaKeys,
 ];

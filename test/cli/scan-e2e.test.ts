@@ -102,7 +102,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("exits 1 (findings at or above high) and prints the summary line on stderr", () => {
             assert.equal(run.code, 1, run.stderr);
             assert.equal(run.stdout, "");
-            assert.match(run.stderr, /^✖ 58 findings \(2 critical, 38 high, 18 medium\): 74 resources in 18 files \(\d+\.\d s\)\n$/);
+            assert.match(run.stderr, /^✖ 65 findings \(2 critical, 43 high, 18 medium, 2 low\): 75 resources in 18 files \(\d+\.\d s\)\n$/);
         });
         for (const [name, golden] of [
             ["pretty.txt", "e2e-pretty.txt"],
@@ -150,7 +150,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("--min-severity high drops the medium controls", () => {
             const r = json(mlguard(["scan", EXAMPLES, "--format", "json", "--min-severity", "high"]));
             assert.deepEqual(ids(r.findings).filter((id) => id.endsWith("key-rotation")), []);
-            assert.equal(r.summary.findings, 40);
+            assert.equal(r.summary.findings, 45);
         });
         it("--rule, --skip-rule and --tag select controls by glob", () => {
             assert.deepEqual(ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--rule", "aws-sagemaker-*"])).findings), [
@@ -166,6 +166,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
                 "aws-iam-passrole-scoped",
                 "gcp-iam-no-basic-roles",
                 "gcp-iam-no-public-members",
+                "gcp-iam-no-user-managed-sa-keys",
                 "gcp-workbench-dedicated-service-account",
             ]);
         });
@@ -363,7 +364,7 @@ ${NOTEBOOK("this").replace('"Enabled"', "var.internet")}`;
             assert.equal(r.code, 1);
             assert.match(r.stdout, /^::error file=examples\/terraform\/vertex-insecure\/iam\.tf,line=16,endLine=16,col=3,/m);
             const text = fs.readFileSync(summary, "utf8");
-            assert.ok(text.startsWith("# before\n### mlguard: ✖ 41 findings"), text.slice(0, 200));
+            assert.ok(text.startsWith("# before\n### mlguard: ✖ 48 findings"), text.slice(0, 200));
         });
     });
 });

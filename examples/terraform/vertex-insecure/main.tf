@@ -39,6 +39,8 @@ module "buckets" {
   name           = "${var.project}-${each.key}"
   retention_days = each.value
   labels         = { ml-data-class = each.key }
+
+  prevent_public_access = false
 }
 
 # --- Workbench instances: external IPs, Google-managed disk keys ---------------------------------
