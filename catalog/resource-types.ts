@@ -22,6 +22,7 @@ import type * as compute from "@pulumi/gcp/compute";
 import type * as vertex from "@pulumi/gcp/vertex";
 import type * as colab from "@pulumi/gcp/colab";
 import type * as notebooks from "@pulumi/gcp/notebooks";
+import type * as accesscontextmanager from "@pulumi/gcp/accesscontextmanager";
 import type { CloudProvider } from "./model";
 
 export interface ResourceType<Args = unknown> {
@@ -247,6 +248,22 @@ export const types = {
     storageDefaultObjectAcl: gcp<storage.DefaultObjectACLArgs>(
         "storage.DefaultObjectACL", "gcp:storage/defaultObjectACL:DefaultObjectACL", "google_storage_default_object_acl"),
     storageObjectAcl: gcp<storage.ObjectACLArgs>("storage.ObjectACL", "gcp:storage/objectACL:ObjectACL", "google_storage_object_acl"),
+    servicePerimeter: gcp<accesscontextmanager.ServicePerimeterArgs>(
+        "accesscontextmanager.ServicePerimeter", "gcp:accesscontextmanager/servicePerimeter:ServicePerimeter",
+        "google_access_context_manager_service_perimeter"),
+    servicePerimeters: gcp<accesscontextmanager.ServicePerimetersArgs>(
+        "accesscontextmanager.ServicePerimeters", "gcp:accesscontextmanager/servicePerimeters:ServicePerimeters",
+        "google_access_context_manager_service_perimeters"),
+    servicePerimeterResource: gcp<accesscontextmanager.ServicePerimeterResourceArgs>(
+        "accesscontextmanager.ServicePerimeterResource", "gcp:accesscontextmanager/servicePerimeterResource:ServicePerimeterResource",
+        "google_access_context_manager_service_perimeter_resource"),
+    projectIamAuditConfig: gcp<projects.IAMAuditConfigArgs>(
+        "projects.IAMAuditConfig", "gcp:projects/iAMAuditConfig:IAMAuditConfig", "google_project_iam_audit_config"),
+    folderIamAuditConfig: gcp<folder.IamAuditConfigArgs>(
+        "folder.IamAuditConfig", "gcp:folder/iamAuditConfig:IamAuditConfig", "google_folder_iam_audit_config"),
+    organizationIamAuditConfig: gcp<organizations.IamAuditConfigArgs>(
+        "organizations.IamAuditConfig", "gcp:organizations/iamAuditConfig:IamAuditConfig", "google_organization_iam_audit_config"),
+    project: gcp<organizations.ProjectArgs>("organizations.Project", "gcp:organizations/project:Project", "google_project"),
 } as const;
 
 export type KnownResourceType = (typeof types)[keyof typeof types];

@@ -27,6 +27,10 @@ import gcpVertexPrivateEndpoints from "./gcp-vertex-private-endpoints";
 import gcpGcsNoPublicAccess from "./gcp-gcs-no-public-access";
 import gcpGcsRecoverable from "./gcp-gcs-recoverable";
 import gcpIamNoUserManagedSaKeys from "./gcp-iam-no-user-managed-sa-keys";
+import gcpVpcscProtectsMlServices from "./gcp-vpcsc-protects-ml-services";
+import gcpVpcscEnforced from "./gcp-vpcsc-enforced";
+import gcpVpcscRestricted from "./gcp-vpcsc-restricted";
+import gcpAuditLogsVertex from "./gcp-audit-logs-vertex";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -58,4 +62,8 @@ export const allControls: readonly AnyControl[] = [
     gcpGcsNoPublicAccess,
     gcpGcsRecoverable,
     gcpIamNoUserManagedSaKeys,
+    gcpVpcscProtectsMlServices,
+    gcpVpcscEnforced,
+    gcpVpcscRestricted,
+    gcpAuditLogsVertex,
 ];

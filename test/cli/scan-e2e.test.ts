@@ -102,7 +102,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("exits 1 (findings at or above high) and prints the summary line on stderr", () => {
             assert.equal(run.code, 1, run.stderr);
             assert.equal(run.stdout, "");
-            assert.match(run.stderr, /^✖ 65 findings \(2 critical, 43 high, 18 medium, 2 low\): 75 resources in 18 files \(\d+\.\d s\)\n$/);
+            assert.match(run.stderr, /^✖ 77 findings \(2 critical, 53 high, 20 medium, 2 low\): 81 resources in 20 files \(\d+\.\d s\)\n$/);
         });
         for (const [name, golden] of [
             ["pretty.txt", "e2e-pretty.txt"],
@@ -140,7 +140,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("0 on the secure examples, with only the summary line", () => {
             const r = mlguard(["scan", `${EXAMPLES}/sagemaker-secure`, `${EXAMPLES}/vertex-secure`]);
             assert.equal(r.code, 0, r.stdout + r.stderr);
-            assert.match(r.stdout, /^✔ No findings: 40 resources in 11 files \(\d+\.\d s\)\n$/);
+            assert.match(r.stdout, /^✔ No findings: 45 resources in 12 files \(\d+\.\d s\)\n$/);
         });
         it("--fail-on: critical passes the SageMaker example (no critical finding) but not the Vertex one; none never fails", () => {
             assert.equal(mlguard(["scan", `${EXAMPLES}/sagemaker-insecure`, "--fail-on", "critical"]).code, 0);
@@ -150,7 +150,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("--min-severity high drops the medium controls", () => {
             const r = json(mlguard(["scan", EXAMPLES, "--format", "json", "--min-severity", "high"]));
             assert.deepEqual(ids(r.findings).filter((id) => id.endsWith("key-rotation")), []);
-            assert.equal(r.summary.findings, 45);
+            assert.equal(r.summary.findings, 55);
         });
         it("--rule, --skip-rule and --tag select controls by glob", () => {
             assert.deepEqual(ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--rule", "aws-sagemaker-*"])).findings), [
@@ -364,7 +364,7 @@ ${NOTEBOOK("this").replace('"Enabled"', "var.internet")}`;
             assert.equal(r.code, 1);
             assert.match(r.stdout, /^::error file=examples\/terraform\/vertex-insecure\/iam\.tf,line=16,endLine=16,col=3,/m);
             const text = fs.readFileSync(summary, "utf8");
-            assert.ok(text.startsWith("# before\n### mlguard: ✖ 48 findings"), text.slice(0, 200));
+            assert.ok(text.startsWith("# before\n### mlguard: ✖ 60 findings"), text.slice(0, 200));
         });
     });
 });
