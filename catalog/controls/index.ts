@@ -31,6 +31,7 @@ import gcpVpcscProtectsMlServices from "./gcp-vpcsc-protects-ml-services";
 import gcpVpcscEnforced from "./gcp-vpcsc-enforced";
 import gcpVpcscRestricted from "./gcp-vpcsc-restricted";
 import gcpAuditLogsVertex from "./gcp-audit-logs-vertex";
+import gcpAuditLogsStorageKms from "./gcp-audit-logs-storage-kms";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -66,4 +67,5 @@ export const allControls: readonly AnyControl[] = [
     gcpVpcscEnforced,
     gcpVpcscRestricted,
     gcpAuditLogsVertex,
+    gcpAuditLogsStorageKms,
 ];

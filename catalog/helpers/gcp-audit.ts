@@ -22,6 +22,7 @@ export const AUDIT_CONFIG_TYPES = AUDIT_TYPES;
  * resource `project` refers to, `""` when absent (the provider's default project) or "unknown".
  */
 export function projectKey(graph: ResourceGraph, resource: Resource): string | "unknown" {
+    if (resource.type === types.kmsCryptoKey.token) return keyProject(graph, resource);
     const project = anyProp(resource, "project");
     if (project.state === "absent") return "";
     if (typeof project.value === "string") return project.value.trim().replace(/^projects\//, "");
@@ -34,6 +35,14 @@ export function projectKey(graph: ResourceGraph, resource: Resource): string | "
         }
     }
     return "unknown";
+}
+
+/** A crypto key's project: from its literal `keyRing` name, or from the key ring resource it refers to. */
+function keyProject(graph: ResourceGraph, key: Resource): string | "unknown" {
+    const ring = anyProp(key, "keyRing");
+    if (typeof ring.value === "string") return /^projects\/([^/]+)\//.exec(ring.value.trim())?.[1] ?? "unknown";
+    const target = isComputedValue(ring) ? graph.targets(key, "keyRing", [types.kmsKeyRing])[0] : undefined;
+    return target ? projectKey(graph, target) : "unknown";
 }
 
 const cache = new WeakMap<ResourceGraph, AuditConfig[]>();
