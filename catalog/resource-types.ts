@@ -24,6 +24,7 @@ import type * as compute from "@pulumi/gcp/compute";
 import type * as vertex from "@pulumi/gcp/vertex";
 import type * as colab from "@pulumi/gcp/colab";
 import type * as notebooks from "@pulumi/gcp/notebooks";
+import type * as accesscontextmanager from "@pulumi/gcp/accesscontextmanager";
 import type { CloudProvider } from "./model";
 
 export interface ResourceType<Args = unknown> {
@@ -288,6 +289,56 @@ export const types = {
     ec2VpcEndpoint: aws<ec2.VpcEndpointArgs>("ec2.VpcEndpoint", "aws:ec2/vpcEndpoint:VpcEndpoint", "aws_vpc_endpoint"),
     ec2VpcEndpointPolicy: aws<ec2.VpcEndpointPolicyArgs>(
         "ec2.VpcEndpointPolicy", "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy", "aws_vpc_endpoint_policy"),
+    serviceAccount: gcp<serviceaccount.AccountArgs>("serviceaccount.Account", "gcp:serviceaccount/account:Account", "google_service_account"),
+    serviceAccountKey: gcp<serviceaccount.KeyArgs>("serviceaccount.Key", "gcp:serviceaccount/key:Key", "google_service_account_key"),
+    notebooksInstance: gcp<notebooks.InstanceArgs>("notebooks.Instance", "gcp:notebooks/instance:Instance", "google_notebooks_instance"),
+    notebooksRuntime: gcp<notebooks.RuntimeArgs>("notebooks.Runtime", "gcp:notebooks/runtime:Runtime", "google_notebooks_runtime"),
+    colabRuntimeTemplate: gcp<colab.RuntimeTemplateArgs>(
+        "colab.RuntimeTemplate", "gcp:colab/runtimeTemplate:RuntimeTemplate", "google_colab_runtime_template"),
+    vertexDataset: gcp<vertex.AiDatasetArgs>("vertex.AiDataset", "gcp:vertex/aiDataset:AiDataset", "google_vertex_ai_dataset"),
+    vertexEndpoint: gcp<vertex.AiEndpointArgs>("vertex.AiEndpoint", "gcp:vertex/aiEndpoint:AiEndpoint", "google_vertex_ai_endpoint"),
+    vertexEvaluationMetric: gcp<vertex.AiEvaluationMetricArgs>(
+        "vertex.AiEvaluationMetric", "gcp:vertex/aiEvaluationMetric:AiEvaluationMetric", "google_vertex_ai_evaluation_metric"),
+    vertexFeatureOnlineStore: gcp<vertex.AiFeatureOnlineStoreArgs>(
+        "vertex.AiFeatureOnlineStore", "gcp:vertex/aiFeatureOnlineStore:AiFeatureOnlineStore", "google_vertex_ai_feature_online_store"),
+    vertexFeatureStore: gcp<vertex.AiFeatureStoreArgs>(
+        "vertex.AiFeatureStore", "gcp:vertex/aiFeatureStore:AiFeatureStore", "google_vertex_ai_featurestore"),
+    vertexIndex: gcp<vertex.AiIndexArgs>("vertex.AiIndex", "gcp:vertex/aiIndex:AiIndex", "google_vertex_ai_index"),
+    vertexIndexEndpoint: gcp<vertex.AiIndexEndpointArgs>(
+        "vertex.AiIndexEndpoint", "gcp:vertex/aiIndexEndpoint:AiIndexEndpoint", "google_vertex_ai_index_endpoint"),
+    vertexMetadataStore: gcp<vertex.AiMetadataStoreArgs>(
+        "vertex.AiMetadataStore", "gcp:vertex/aiMetadataStore:AiMetadataStore", "google_vertex_ai_metadata_store"),
+    vertexPersistentResource: gcp<vertex.AiPersistentResourceArgs>(
+        "vertex.AiPersistentResource", "gcp:vertex/aiPersistentResource:AiPersistentResource", "google_vertex_ai_persistent_resource"),
+    vertexReasoningEngine: gcp<vertex.AiReasoningEngineArgs>(
+        "vertex.AiReasoningEngine", "gcp:vertex/aiReasoningEngine:AiReasoningEngine", "google_vertex_ai_reasoning_engine"),
+    vertexTensorboard: gcp<vertex.AiTensorboardArgs>("vertex.AiTensorboard", "gcp:vertex/aiTensorboard:AiTensorboard", "google_vertex_ai_tensorboard"),
+    storageBucketAccessControl: gcp<storage.BucketAccessControlArgs>(
+        "storage.BucketAccessControl", "gcp:storage/bucketAccessControl:BucketAccessControl", "google_storage_bucket_access_control"),
+    storageDefaultObjectAccessControl: gcp<storage.DefaultObjectAccessControlArgs>(
+        "storage.DefaultObjectAccessControl", "gcp:storage/defaultObjectAccessControl:DefaultObjectAccessControl", "google_storage_default_object_access_control"),
+    storageObjectAccessControl: gcp<storage.ObjectAccessControlArgs>(
+        "storage.ObjectAccessControl", "gcp:storage/objectAccessControl:ObjectAccessControl", "google_storage_object_access_control"),
+    storageBucketAcl: gcp<storage.BucketACLArgs>("storage.BucketACL", "gcp:storage/bucketACL:BucketACL", "google_storage_bucket_acl"),
+    storageDefaultObjectAcl: gcp<storage.DefaultObjectACLArgs>(
+        "storage.DefaultObjectACL", "gcp:storage/defaultObjectACL:DefaultObjectACL", "google_storage_default_object_acl"),
+    storageObjectAcl: gcp<storage.ObjectACLArgs>("storage.ObjectACL", "gcp:storage/objectACL:ObjectACL", "google_storage_object_acl"),
+    servicePerimeter: gcp<accesscontextmanager.ServicePerimeterArgs>(
+        "accesscontextmanager.ServicePerimeter", "gcp:accesscontextmanager/servicePerimeter:ServicePerimeter",
+        "google_access_context_manager_service_perimeter"),
+    servicePerimeters: gcp<accesscontextmanager.ServicePerimetersArgs>(
+        "accesscontextmanager.ServicePerimeters", "gcp:accesscontextmanager/servicePerimeters:ServicePerimeters",
+        "google_access_context_manager_service_perimeters"),
+    servicePerimeterResource: gcp<accesscontextmanager.ServicePerimeterResourceArgs>(
+        "accesscontextmanager.ServicePerimeterResource", "gcp:accesscontextmanager/servicePerimeterResource:ServicePerimeterResource",
+        "google_access_context_manager_service_perimeter_resource"),
+    projectIamAuditConfig: gcp<projects.IAMAuditConfigArgs>(
+        "projects.IAMAuditConfig", "gcp:projects/iAMAuditConfig:IAMAuditConfig", "google_project_iam_audit_config"),
+    folderIamAuditConfig: gcp<folder.IamAuditConfigArgs>(
+        "folder.IamAuditConfig", "gcp:folder/iamAuditConfig:IamAuditConfig", "google_folder_iam_audit_config"),
+    organizationIamAuditConfig: gcp<organizations.IamAuditConfigArgs>(
+        "organizations.IamAuditConfig", "gcp:organizations/iamAuditConfig:IamAuditConfig", "google_organization_iam_audit_config"),
+    project: gcp<organizations.ProjectArgs>("organizations.Project", "gcp:organizations/project:Project", "google_project"),
 } as const;
 
 export type KnownResourceType = (typeof types)[keyof typeof types];

@@ -43,6 +43,12 @@ export const pluralRenames: Readonly<Record<string, Readonly<Record<string, stri
     google_organization_iam_audit_config: { audit_log_config: "auditLogConfigs" },
     google_storage_bucket: { lifecycle_rule: "lifecycleRules" },
     google_compute_firewall: { allow: "allows", deny: "denies" },
+    google_vertex_ai_endpoint: { "private_service_connect_config.project_allowlist": "projectAllowlists" },
+    google_vertex_ai_index_endpoint: { "private_service_connect_config.project_allowlist": "projectAllowlists" },
+    google_vertex_ai_feature_online_store: { "dedicated_serving_endpoint.private_service_connect_config.project_allowlist": "projectAllowlists" },
+    google_storage_bucket_acl: { role_entity: "roleEntities" },
+    google_storage_default_object_acl: { role_entity: "roleEntities" },
+    google_storage_object_acl: { role_entity: "roleEntities" },
 };
 
 /** Where to find each renamed type's `*Args` interface in the SDK (for the vocabulary test). */
@@ -68,6 +74,12 @@ export const renameSdkTypes: Readonly<Record<string, { file: string; args: strin
     google_organization_iam_audit_config: { file: "@pulumi/gcp/organizations/iamAuditConfig.d.ts", args: "IamAuditConfigArgs" },
     google_storage_bucket: { file: "@pulumi/gcp/storage/bucket.d.ts", args: "BucketArgs" },
     google_compute_firewall: { file: "@pulumi/gcp/compute/firewall.d.ts", args: "FirewallArgs" },
+    google_vertex_ai_endpoint: { file: "@pulumi/gcp/vertex/aiEndpoint.d.ts", args: "AiEndpointArgs" },
+    google_vertex_ai_index_endpoint: { file: "@pulumi/gcp/vertex/aiIndexEndpoint.d.ts", args: "AiIndexEndpointArgs" },
+    google_vertex_ai_feature_online_store: { file: "@pulumi/gcp/vertex/aiFeatureOnlineStore.d.ts", args: "AiFeatureOnlineStoreArgs" },
+    google_storage_bucket_acl: { file: "@pulumi/gcp/storage/bucketACL.d.ts", args: "BucketACLArgs" },
+    google_storage_default_object_acl: { file: "@pulumi/gcp/storage/defaultObjectACL.d.ts", args: "DefaultObjectACLArgs" },
+    google_storage_object_acl: { file: "@pulumi/gcp/storage/objectACL.d.ts", args: "ObjectACLArgs" },
 };
 
 const camelCache = new Map<string, string>();

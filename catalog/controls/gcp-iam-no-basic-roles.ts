@@ -78,8 +78,9 @@ export default defineControl<unknown, Options>({
             }
             results.push(
                 fail(
-                    grantAttr(grant, grant.member === UNKNOWN ? "unknown" : "explicit"),
-                    `${grant.path} grants the basic role ${role} to a principal not in allowedMembers; grant a predefined or custom role scoped to the task instead.`,
+                    // At the role line (the value to change), with the role as evidence.
+                    { path: grant.rolePath, state: "explicit", value: role, location: grant.roleLocation },
+                    `${grant.rolePath} grants the basic role ${role} (to ${grant.path}, a principal not in allowedMembers); grant a predefined or custom role scoped to the task instead.`,
                 ),
             );
         }

@@ -2,11 +2,12 @@ import { defineControl } from "../control";
 import { ref } from "../examples";
 import { type IamGrant, iamGrants } from "../helpers/gcp-iam";
 import { allOf } from "../helpers/outcomes";
-import { UNKNOWN } from "../helpers/props";
+import { type Attr, UNKNOWN, anyProp, listItems } from "../helpers/props";
 import { couldBeOneOf } from "../helpers/refinements";
 import { fail, unknown } from "../helpers/results";
-import type { CheckResult } from "../model";
-import { types } from "../resource-types";
+import type { ResourceGraph } from "../graph";
+import type { CheckResult, Resource } from "../model";
+import { type ResourceType, types } from "../resource-types";
 
 /** Principals that stand for everyone: anyone on the internet, or anyone with a Google account. */
 const PUBLIC_MEMBERS = ["allusers", "allauthenticatedusers", "principalset://goog/public:all"];
@@ -23,6 +24,61 @@ function publicName(member: string): string {
         "principalset://goog/public:all": "principalSet://goog/public:all",
     };
     return display[member.trim().toLowerCase()] ?? "allUsers";
+}
+
+/** Cloud Storage ACL resources: one `entity`, or `roleEntities` written as `ROLE:entity`. */
+const ACL_ENTITY_TYPES = [types.storageBucketAccessControl, types.storageDefaultObjectAccessControl, types.storageObjectAccessControl];
+const ACL_LIST_TYPES = [types.storageBucketAcl, types.storageDefaultObjectAcl, types.storageObjectAcl];
+/** Predefined ACLs that grant allUsers or allAuthenticatedUsers. */
+const PUBLIC_PREDEFINED_ACLS = ["publicread", "publicreadwrite", "authenticatedread"];
+
+/** The ACL entries of a Cloud Storage ACL resource that name a public entity. */
+function aclResults(resource: Resource): CheckResult[] {
+    const results: CheckResult[] = [];
+    const isType = (list: ResourceType[]) => list.some((t) => t.token === resource.type);
+    const judge = (attr: Attr, entity: string | undefined) => {
+        if (attr.state === "unknown") results.push(unknown(attr, `${attr.path} is computed; it must not be allUsers or allAuthenticatedUsers.`));
+        else if (entity !== undefined && isPublic(entity)) {
+            results.push(fail(attr, `${attr.path} grants the public entity ${publicName(entity)} access to Cloud Storage data; grant specific groups or service accounts through IAM instead.`));
+        }
+    };
+    if (isType(ACL_ENTITY_TYPES)) {
+        const entity = anyProp(resource, "entity");
+        judge(entity, typeof entity.value === "string" ? entity.value : undefined);
+    }
+    if (isType(ACL_LIST_TYPES)) {
+        const list = anyProp(resource, "roleEntities");
+        if (list.state === "unknown") judge(list, undefined);
+        for (const item of listItems(resource, list)) {
+            const text = typeof item.value === "string" ? item.value : undefined;
+            judge(item, text === undefined ? undefined : text.slice(text.indexOf(":") + 1));
+        }
+        for (const field of ["predefinedAcl", "defaultAcl"]) {
+            const acl = anyProp(resource, field);
+            if (acl.state === "unknown") results.push(unknown(acl, `${field} is computed; it must not be a public predefined ACL.`));
+            else if (typeof acl.value === "string" && PUBLIC_PREDEFINED_ACLS.includes(acl.value.trim().toLowerCase())) {
+                results.push(fail(acl, `${field} is a predefined ACL that grants allUsers or allAuthenticatedUsers access; use "private" or "projectPrivate".`));
+            }
+        }
+    }
+    return results;
+}
+
+const KMS_KEY_TYPES = [types.kmsCryptoKeyIamMember, types.kmsCryptoKeyIamBinding, types.kmsCryptoKeyIamPolicy];
+const KMS_RING_TYPES = [types.kmsKeyRingIamMember, types.kmsKeyRingIamBinding, types.kmsKeyRingIamPolicy];
+
+/**
+ * The Cloud KMS key or key ring an IAM resource governs, for the message (a key reviewer searches for
+ * it): the key resource it refers to, by name and address. A literal id is a property value, which may
+ * be a secret in a Pulumi stack: the message names its attribute and the evidence carries it.
+ */
+function kmsTarget(resource: Resource, graph: ResourceGraph): string | undefined {
+    const isKey = KMS_KEY_TYPES.some((t) => t.token === resource.type);
+    if (!isKey && !KMS_RING_TYPES.some((t) => t.token === resource.type)) return undefined;
+    const field = isKey ? "cryptoKeyId" : "keyRingId";
+    const kind = isKey ? "Cloud KMS key" : "Cloud KMS key ring";
+    const target = graph.targets(resource, field, [isKey ? types.kmsCryptoKey : types.kmsKeyRing])[0];
+    return target ? `${kind} ${target.name} (${target.id})` : `the ${kind} in ${field}`;
 }
 
 export default defineControl<unknown>({
@@ -75,19 +131,23 @@ export default defineControl<unknown>({
         types.vertexFeatureStoreEntityTypeIamMember, types.vertexFeatureStoreEntityTypeIamBinding,
         types.vertexFeatureStoreEntityTypeIamPolicy,
         types.vertexReasoningEngineIamMember, types.vertexReasoningEngineIamBinding, types.vertexReasoningEngineIamPolicy,
+        ...ACL_ENTITY_TYPES, ...ACL_LIST_TYPES,
     ],
+    related: [types.kmsCryptoKey, types.kmsKeyRing],
     scope: "resource",
     options: {},
-    check(resource) {
+    check(resource, { graph }) {
         const { grants, unreadable } = iamGrants(resource);
-        const results: CheckResult[] = [];
+        const results: CheckResult[] = aclResults(resource);
+        const key = kmsTarget(resource, graph);
+        const on = key ? ` on ${key}` : "";
         for (const grant of grants) {
             const at = { path: grant.path, state: "explicit" as const, value: undefined, location: grant.location };
             if (typeof grant.member === "string" && isPublic(grant.member)) {
                 results.push(
                     fail(
                         { ...at, value: grant.member },
-                        `${grant.path} grants a role to the public principal ${publicName(grant.member)}; grant it to specific groups or service accounts instead.`,
+                        `${grant.path} grants a role${on} to the public principal ${publicName(grant.member)}; grant it to specific groups or service accounts instead.`,
                     ),
                 );
             } else if (grant.member === UNKNOWN && couldBeOneOf(grant.memberNode, PUBLIC_MEMBERS, { ignoreCase: true })) {
@@ -187,6 +247,13 @@ export default defineControl<unknown>({
                         },
                     },
                 ],
+                [
+                    {
+                        type: types.storageBucketAccessControl,
+                        name: "public-read",
+                        props: { bucket: "ml-model-artifacts", role: "READER", entity: "allUsers" },
+                    },
+                ],
             ],
         },
         terraform: {
@@ -249,6 +316,14 @@ resource "google_vertex_ai_endpoint_iam_policy" "endpoint" {
     title      = "business-hours"
     expression = "request.time.getHours(\\"Europe/Berlin\\") < 18"
   }
+}
+`,
+                `resource "google_storage_bucket_acl" "models" {
+  bucket = "ml-model-artifacts"
+  role_entity = [
+    "OWNER:project-owners-123456789012",
+    "READER:allAuthenticatedUsers",
+  ]
 }
 `,
             ],

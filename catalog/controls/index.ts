@@ -51,6 +51,22 @@ import awsIamNoBroadManagedPolicies from "./aws-iam-no-broad-managed-policies";
 import awsIamNoNotActionAllow from "./aws-iam-no-not-action-allow";
 import awsIamTrustNoWildcardPrincipal from "./aws-iam-trust-no-wildcard-principal";
 import awsIamNoPrivilegeEscalation from "./aws-iam-no-privilege-escalation";
+import gcpWorkbenchNoRootAccess from "./gcp-workbench-no-root-access";
+import gcpWorkbenchHardenedJupyter from "./gcp-workbench-hardened-jupyter";
+import gcpWorkbenchDedicatedServiceAccount from "./gcp-workbench-dedicated-service-account";
+import gcpWorkbenchShieldedVm from "./gcp-workbench-shielded-vm";
+import gcpNotebooksLegacyHardened from "./gcp-notebooks-legacy-hardened";
+import gcpColabRuntimePrivateCmek from "./gcp-colab-runtime-private-cmek";
+import gcpVertexCmek from "./gcp-vertex-cmek";
+import gcpVertexPrivateEndpoints from "./gcp-vertex-private-endpoints";
+import gcpGcsNoPublicAccess from "./gcp-gcs-no-public-access";
+import gcpGcsRecoverable from "./gcp-gcs-recoverable";
+import gcpIamNoUserManagedSaKeys from "./gcp-iam-no-user-managed-sa-keys";
+import gcpVpcscProtectsMlServices from "./gcp-vpcsc-protects-ml-services";
+import gcpVpcscEnforced from "./gcp-vpcsc-enforced";
+import gcpVpcscRestricted from "./gcp-vpcsc-restricted";
+import gcpAuditLogsVertex from "./gcp-audit-logs-vertex";
+import gcpAuditLogsStorageKms from "./gcp-audit-logs-storage-kms";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -106,4 +122,20 @@ export const allControls: readonly AnyControl[] = [
     awsSagemakerMonitoringKmsAndVpc,
     awsSagemakerTrainingJobHardened,
     awsSagemakerModelTrustedSources,
+    gcpWorkbenchNoRootAccess,
+    gcpWorkbenchHardenedJupyter,
+    gcpWorkbenchDedicatedServiceAccount,
+    gcpWorkbenchShieldedVm,
+    gcpNotebooksLegacyHardened,
+    gcpColabRuntimePrivateCmek,
+    gcpVertexCmek,
+    gcpVertexPrivateEndpoints,
+    gcpGcsNoPublicAccess,
+    gcpGcsRecoverable,
+    gcpIamNoUserManagedSaKeys,
+    gcpVpcscProtectsMlServices,
+    gcpVpcscEnforced,
+    gcpVpcscRestricted,
+    gcpAuditLogsVertex,
+    gcpAuditLogsStorageKms,
 ];

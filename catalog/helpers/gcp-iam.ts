@@ -18,6 +18,10 @@ export interface IamGrant {
     location: SourceLocation;
     /** The member's value node when it is computed, for what its refinement says (`serviceAccount:${…}` is not public). */
     memberNode?: Value;
+    /** Where the role is written (Pulumi spelling), e.g. `role` or `policyData.bindings.0.role`. */
+    rolePath: string;
+    /** The `role` attribute's location; for `policyData` grants, the `policyData` attribute's. */
+    roleLocation: SourceLocation;
 }
 
 /** A part of an IAM resource whose grants cannot be listed: computed, or not an IAM policy. */
@@ -57,12 +61,12 @@ export function iamGrants(resource: Resource): IamGrants {
     for (const field of ["member", "members"]) {
         const attr = anyProp(resource, field);
         if (attr.state === "unknown") {
-            out.grants.push({ role: iamValue(role), member: UNKNOWN, path: field, location: attr.location, memberNode: attr.node });
+            out.grants.push({ role: iamValue(role), member: UNKNOWN, path: field, location: attr.location, memberNode: attr.node, rolePath: "role", roleLocation: role.location });
             continue;
         }
         const items = attr.node?.kind === "list" ? listItems(resource, attr) : attr.state === "explicit" ? [attr] : [];
         for (const item of items) {
-            const grant: IamGrant = { role: iamValue(role), member: iamValue(item), path: item.path, location: item.location };
+            const grant: IamGrant = { role: iamValue(role), member: iamValue(item), path: item.path, location: item.location, rolePath: "role", roleLocation: role.location };
             if (item.state === "unknown" && item.node) grant.memberNode = item.node;
             out.grants.push(grant);
         }
@@ -100,15 +104,16 @@ function readPolicyData(attr: Attr, out: IamGrants): void {
         const at = `${attr.path}.bindings.${i}`;
         if (!isRecord(binding)) return malformed(at);
         const role = plainIamValue(binding.role as Plain);
+        const rolePath = `${at}.role`;
         const members = binding.members;
         if (members === UNKNOWN) {
-            out.grants.push({ role, member: UNKNOWN, path: `${at}.members`, location });
+            out.grants.push({ role, member: UNKNOWN, path: `${at}.members`, location, rolePath, roleLocation: location });
         } else if (Array.isArray(members)) {
             members.forEach((m: unknown, j: number) =>
-                out.grants.push({ role, member: plainIamValue(m as Plain), path: `${at}.members.${j}`, location }),
+                out.grants.push({ role, member: plainIamValue(m as Plain), path: `${at}.members.${j}`, location, rolePath, roleLocation: location }),
             );
         } else if (typeof members === "string") {
-            out.grants.push({ role, member: members, path: `${at}.members`, location });
+            out.grants.push({ role, member: members, path: `${at}.members`, location, rolePath, roleLocation: location });
         } else if (members !== undefined && members !== null) {
             malformed(`${at}.members`);
         }

@@ -193,6 +193,8 @@ describe("mlguard scan (built binary, real Terraform)", function () {
                 "aws-iam-trust-no-wildcard-principal",
                 "gcp-iam-no-basic-roles",
                 "gcp-iam-no-public-members",
+                "gcp-iam-no-user-managed-sa-keys",
+                "gcp-workbench-dedicated-service-account",
             ]);
         });
         it("--var and --var-file change the findings (terraform.tfvars is loaded automatically)", () => {
@@ -390,7 +392,7 @@ ${NOTEBOOK("this").replace('"Enabled"', "var.internet")}`;
             assert.equal(r.code, 1);
             assert.match(r.stdout, /^::error file=examples\/terraform\/vertex-insecure\/iam\.tf,line=16,endLine=16,col=3,/m);
             const text = fs.readFileSync(summary, "utf8");
-            assert.ok(text.startsWith("# before\n### mlguard: ✖ 14 findings"), text.slice(0, 200));
+            assert.ok(text.startsWith("# before\n### mlguard: ✖ 63 findings"), text.slice(0, 200));
         });
     });
 });

@@ -1,3 +1,4 @@
+import * as assert from "node:assert/strict";
 import control from "../../catalog/controls/gcp-iam-no-basic-roles";
 import { types } from "../../catalog/resource-types";
 import { type EdgeCase, UNKNOWN, edgeCases } from "../support/controls";
@@ -92,3 +93,18 @@ edgeCases(control, [
         expect: ["fail"],
     },
 ]);
+
+describe("gcp-iam-no-basic-roles points at the role", () => {
+    it("a Terraform member grant fails at its role line, with the role as evidence", async () => {
+        const { scanTerraformSources } = await import("../../terraform-checks");
+        const source = `resource "google_project_iam_member" "ops" {
+  project = "ml-prod"
+  member  = "user:ops@example.com"
+  role    = "roles/editor"
+}
+`;
+        const { findings } = await scanTerraformSources({ "main.tf": source }, { controls: [control] });
+        const failed = findings.filter((f) => f.status === "fail");
+        assert.deepEqual(failed.map((f) => [f.path, f.location.kind === "file" ? f.location.start.line : 0, f.evidence?.value]), [["role", 4, "roles/editor"]]);
+    });
+});

@@ -1,6 +1,7 @@
+import * as assert from "node:assert/strict";
 import control from "../../catalog/controls/gcp-iam-no-public-members";
 import { type ResourceType, types } from "../../catalog/resource-types";
-import { type EdgeCase, UNKNOWN, edgeCases } from "../support/controls";
+import { type EdgeCase, UNKNOWN, check, edgeCases } from "../support/controls";
 
 const SA = "serviceAccount:trainer@ml-prod.iam.gserviceaccount.com";
 
@@ -101,3 +102,38 @@ edgeCases(control, [
         expect: ["fail"],
     },
 ]);
+
+describe("gcp-iam-no-public-members on Cloud Storage ACLs and Cloud KMS", () => {
+    const statusesOf = (resources: Parameters<typeof check>[1]) => check(control, resources).map((f) => f.status);
+    it("ACL resources with a public entity fail; private entities pass", () => {
+        assert.deepEqual(statusesOf([{ type: types.storageBucketAccessControl, name: "a", props: { bucket: "b", role: "READER", entity: "allUsers" } }]), ["fail"]);
+        assert.deepEqual(statusesOf([{ type: types.storageDefaultObjectAccessControl, name: "a", props: { bucket: "b", role: "READER", entity: "allAuthenticatedUsers" } }]), ["fail"]);
+        assert.deepEqual(statusesOf([{ type: types.storageObjectAccessControl, name: "a", props: { bucket: "b", object: "o", role: "READER", entity: "AllUsers" } }]), ["fail"]);
+        assert.deepEqual(statusesOf([{ type: types.storageBucketAccessControl, name: "a", props: { bucket: "b", role: "READER", entity: "group-ml@example.com" } }]), ["pass"]);
+        assert.deepEqual(statusesOf([{ type: types.storageBucketAccessControl, name: "a", props: { bucket: "b", role: "READER", entity: UNKNOWN } }]), ["unknown"]);
+    });
+    it("role-entity lists: each public entry fails at its own item; predefined public ACLs fail", () => {
+        const findings = check(control, [{ type: types.storageBucketAcl, name: "a", props: { bucket: "b", roleEntities: ["OWNER:project-owners-1", "READER:allUsers", "WRITER:allAuthenticatedUsers"] } }]);
+        assert.deepEqual(findings.map((f) => `${f.status} ${f.path}`), ["fail roleEntities.1", "fail roleEntities.2"]);
+        assert.deepEqual(statusesOf([{ type: types.storageDefaultObjectAcl, name: "a", props: { bucket: "b", roleEntities: ["READER:allUsers"] } }]), ["fail"]);
+        assert.deepEqual(statusesOf([{ type: types.storageBucketAcl, name: "a", props: { bucket: "b", predefinedAcl: "publicRead" } }]), ["fail"]);
+        assert.deepEqual(statusesOf([{ type: types.storageBucketAcl, name: "a", props: { bucket: "b", predefinedAcl: "private", roleEntities: ["OWNER:project-owners-1"] } }]), ["pass"]);
+        assert.deepEqual(statusesOf([{ type: types.storageBucketAcl, name: "a", props: { bucket: "b", roleEntities: UNKNOWN } }]), ["unknown"]);
+        assert.deepEqual(statusesOf([{ type: types.storageBucketAcl, name: "a", props: { bucket: "b", roleEntities: [7, "no-colon"] } }]), ["pass"]);
+    });
+    it("a public grant on a KMS key or key ring names the key in the finding", () => {
+        const key = "projects/ml-prod/locations/us-central1/keyRings/ml/cryptoKeys/models";
+        const [f] = check(control, [{ type: types.kmsCryptoKeyIamMember, name: "m", props: { cryptoKeyId: key, role: "roles/cloudkms.cryptoKeyDecrypter", member: "allUsers" } }]);
+        assert.equal(f.status, "fail");
+        assert.equal(f.severity, "critical");
+        assert.match(f.message, /on the Cloud KMS key in cryptoKeyId/);
+        assert.ok(!f.message.includes(key), "a literal id is evidence, never message text");
+        const [viaRef] = check(control, [
+            { type: types.kmsCryptoKey, name: "models", props: { name: "models", keyRing: "r" } },
+            { type: types.kmsCryptoKeyIamBinding, name: "b", props: { cryptoKeyId: UNKNOWN, role: "roles/cloudkms.cryptoKeyDecrypter", members: ["allAuthenticatedUsers"] }, deps: { cryptoKeyId: ["models"] } },
+        ]);
+        assert.match(viaRef.message, /on Cloud KMS key models \(urn:pulumi:/);
+        const [ring] = check(control, [{ type: types.kmsKeyRingIamMember, name: "r", props: { keyRingId: "projects/p/locations/l/keyRings/ml", role: "roles/cloudkms.viewer", member: "allUsers" } }]);
+        assert.match(ring.message, /on the Cloud KMS key ring in keyRingId/);
+    });
+});

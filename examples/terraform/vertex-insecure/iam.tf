@@ -35,3 +35,8 @@ resource "google_vertex_ai_endpoint_iam_policy" "serving" {
     ]
   })
 }
+
+# A downloadable key for the training service account, checked into CI secrets.
+resource "google_service_account_key" "trainer" {
+  service_account_id = google_service_account.trainer.name
+}

@@ -39,6 +39,8 @@ module "buckets" {
   name           = "${var.project}-${each.key}"
   retention_days = each.value
   labels         = { ml-data-class = each.key }
+
+  prevent_public_access = false
 }
 
 # --- Workbench instances: external IPs, Google-managed disk keys ---------------------------------
@@ -51,4 +53,5 @@ module "workbench" {
   network           = google_compute_network.ml.id
   subnet            = google_compute_subnetwork.ml.id
   disable_public_ip = var.disable_public_ip
+  hardened          = false
 }

@@ -24,6 +24,11 @@ resource "google_vertex_ai_endpoint" "serving" {
   encryption_spec {
     kms_key_name = google_kms_crypto_key.ml["data"].id
   }
+
+  private_service_connect_config {
+    enable_private_service_connect = true
+    project_allowlist              = [var.project]
+  }
 }
 
 resource "google_vertex_ai_endpoint_iam_policy" "serving" {

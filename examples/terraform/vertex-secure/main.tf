@@ -47,6 +47,12 @@ module "buckets" {
 
 # --- Workbench instances: no external IP, CMEK disks --------------------------------------------
 
+resource "google_service_account" "workbench" {
+  for_each     = var.teams
+  account_id   = "${each.key}-workbench"
+  display_name = "Workbench ${each.key} (dedicated)"
+}
+
 module "workbench" {
   source   = "../modules/workbench"
   for_each = var.teams
@@ -55,4 +61,7 @@ module "workbench" {
   network = google_compute_network.ml.id
   subnet  = google_compute_subnetwork.ml.id
   kms_key = google_kms_crypto_key.ml["workbench"].id
+
+  service_account = google_service_account.workbench[each.key].email
+  owner           = "${each.key}-lead@example.com"
 }

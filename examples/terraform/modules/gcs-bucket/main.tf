@@ -22,6 +22,12 @@ variable "retention_days" {
   description = "Locked retention period in days; 0 sets no retention policy."
 }
 
+variable "prevent_public_access" {
+  type        = bool
+  default     = true
+  description = "Uniform bucket-level access and enforced public access prevention."
+}
+
 variable "labels" {
   type    = map(string)
   default = {}
@@ -30,8 +36,8 @@ variable "labels" {
 resource "google_storage_bucket" "this" {
   name                        = var.name
   location                    = var.location
-  uniform_bucket_level_access = true
-  public_access_prevention    = "enforced"
+  uniform_bucket_level_access = var.prevent_public_access
+  public_access_prevention    = var.prevent_public_access ? "enforced" : "inherited"
   labels                      = var.labels
 
   dynamic "encryption" {

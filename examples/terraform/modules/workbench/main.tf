@@ -28,9 +28,28 @@ variable "kms_key" {
   description = "Cloud KMS key for the boot and data disks; null uses Google-managed keys."
 }
 
+variable "service_account" {
+  type        = string
+  default     = null
+  description = "E-mail of the instance's dedicated service account; null runs it as the Compute Engine default."
+}
+
+variable "owner" {
+  type        = string
+  default     = null
+  description = "The single user of the instance; null lets every user of the service account open it."
+}
+
+variable "hardened" {
+  type        = bool
+  default     = true
+  description = "Shielded VM with Secure Boot, root access, downloads, nbconvert and the terminal off, weekly auto-upgrade."
+}
+
 resource "google_workbench_instance" "this" {
-  name     = var.name
-  location = var.location
+  name            = var.name
+  location        = var.location
+  instance_owners = var.owner == null ? null : [var.owner]
 
   gce_setup {
     machine_type      = "n2-standard-4"
@@ -40,6 +59,27 @@ resource "google_workbench_instance" "this" {
       network = var.network
       subnet  = var.subnet
     }
+
+    dynamic "service_accounts" {
+      for_each = var.service_account == null ? [] : [var.service_account]
+      content {
+        email = service_accounts.value
+      }
+    }
+
+    shielded_instance_config {
+      enable_secure_boot          = var.hardened
+      enable_vtpm                 = true
+      enable_integrity_monitoring = true
+    }
+
+    metadata = var.hardened ? {
+      "notebook-disable-root"      = "true"
+      "notebook-disable-downloads" = "true"
+      "notebook-disable-nbconvert" = "true"
+      "notebook-disable-terminal"  = "true"
+      "notebook-upgrade-schedule"  = "0 3 * * SUN"
+    } : {}
 
     dynamic "boot_disk" {
       for_each = var.kms_key == null ? [] : [var.kms_key]
