@@ -7,6 +7,7 @@ import awsIamPassroleScoped from "./aws-iam-passrole-scoped";
 import awsKmsKeyPolicyRestricted from "./aws-kms-key-policy-restricted";
 import awsKmsKeyRotation from "./aws-kms-key-rotation";
 import awsMlCustomerManagedKeys from "./aws-ml-customer-managed-keys";
+import awsMlSubnetEgressReviewed from "./aws-ml-subnet-egress-reviewed";
 import awsMlSubnetPrivateRoute from "./aws-ml-subnet-private-route";
 import awsS3KmsEncrypted from "./aws-s3-kms-encrypted";
 import awsS3ObjectLockEnabled from "./aws-s3-object-lock-enabled";
@@ -18,6 +19,9 @@ import awsSagemakerNotebookInVpc from "./aws-sagemaker-notebook-in-vpc";
 import awsSagemakerNotebookKmsEncrypted from "./aws-sagemaker-notebook-kms-encrypted";
 import awsSagemakerNotebookNoDirectInternet from "./aws-sagemaker-notebook-no-direct-internet";
 import awsSagemakerNotebookNoRootAccess from "./aws-sagemaker-notebook-no-root-access";
+import awsSubnetNoPublicIp from "./aws-subnet-no-public-ip";
+import awsVpcEndpointPolicyRestricted from "./aws-vpc-endpoint-policy-restricted";
+import awsVpcEndpointsForMl from "./aws-vpc-endpoints-for-ml";
 import gcpGcsCmek from "./gcp-gcs-cmek";
 import gcpGcsRetentionLocked from "./gcp-gcs-retention-locked";
 import gcpIamNoBasicRoles from "./gcp-iam-no-basic-roles";
@@ -54,4 +58,8 @@ export const allControls: readonly AnyControl[] = [
     awsEcrKmsEncrypted,
     awsKmsKeyPolicyRestricted,
     awsMlCustomerManagedKeys,
+    awsSubnetNoPublicIp,
+    awsVpcEndpointsForMl,
+    awsVpcEndpointPolicyRestricted,
+    awsMlSubnetEgressReviewed,
 ];
