@@ -17,7 +17,8 @@ export default defineControl<import("@pulumi/aws/sagemaker").NotebookInstanceArg
         "Disabling a notebook's direct internet access only helps if the subnet it is placed in is private. A subnet " +
         "is public when its route table — the explicitly associated one, or the VPC's main route table when none is " +
         "associated — routes to an internet gateway. Egress through a NAT gateway is not a direct internet path and " +
-        "passes; reach AWS APIs through VPC endpoints instead.",
+        "passes here; aws-ml-subnet-egress-reviewed reports such default routes (NAT, transit, egress-only gateways) as a " +
+        "low-severity advisory with an approved-gateways option. Reach AWS APIs through VPC endpoints instead.",
     remediation: {
         terraform:
             "Associate the ML subnet with a route table that has no `gateway_id = aws_internet_gateway.*` route (use VPC endpoints, or a NAT gateway for inspected egress).",

@@ -7,6 +7,7 @@ import awsIamPassroleScoped from "./aws-iam-passrole-scoped";
 import awsKmsKeyPolicyRestricted from "./aws-kms-key-policy-restricted";
 import awsKmsKeyRotation from "./aws-kms-key-rotation";
 import awsMlCustomerManagedKeys from "./aws-ml-customer-managed-keys";
+import awsMlSubnetEgressReviewed from "./aws-ml-subnet-egress-reviewed";
 import awsMlSubnetPrivateRoute from "./aws-ml-subnet-private-route";
 import awsS3KmsEncrypted from "./aws-s3-kms-encrypted";
 import awsS3ObjectLockEnabled from "./aws-s3-object-lock-enabled";
@@ -37,6 +38,9 @@ import awsSagemakerMonitoringNetworkIsolation from "./aws-sagemaker-monitoring-n
 import awsSagemakerMonitoringKmsAndVpc from "./aws-sagemaker-monitoring-kms-and-vpc";
 import awsSagemakerTrainingJobHardened from "./aws-sagemaker-training-job-hardened";
 import awsSagemakerModelTrustedSources from "./aws-sagemaker-model-trusted-sources";
+import awsSubnetNoPublicIp from "./aws-subnet-no-public-ip";
+import awsVpcEndpointPolicyRestricted from "./aws-vpc-endpoint-policy-restricted";
+import awsVpcEndpointsForMl from "./aws-vpc-endpoints-for-ml";
 import gcpGcsCmek from "./gcp-gcs-cmek";
 import gcpGcsRetentionLocked from "./gcp-gcs-retention-locked";
 import gcpIamNoBasicRoles from "./gcp-iam-no-basic-roles";
@@ -138,4 +142,8 @@ export const allControls: readonly AnyControl[] = [
     gcpVpcscRestricted,
     gcpAuditLogsVertex,
     gcpAuditLogsStorageKms,
+    awsSubnetNoPublicIp,
+    awsVpcEndpointsForMl,
+    awsVpcEndpointPolicyRestricted,
+    awsMlSubnetEgressReviewed,
 ];

@@ -57,7 +57,7 @@ function judgeTable(graph: ResourceGraph, table: Resource): Verdict[] {
 }
 
 /** The route tables that govern a subnet: its explicit association, else its VPC's main table. */
-function tablesOf(graph: ResourceGraph, subnet: Resource): { tables: Resource[]; vpcMain?: Resource } | { why: string } {
+export function tablesOf(graph: ResourceGraph, subnet: Resource): { tables: Resource[]; vpcMain?: Resource } | { why: string } {
     const associations = graph.referrers(subnet, [types.ec2RouteTableAssociation], "subnetId").map((r) => r.resource);
     if (associations.length > 0) {
         const tables = associations.flatMap((a) => graph.targets(a, "routeTableId", ROUTE_TABLE_TYPES));

@@ -102,7 +102,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("exits 1 (findings at or above high) and prints the summary line on stderr", () => {
             assert.equal(run.code, 1, run.stderr);
             assert.equal(run.stdout, "");
-            assert.match(run.stderr, /^✖ 51 findings \(2 critical, 38 high, 11 medium\): 80 resources in 16 files \(\d+\.\d s\)\n$/);
+            assert.match(run.stderr, /^✖ 58 findings \(2 critical, 42 high, 13 medium, 1 low\): 91 resources in 16 files \(\d+\.\d s\)\n$/);
         });
         for (const [name, golden] of [
             ["pretty.txt", "e2e-pretty.txt"],
@@ -128,7 +128,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
             const text = file("pretty.txt");
             const block = text.split("\n\n").find((b) => b.includes("aws-sagemaker-notebook-no-direct-internet") && b.includes('module.notebook["fraud"]'))!;
             assert.match(block, /examples\/terraform\/modules\/notebook\/main\.tf:42:3 {2}module\.notebook\["fraud"\]\.aws_sagemaker_notebook_instance\.this/);
-            assert.match(block, /via {3}module\.notebook\["fraud"\] \(examples\/terraform\/sagemaker-insecure\/main\.tf:64:1\)/);
+            assert.match(block, /via {3}module\.notebook\["fraud"\] \(examples\/terraform\/sagemaker-insecure\/main\.tf:65:1\)/);
             assert.match(text, /42 │ {3}direct_internet_access = var\.direct_internet_access\n +│ {3}\^{5,}/);
             assert.match(text, /value "Enabled" from var\.internet_access default at examples\/terraform\/sagemaker-insecure\/variables\.tf:23:3/);
             assert.match(text, /fix {3}Set `direct_internet_access = "Disabled"`/);
@@ -140,7 +140,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("0 on the secure examples, with only the summary line", () => {
             const r = mlguard(["scan", `${EXAMPLES}/sagemaker-secure`, `${EXAMPLES}/vertex-secure`]);
             assert.equal(r.code, 0, r.stdout + r.stderr);
-            assert.match(r.stdout, /^✔ No findings: 44 resources in 10 files \(\d+\.\d s\)\n$/);
+            assert.match(r.stdout, /^✔ No findings: 52 resources in 10 files \(\d+\.\d s\)\n$/);
         });
         it("--fail-on: critical passes the secure SageMaker example but not the insecure ones (a wildcard trust, a public member); none never fails", () => {
             assert.equal(mlguard(["scan", `${EXAMPLES}/sagemaker-secure`, "--fail-on", "critical"]).code, 0);
@@ -151,7 +151,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("--min-severity high drops the medium controls", () => {
             const r = json(mlguard(["scan", EXAMPLES, "--format", "json", "--min-severity", "high"]));
             assert.deepEqual(ids(r.findings).filter((id) => id.endsWith("key-rotation")), []);
-            assert.equal(r.summary.findings, 40);
+            assert.equal(r.summary.findings, 44);
         });
         it("--rule, --skip-rule and --tag select controls by glob", () => {
             assert.deepEqual(ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--rule", "aws-sagemaker-*"])).findings), [
@@ -208,6 +208,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
             const r = mlguard(["scan", "test/terraform/fixtures/plan-network", "--plan", "test/terraform/fixtures/plan-network/plan.json", "--format", "json"]);
             assert.equal(r.code, 1, r.stderr);
             assert.deepEqual(json(r).findings.map(at), [
+                ...Array(5).fill("aws-vpc-endpoints-for-ml aws_vpc.ml test/terraform/fixtures/plan-network/main.tf:1"),
                 'aws-ml-subnet-private-route module.notebook["research"].aws_sagemaker_notebook_instance.this test/terraform/fixtures/plan-network/main.tf:20',
                 'aws-sagemaker-notebook-imdsv2 module.notebook["research"].aws_sagemaker_notebook_instance.this test/terraform/fixtures/plan-network/modules/notebook/main.tf:9',
                 'aws-sagemaker-notebook-kms-encrypted module.notebook["research"].aws_sagemaker_notebook_instance.this test/terraform/fixtures/plan-network/modules/notebook/main.tf:9',

@@ -30,6 +30,7 @@ describe("examples/pulumi/insecure-sagemaker through the policy pack", () => {
                 "mandatory aws-s3-public-access-blocked training-data",
                 "mandatory aws-sagemaker-notebook-no-direct-internet research",
                 "mandatory aws-sagemaker-notebook-no-root-access research",
+                ...Array(5).fill("mandatory aws-vpc-endpoints-for-ml ml"),
             ]);
         });
     }

@@ -3,6 +3,7 @@
  * with nothing to configure. Outside this repository, import from "mlguard/components" instead of
  * the relative path (the relative path keeps the example type-checked and tested in-repo).
  */
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { aws as ml } from "../../../components";
 
@@ -17,9 +18,30 @@ const network = new ml.MlPrivateNetwork("ml", { availabilityZones, endpointTiers
 // One customer-managed key for the platform's data, volumes and images.
 const key = new ml.MlKmsKey("ml-data", { description: "ML platform data" });
 
+// Server access logs of the ML buckets. No ML resource uses this bucket, so mlguard's S3 controls
+// (scope `auto`) do not hold it to the ML-data bar; S3 delivers access logs only to SSE-S3 buckets.
+const accessLogs = new aws.s3.Bucket("access-logs", { forceDestroy: false, tags: { purpose: "s3-access-logs" } });
+new aws.s3.BucketPublicAccessBlock("access-logs", {
+    bucket: accessLogs.bucket,
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+});
+new aws.s3.BucketPolicy("access-logs", {
+    bucket: accessLogs.bucket,
+    policy: pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "S3ServerAccessLogs", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: pulumi.interpolate`${accessLogs.arn}/*` },
+            { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [accessLogs.arn, pulumi.interpolate`${accessLogs.arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } },
+        ],
+    }),
+});
+
 // Training data and released models: Object Lock, CMK, TLS and VPC-endpoint only.
-const trainingData = new ml.LockedMlBucket("training-data", { dataClass: "training-data", environment, key, network });
-const modelArtifacts = new ml.LockedMlBucket("model-artifacts", { dataClass: "model-artifacts", environment, key, network });
+const trainingData = new ml.LockedMlBucket("training-data", { dataClass: "training-data", environment, key, network, accessLogBucket: accessLogs.bucket });
+const modelArtifacts = new ml.LockedMlBucket("model-artifacts", { dataClass: "model-artifacts", environment, key, network, accessLogBucket: accessLogs.bucket });
 
 // Inference images: immutable tags, scanned on push, CMK.
 const images = new ml.ModelImageRepository("inference-images", { key });
@@ -73,6 +95,7 @@ export const privateSubnetIds = network.subnetIds;
 export const keyArn = key.keyArn;
 export const trainingDataBucket = trainingData.bucketName;
 export const modelArtifactsBucket = modelArtifacts.bucketName;
+export const accessLogsBucket = accessLogs.bucket;
 export const imageRepositoryUrl = images.repositoryUrl;
 export const executionRoleArn = role.roleArn;
 export const notebookName = notebook.notebookName;

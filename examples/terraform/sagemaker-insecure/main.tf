@@ -20,8 +20,9 @@ resource "aws_internet_gateway" "igw" {
 }
 
 resource "aws_subnet" "public" {
-  vpc_id     = aws_vpc.ml.id
-  cidr_block = "10.20.1.0/24"
+  vpc_id                  = aws_vpc.ml.id
+  cidr_block              = "10.20.1.0/24"
+  map_public_ip_on_launch = true
 }
 
 resource "aws_route_table" "public" {
@@ -103,4 +104,23 @@ resource "aws_kms_key" "shared" {
       Resource  = "*"
     }]
   })
+}
+
+# --- An S3 endpoint with the default full-access policy -----------------------------------------
+
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = aws_vpc.ml.id
+  service_name = "com.amazonaws.${var.region}.s3"
+}
+
+# --- IPv6 egress from the notebook subnet through an egress-only gateway ---------------------------
+
+resource "aws_egress_only_internet_gateway" "ipv6" {
+  vpc_id = aws_vpc.ml.id
+}
+
+resource "aws_route" "public_ipv6" {
+  route_table_id              = aws_route_table.public.id
+  destination_ipv6_cidr_block = "::/0"
+  egress_only_gateway_id      = aws_egress_only_internet_gateway.ipv6.id
 }

@@ -104,3 +104,34 @@ resource "aws_ecr_repository" "inference" {
     kms_key         = aws_kms_key.ml.arn
   }
 }
+
+# --- The interface endpoints SageMaker needs, and the S3 endpoint's policy ---------------------
+
+resource "aws_security_group" "endpoints" {
+  vpc_id = aws_vpc.ml.id
+}
+
+resource "aws_vpc_endpoint" "interface" {
+  for_each            = toset(["sagemaker.api", "sagemaker.runtime", "sts", "logs", "ecr.api", "ecr.dkr"])
+  vpc_id              = aws_vpc.ml.id
+  service_name        = "com.amazonaws.${var.region}.${each.key}"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = [for s in aws_subnet.private : s.id]
+  security_group_ids  = [aws_security_group.endpoints.id]
+}
+
+resource "aws_vpc_endpoint_policy" "s3" {
+  vpc_endpoint_id = aws_vpc_endpoint.s3.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "OwnAccountBuckets"
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = ["s3:GetObject", "s3:PutObject", "s3:ListBucket"]
+      Resource  = ["arn:aws:s3:::*", "arn:aws:s3:::*/*"]
+      Condition = { StringEquals = { "s3:ResourceAccount" = "111122223333" } }
+    }]
+  })
+}
