@@ -102,7 +102,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("exits 1 (findings at or above high) and prints the summary line on stderr", () => {
             assert.equal(run.code, 1, run.stderr);
             assert.equal(run.stdout, "");
-            assert.match(run.stderr, /^✖ 80 findings \(2 critical, 53 high, 23 medium, 2 low\): 81 resources in 20 files \(\d+\.\d s\)\n$/);
+            assert.match(run.stderr, /^✖ 81 findings \(2 critical, 53 high, 24 medium, 2 low\): 83 resources in 20 files \(\d+\.\d s\)\n$/);
         });
         for (const [name, golden] of [
             ["pretty.txt", "e2e-pretty.txt"],
@@ -167,6 +167,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
                 "gcp-iam-no-basic-roles",
                 "gcp-iam-no-public-members",
                 "gcp-iam-no-user-managed-sa-keys",
+                "gcp-kms-separation-of-duties",
                 "gcp-workbench-dedicated-service-account",
             ]);
         });
@@ -364,7 +365,7 @@ ${NOTEBOOK("this").replace('"Enabled"', "var.internet")}`;
             assert.equal(r.code, 1);
             assert.match(r.stdout, /^::error file=examples\/terraform\/vertex-insecure\/iam\.tf,line=16,endLine=16,col=3,/m);
             const text = fs.readFileSync(summary, "utf8");
-            assert.ok(text.startsWith("# before\n### mlguard: ✖ 63 findings"), text.slice(0, 200));
+            assert.ok(text.startsWith("# before\n### mlguard: ✖ 64 findings"), text.slice(0, 200));
         });
     });
 });
