@@ -42,10 +42,10 @@ export default defineControl<InstanceArgs, Options>({
     remediation: {
         terraform:
             "In `gce_setup`, set `disable_public_ip = true`, remove every `access_configs` block, leave `enable_ip_forwarding` unset or false, " +
-            "and place `network_interfaces` on an approved private subnet with Private Google Access (`private_ip_google_access = true`).",
+            "and place `network_interfaces` on an approved private subnet.",
         pulumi:
             "In `gceSetup`, set `disablePublicIp: true`, remove `accessConfigs` from `networkInterfaces`, leave `enableIpForwarding` unset or false, " +
-            "and place `networkInterfaces` on an approved private subnet with Private Google Access (`privateIpGoogleAccess: true`).",
+            "and place `networkInterfaces` on an approved private subnet.",
     },
     frameworks: {
         "cis-gcp": ["4.9"],

@@ -71,6 +71,7 @@ import gcpVpcscEnforced from "./gcp-vpcsc-enforced";
 import gcpVpcscRestricted from "./gcp-vpcsc-restricted";
 import gcpAuditLogsVertex from "./gcp-audit-logs-vertex";
 import gcpAuditLogsStorageKms from "./gcp-audit-logs-storage-kms";
+import gcpKmsSeparationOfDuties from "./gcp-kms-separation-of-duties";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -146,4 +147,5 @@ export const allControls: readonly AnyControl[] = [
     awsVpcEndpointsForMl,
     awsVpcEndpointPolicyRestricted,
     awsMlSubnetEgressReviewed,
+    gcpKmsSeparationOfDuties,
 ];

@@ -194,6 +194,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
                 "gcp-iam-no-basic-roles",
                 "gcp-iam-no-public-members",
                 "gcp-iam-no-user-managed-sa-keys",
+                "gcp-kms-separation-of-duties",
                 "gcp-workbench-dedicated-service-account",
             ]);
         });
@@ -393,7 +394,7 @@ ${NOTEBOOK("this").replace('"Enabled"', "var.internet")}`;
             assert.equal(r.code, 1);
             assert.match(r.stdout, /^::error file=examples\/terraform\/vertex-insecure\/iam\.tf,line=16,endLine=16,col=3,/m);
             const text = fs.readFileSync(summary, "utf8");
-            assert.ok(text.startsWith("# before\n### mlguard: ✖ 63 findings"), text.slice(0, 200));
+            assert.ok(text.startsWith("# before\n### mlguard: ✖ 64 findings"), text.slice(0, 200));
         });
     });
 });

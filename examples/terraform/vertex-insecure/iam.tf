@@ -40,3 +40,16 @@ resource "google_vertex_ai_endpoint_iam_policy" "serving" {
 resource "google_service_account_key" "trainer" {
   service_account_id = google_service_account.trainer.name
 }
+
+# The platform team administers the data key and can also decrypt with it.
+resource "google_kms_key_ring_iam_member" "platform_admin" {
+  key_ring_id = google_kms_key_ring.ml.id
+  role        = "roles/cloudkms.admin"
+  member      = "group:ml-platform@example.com"
+}
+
+resource "google_kms_crypto_key_iam_member" "platform_decrypt" {
+  crypto_key_id = google_kms_crypto_key.ml.id
+  role          = "roles/cloudkms.cryptoKeyDecrypter"
+  member        = "group:ml-platform@example.com"
+}
