@@ -51,7 +51,6 @@ export declare namespace aws {
     export import StudioUserProfileArgs = AwsComponents.StudioUserProfileArgs;
     export import SecureStudioDomain = AwsComponents.SecureStudioDomain;
     export import hasNvmeInstanceStorage = AwsComponents.hasNvmeInstanceStorage;
-    export import NVME_INSTANCE_FAMILIES = AwsComponents.NVME_INSTANCE_FAMILIES;
     export import DataCaptureArgs = AwsComponents.DataCaptureArgs;
     export import SecureModelEndpointArgs = AwsComponents.SecureModelEndpointArgs;
     export import SecureModelEndpoint = AwsComponents.SecureModelEndpoint;
