@@ -63,7 +63,7 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
 
         it("exits 1, as mlguard scan does on findings at or above --fail-on", () => {
             assert.equal(run.code, 1, run.stderr);
-            assert.match(run.stderr, /✖ 9 findings \(8 high, 1 medium\): 11 resources in 1 file/);
+            assert.match(run.stderr, /✖ 22 findings \(15 high, 7 medium\): 11 resources in 1 file/);
         });
 
         it("SARIF matches its golden file, with the constructor lines of index.ts", () => {
@@ -74,14 +74,27 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
             const at = (name: string) => `${INSECURE}/index.ts:${constructorLine(`${INSECURE}/index.ts`, name)}`;
             assert.deepEqual(seen.sort(), [
                 `aws-iam-no-admin-wildcard ${at("sagemaker-exec-everything")}`,
+                `aws-iam-no-kms-decrypt-all-keys ${at("sagemaker-exec-everything")}`,
+                `aws-iam-no-privilege-escalation ${at("sagemaker-exec-everything")}`,
                 `aws-iam-passrole-scoped ${at("sagemaker-exec-everything")}`,
                 `aws-iam-passrole-scoped ${at("sagemaker-exec-everything")}`,
+                `aws-iam-sagemaker-trust-restricted ${at("sagemaker-exec")}`,
                 `aws-kms-key-rotation ${at("ml-data")}`,
                 `aws-ml-subnet-private-route ${at("research")}`,
                 `aws-s3-kms-encrypted ${at("training-data")}`,
                 `aws-s3-object-lock-enabled ${at("training-data")}`,
+                `aws-s3-object-lock-retention ${at("training-data")}`,
+                `aws-s3-public-access-blocked ${at("training-data")}`,
+                `aws-s3-tls-only-policy ${at("training-data")}`,
+                `aws-s3-versioning-enabled ${at("training-data")}`,
+                `aws-sagemaker-notebook-imdsv2 ${at("research")}`,
                 `aws-sagemaker-notebook-no-direct-internet ${at("research")}`,
                 `aws-sagemaker-notebook-no-root-access ${at("research")}`,
+                `aws-vpc-endpoints-for-ml ${at("ml")}`,
+                `aws-vpc-endpoints-for-ml ${at("ml")}`,
+                `aws-vpc-endpoints-for-ml ${at("ml")}`,
+                `aws-vpc-endpoints-for-ml ${at("ml")}`,
+                `aws-vpc-endpoints-for-ml ${at("ml")}`,
             ]);
             const source = fs.readFileSync(path.join(REPO, INSECURE, "index.ts"), "utf8").split("\n");
             for (const r of results) {
@@ -92,9 +105,10 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
 
         it("GitHub annotations land on the constructor calls", () => {
             const lines = file("github.txt").split("\n").filter((l) => l.startsWith("::error") || l.startsWith("::warning"));
-            assert.equal(lines.length, 9);
+            assert.equal(lines.length, 17);
             const notebook = constructorLine(`${INSECURE}/index.ts`, "research");
-            assert.ok(lines.some((l) => l.includes(`file=${INSECURE}/index.ts,line=${notebook},`) && l.includes("aws-sagemaker-notebook-no-root-access")));
+            // GitHub shows 10 annotations per level, so the medium (warning) one on the notebook is always among them.
+            assert.ok(lines.some((l) => l.includes(`file=${INSECURE}/index.ts,line=${notebook},`) && l.includes("aws-sagemaker-notebook-imdsv2")));
             // The Pulumi fix, not the Terraform one.
             assert.ok(lines.every((l) => !l.includes("aws_sagemaker_notebook_instance")));
         });
@@ -104,7 +118,7 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
             assert.match(file("pretty.txt"), new RegExp(`${INSECURE}/index.ts:${notebook}:1  aws:sagemaker/notebookInstance:NotebookInstance::research`));
             assert.match(file("pretty.txt"), /new aws\.sagemaker\.NotebookInstance\("research"/);
             const json = JSON.parse(file("report.json")) as { findings: Array<{ ruleId: string; location: { file: string; startLine: number } }> };
-            assert.equal(json.findings.length, 9);
+            assert.equal(json.findings.length, 22);
             assert.ok(json.findings.some((f) => f.ruleId === "aws-sagemaker-notebook-no-root-access" && f.location.startLine === notebook));
             assert.match(file("junit.xml"), /aws-sagemaker-notebook-no-root-access/);
             assert.match(file("markdown.md"), /aws-sagemaker-notebook-no-root-access/);
@@ -117,7 +131,7 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
         temps.push(dir);
         const baseline = path.join(dir, "baseline.json");
         const update = mlguard(["preview", INSECURE, "--format", "json", "--baseline", baseline, "--update-baseline"]);
-        assert.match(update.stderr, /wrote 9 entries/);
+        assert.match(update.stderr, /wrote 22 entries/);
         const again = mlguard(["preview", INSECURE, "--format", "json", "--baseline", baseline]);
         assert.equal(again.code, 0, again.stderr);
         assert.equal((JSON.parse(again.stdout) as { findings: unknown[] }).findings.length, 0);
@@ -144,7 +158,7 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
         const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; location: { file: string; startLine: number } }> }).findings;
         const at = findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.startLine}`).sort();
         const file = `${FIXTURES}/async-program/index.ts`;
-        assert.deepEqual(at, [`aws-kms-key-rotation ${file}:${constructorLine(file, "data")}`, `aws-sagemaker-notebook-in-vpc ${file}:8`]);
+        assert.deepEqual(at, [`aws-kms-key-rotation ${file}:${constructorLine(file, "data")}`, `aws-sagemaker-notebook-imdsv2 ${file}:8`, `aws-sagemaker-notebook-in-vpc ${file}:8`]);
         const missing = mlguard(["preview", `${FIXTURES}/async-program`, "--format", "json"]);
         assert.equal(missing.code, 2);
         assert.match(missing.stderr, /Missing required configuration variable 'async-program:keyDescription'/);

@@ -30,13 +30,14 @@ new aws.s3.BucketPublicAccessBlock("access-logs", {
 });
 new aws.s3.BucketPolicy("access-logs", {
     bucket: accessLogs.bucket,
-    policy: pulumi.jsonStringify({
+    // An object, not a JSON string: its statements stay checkable at preview, where the ARNs are computed.
+    policy: {
         Version: "2012-10-17",
         Statement: [
             { Sid: "S3ServerAccessLogs", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: pulumi.interpolate`${accessLogs.arn}/*` },
             { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [accessLogs.arn, pulumi.interpolate`${accessLogs.arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } },
         ],
-    }),
+    } as aws.iam.PolicyDocument,
 });
 
 // Training data and released models: Object Lock, CMK, TLS and VPC-endpoint only.
