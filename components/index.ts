@@ -58,6 +58,8 @@ export declare namespace aws {
     export import FeatureDefinition = AwsComponents.FeatureDefinition;
     export import SecureFeatureGroupArgs = AwsComponents.SecureFeatureGroupArgs;
     export import SecureFeatureGroup = AwsComponents.SecureFeatureGroup;
+    export import SecureMonitoringScheduleArgs = AwsComponents.SecureMonitoringScheduleArgs;
+    export import SecureMonitoringSchedule = AwsComponents.SecureMonitoringSchedule;
 }
 /** The GCP components (`@pulumi/gcp` required). */
 export declare namespace gcp {

@@ -7,3 +7,4 @@ export * from "./secure-notebook-instance";
 export * from "./secure-studio-domain";
 export * from "./secure-model-endpoint";
 export * from "./secure-feature-group";
+export * from "./secure-monitoring-schedule";

@@ -629,6 +629,36 @@ describe("AWS components", () => {
         });
     });
 
+    describe("SecureMonitoringSchedule", () => {
+        it("encrypts traffic, volume and output, isolates the job in the private subnets and schedules it by name", async () => {
+            const c = await platform();
+            assertChildrenOf(c, "mlguard:aws:SecureMonitoringSchedule", "churn-quality");
+            const def = c.one("aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition");
+            const net = def.inputs.networkConfig as Record<string, any>;
+            assert.equal(net.enableInterContainerTrafficEncryption, true);
+            assert.equal(net.enableNetworkIsolation, true);
+            assert.equal(net.vpcConfig.subnets.length, 2);
+            assert.ok(c.dependsThrough(def, "jobResources", c.one(T.key, "ml-key-key")));
+            assert.ok(c.dependsThrough(def, "dataQualityJobOutputConfig", c.one(T.key, "ml-key-key")));
+            assert.ok(c.dependsThrough(def, "dataQualityJobOutputConfig", c.one(T.bucket, "artifacts-bucket")));
+            const schedule = c.one("aws:sagemaker/monitoringSchedule:MonitoringSchedule");
+            assert.ok(c.dependsThrough(schedule, "monitoringScheduleConfig", def));
+        });
+
+        it("rejects a non-ECR analyzer image, a bad prefix and a non-cron schedule", async () => {
+            const make = (extra: Partial<ml.SecureMonitoringScheduleArgs>) => () => {
+                const p = awsPlatform("dev");
+                return new ml.SecureMonitoringSchedule("m2", {
+                    network: p.network, key: p.key, role: p.role, endpointName: "churn", outputBucket: p.artifacts,
+                    analyzerImageUri: "468650794304.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-model-monitor-analyzer", ...extra,
+                });
+            };
+            await rejects(make({ analyzerImageUri: "docker.io/acme/analyzer:latest" }), /analyzerImageUri/);
+            await rejects(make({ outputPrefix: "/x" }), /outputPrefix/);
+            await rejects(make({ scheduleExpression: "rate(1 hour)" }), /scheduleExpression/);
+        });
+    });
+
     describe("SecureModelEndpoint", () => {
         it("isolates the model in the VPC, pins the image by digest, reads from the locked bucket, encrypts with the CMK", async () => {
             const c = await platform();

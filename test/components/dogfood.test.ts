@@ -53,7 +53,7 @@ describe(`dogfooding: the components pass all ${allControls.length} catalog cont
         const components = new Set(resources.filter((r) => !r.custom).map((r) => r.type));
         assert.deepEqual([...components].sort(), [
             "mlguard:aws:LockedMlBucket", "mlguard:aws:MlKmsKey", "mlguard:aws:MlPrivateNetwork", "mlguard:aws:ModelImageRepository",
-            "mlguard:aws:SageMakerExecutionRole", "mlguard:aws:SecureFeatureGroup", "mlguard:aws:SecureModelEndpoint", "mlguard:aws:SecureNotebookInstance",
+            "mlguard:aws:SageMakerExecutionRole", "mlguard:aws:SecureFeatureGroup", "mlguard:aws:SecureModelEndpoint", "mlguard:aws:SecureMonitoringSchedule", "mlguard:aws:SecureNotebookInstance",
             "mlguard:aws:SecureStudioDomain",
             "mlguard:gcp:LockedModelBucket", "mlguard:gcp:PrivateVertexEndpoint", "mlguard:gcp:SecureWorkbenchInstance",
             "mlguard:gcp:VertexAuditConfig", "mlguard:gcp:VertexCmekKey", "mlguard:gcp:VertexDataStores", "mlguard:gcp:VertexPerimeter",

@@ -34,7 +34,11 @@ export function awsPlatform(environment: "prod" | "dev" = "prod") {
         key, role, offlineBucket: trainingData, recordIdentifierFeatureName: "customer_id", eventTimeFeatureName: "event_time",
         features: [{ name: "customer_id", type: "String" }, { name: "event_time", type: "String" }, { name: "tenure_days", type: "Integral" }],
     });
-    return { network, key, trainingData, artifacts, repository, role, notebook, studio, user, endpoint, features };
+    const monitoring = new ml.SecureMonitoringSchedule("churn-quality", {
+        network, key, role, endpointName: endpoint.endpointName, outputBucket: artifacts,
+        analyzerImageUri: "468650794304.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-model-monitor-analyzer",
+    });
+    return { network, key, trainingData, artifacts, repository, role, notebook, studio, user, endpoint, features, monitoring };
 }
 
 export const GCP_PROJECT = "ml-research-prod";

@@ -1,6 +1,7 @@
 import control from "../../catalog/controls/aws-sagemaker-model-trusted-sources";
 import { types } from "../../catalog/resource-types";
 import { type TableResource, UNKNOWN, edgeCases } from "../support/controls";
+import { terraformCases } from "../support/terraform-cases";
 
 const DIGEST = `sha256:${"cd34".repeat(16)}`;
 const ECR = "111122223333.dkr.ecr.eu-west-1.amazonaws.com";
@@ -72,4 +73,64 @@ edgeCases(control, [
     { name: "computed containers are not verifiable", resources: [model(undefined, undefined, { containers: UNKNOWN })], expect: ["unknown"] },
     { name: "a container from a model package passes the image check", resources: [model({ modelPackageName: "arn:aws:sagemaker:eu-west-1:111122223333:model-package/churn/1" })], expect: ["pass"] },
     { name: "a numeric image fails without throwing", resources: [model({ image: 42 })], expect: ["fail"] },
+]);
+
+terraformCases(control, [
+    {
+        name: "model data joined by bucket name to for_each buckets: the unlocked one fails",
+        files: {
+            "main.tf": `resource "aws_s3_bucket" "b" {
+  for_each            = { locked = true, open = false }
+  bucket              = "acme-\${each.key}"
+  object_lock_enabled = each.value
+}
+
+resource "aws_sagemaker_model" "m" {
+  execution_role_arn = "arn:aws:iam::111122223333:role/r"
+
+  primary_container {
+    image          = "${ECR}/churn@${DIGEST}"
+    model_data_url = "s3://acme-open/m.tar.gz"
+  }
+}
+`,
+        },
+        expect: ["fail"],
+        failsAt: "model_data_url",
+    },
+    {
+        name: "an image tag from a variable default is judged at the attribute",
+        files: {
+            "main.tf": `variable "image" {
+  default = "docker.io/acme/churn:latest"
+}
+
+resource "aws_sagemaker_model" "m" {
+  execution_role_arn = "arn:aws:iam::111122223333:role/r"
+
+  primary_container {
+    image = var.image
+  }
+}
+`,
+        },
+        expect: ["fail"],
+        failsAt: "image",
+    },
+    {
+        name: "an unresolved image variable is not verifiable",
+        files: {
+            "main.tf": `variable "image" {}
+
+resource "aws_sagemaker_model" "m" {
+  execution_role_arn = "arn:aws:iam::111122223333:role/r"
+
+  primary_container {
+    image = var.image
+  }
+}
+`,
+        },
+        expect: ["unknown"],
+    },
 ]);

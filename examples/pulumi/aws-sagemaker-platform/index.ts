@@ -77,6 +77,16 @@ const endpoint = new ml.SecureModelEndpoint("churn", {
     dataCapture: { bucket: modelArtifacts, samplingPercentage: 10 },
 });
 
+// Hourly data-quality monitoring of the endpoint's captured traffic, isolated and encrypted.
+const monitoring = new ml.SecureMonitoringSchedule("churn-quality", {
+    network,
+    key,
+    role,
+    endpointName: endpoint.endpointName,
+    outputBucket: modelArtifacts,
+    analyzerImageUri: config.get("modelMonitorImageUri") ?? "468650794304.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-model-monitor-analyzer",
+});
+
 // Customer features for training and online inference: both stores encrypted with the platform key.
 const features = new ml.SecureFeatureGroup("customers", {
     key,
@@ -103,3 +113,4 @@ export const notebookName = notebook.notebookName;
 export const studioDomainId = studio.domainId;
 export const endpointName = endpoint.endpointName;
 export const featureGroupName = features.featureGroupName;
+export const monitoringScheduleName = monitoring.schedule.name;
