@@ -25,7 +25,7 @@ const REPO = path.resolve(__dirname, "..", "..");
 /** The programs, whether the pack must reject them, and the `--policy-pack-config` their README uses. */
 const EXAMPLES: Array<{ name: string; insecure: boolean; policyPackConfig?: string }> = [
     { name: "insecure-sagemaker", insecure: true },
-    { name: "aws-sagemaker-platform", insecure: false },
+    { name: "aws-sagemaker-platform", insecure: false, policyPackConfig: "nonprod.json" },
     { name: "gcp-vertex-platform", insecure: false, policyPackConfig: "nonprod.json" },
 ];
 

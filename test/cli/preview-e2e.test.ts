@@ -141,7 +141,7 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-preview-platforms-"));
         temps.push(dir);
         const sarif = (name: string) => normalize(fs.readFileSync(path.join(dir, name), "utf8"));
-        const aws = mlguard(["preview", "examples/pulumi/aws-sagemaker-platform", "--format", "json", "--format", `sarif=${dir}/aws.sarif`]);
+        const aws = mlguard(["preview", "examples/pulumi/aws-sagemaker-platform", "--policy-pack-config", "examples/pulumi/aws-sagemaker-platform/nonprod.json", "--format", "json", "--format", `sarif=${dir}/aws.sarif`]);
         assert.equal(aws.code, 0, aws.stdout + aws.stderr);
         assertGolden("preview-aws-sagemaker-platform.sarif", sarif("aws.sarif"));
         const gcp = mlguard(["preview", "examples/pulumi/gcp-vertex-platform", "--format", "json", "--format", `sarif=${dir}/gcp.sarif`]);

@@ -11,8 +11,8 @@ describe("npm run example", function () {
         const run = spawnSync(process.execPath, [path.join(REPO, "dist", "scripts", "example.js")], { cwd: REPO, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" } });
         assert.equal(run.status, 0, run.stdout + run.stderr);
         const lines = run.stdout.split("\n");
-        assert.ok(lines.includes("examples/pulumi/insecure-sagemaker: 8 mandatory violations, 1 advisories (preview and update)"), run.stdout);
-        assert.ok(lines.includes("examples/pulumi/aws-sagemaker-platform: 0 mandatory violations, 0 advisories (preview and update)"), run.stdout);
+        assert.ok(lines.includes("examples/pulumi/insecure-sagemaker: 15 mandatory violations, 7 advisories (preview and update)"), run.stdout);
+        assert.ok(lines.includes("examples/pulumi/aws-sagemaker-platform (--policy-pack-config nonprod.json): 0 mandatory violations, 0 advisories (preview and update)"), run.stdout);
         assert.ok(lines.includes("examples/pulumi/gcp-vertex-platform (--policy-pack-config nonprod.json): 0 mandatory violations, 0 advisories (preview and update)"), run.stdout);
         assert.ok(lines.includes("$ mlguard scan examples/terraform"));
         assert.match(run.stdout, /sagemaker-secure and vertex-secure have no findings/);
