@@ -97,6 +97,75 @@ resource "aws_s3_bucket_object_lock_configuration" "${id}" {
     }
   }
 }
+
+resource "aws_s3_bucket_versioning" "${id}" {
+  for_each = aws_s3_bucket.${id}
+  bucket   = each.value.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "${id}" {
+  for_each                = aws_s3_bucket.${id}
+  bucket                  = each.value.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_ownership_controls" "${id}" {
+  for_each = aws_s3_bucket.${id}
+  bucket   = each.value.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+data "aws_iam_policy_document" "${id}_tls" {
+  for_each = aws_s3_bucket.${id}
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [each.value.arn, "\${each.value.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "${id}" {
+  for_each = aws_s3_bucket.${id}
+  bucket   = each.value.id
+  policy   = data.aws_iam_policy_document.${id}_tls[each.key].json
+}
+
+resource "aws_ecr_repository" "${id}" {
+  name                 = "${team}-${env}-inference"
+  image_tag_mutability = "IMMUTABLE"
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "KMS"
+    kms_key         = aws_kms_key.${team}.arn
+  }
+}
+
+resource "aws_vpc_endpoint" "${id}" {
+  for_each            = toset(["sagemaker.api", "sagemaker.runtime", "sts", "logs"])
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.\${var.region}.\${each.key}"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+}
 `);
                     break;
                 case 4: {

@@ -17,6 +17,8 @@ const STARTS = 5;
 const WARMUP_CALLS = 300;
 const TIMED_CALLS = 2_000;
 const STACK_SIZE = 1_000;
+/** A larger stack, to show the stack-wide joins stay linear (no target). */
+const LARGE_STACK_SIZE = 5_000;
 const STACK_RUNS = 10;
 
 function quantile(sorted: number[], q: number): number {
@@ -144,6 +146,15 @@ async function measureAnalyzeStack(pack: PackProcess): Promise<BenchResult[]> {
         result("AnalyzeStack, slowest run", Math.max(...times), "ms"),
         result("AnalyzeStack, diagnostics returned", diagnostics, "count"),
     ];
+    const large = makeAnalyzeStackRequest(generatedStack(LARGE_STACK_SIZE));
+    await pack.analyzeStackRequest(large);
+    const largeTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        await pack.analyzeStackRequest(large);
+        largeTimes.push(performance.now() - t);
+    }
+    out.push(result(`AnalyzeStack, ${large.getResourcesList().length} resources, median of 3 (linear joins: about 5x the ${resources.length}-resource figure)`, median(largeTimes), "ms"));
     const rss = rssMiB(pack.pid);
     if (rss !== undefined) out.push(result("pack RSS after the runs", rss, "MiB"));
     return out;
