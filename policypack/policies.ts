@@ -16,7 +16,7 @@ import { type ControlSettings, checkSubject } from "../catalog/run";
 import { adaptResource, adaptStack } from "./adapter";
 import { awsNativeMapping, awsNativeToken, cfnTypes } from "../catalog/cloudformation/tables";
 import { mechanicalName } from "../catalog/cloudformation/mapping";
-import { policyProxy } from "./policy-internals";
+import { policyProxy, shareDeserializedProperties } from "./policy-internals";
 
 /** Per-policy settings as in a `--policy-pack-config` file: a level, or a level plus options. */
 export type PolicySettings = EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & ControlSettings);
@@ -167,7 +167,7 @@ function stackValidation(control: AnyControl, baked: PolicySettings | undefined)
     const tokens = subjectTokens(control);
     return (args: StackValidationArgs, report: ReportViolation) => {
         if (!args.resources.some((r) => tokens.has(r.type))) return;
-        const graph = adaptStack(args.resources);
+        const graph = stackGraph(args.resources);
         const settings = settingsFrom(baked, safeConfig(args));
         const findings: Finding[] = [];
         for (const subject of graph.ofType(...control.subjects)) {
@@ -175,6 +175,26 @@ function stackValidation(control: AnyControl, baked: PolicySettings | undefined)
         }
         reportFindings(findings, report, true);
     };
+}
+
+/** The last AnalyzeStack request's graph, keyed by its resources' deserialized properties. */
+let lastStack: { targets: unknown[]; graph: ResourceGraph } | undefined;
+
+/**
+ * One graph per AnalyzeStack request, shared by every stack policy: with the server's
+ * deserialization shared ({@link shareDeserializedProperties}), the policies of one request see the
+ * same property objects behind their proxies, so identical targets mean the same request. The graph
+ * does not depend on a policy's settings.
+ */
+function stackGraph(resources: StackValidationArgs["resources"]): ResourceGraph {
+    const targets = resources.map((r) => (r.props as Record<string, unknown> | undefined)?.[policyProxy.getSpecialProxyTarget]);
+    // Only the server's proxies say which request they belong to; plain objects are adapted each time.
+    if (targets.some((t) => t === undefined)) return adaptStack(resources);
+    const last = lastStack;
+    if (last && last.targets.length === targets.length && last.targets.every((t, i) => t === targets[i])) return last.graph;
+    const graph = adaptStack(resources);
+    lastStack = { targets, graph };
+    return graph;
 }
 
 function levelFrom(settings: PolicySettings | undefined): EnforcementLevel | undefined {
@@ -187,6 +207,7 @@ function levelFrom(settings: PolicySettings | undefined): EnforcementLevel | und
  * and options (the `initialConfig` shape); the engine's `--policy-pack-config` still overrides them.
  */
 export function buildPolicies(controls: readonly AnyControl[], settings: PackSettings = {}): Policy[] {
+    shareDeserializedProperties();
     return controls.map((control) => {
         const baked = settings[control.id];
         const base: Policy = {
