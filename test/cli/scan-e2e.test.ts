@@ -128,7 +128,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
             const text = file("pretty.txt");
             const block = text.split("\n\n").find((b) => b.includes("aws-sagemaker-notebook-no-direct-internet") && b.includes('module.notebook["fraud"]'))!;
             assert.match(block, /examples\/terraform\/modules\/notebook\/main\.tf:42:3 {2}module\.notebook\["fraud"\]\.aws_sagemaker_notebook_instance\.this/);
-            assert.match(block, /via {3}module\.notebook\["fraud"\] \(examples\/terraform\/sagemaker-insecure\/main\.tf:65:1\)/);
+            assert.match(block, /via {3}module\.notebook\["fraud"\] \(examples\/terraform\/sagemaker-insecure\/main\.tf:70:1\)/);
             assert.match(text, /42 │ {3}direct_internet_access = var\.direct_internet_access\n +│ {3}\^{5,}/);
             assert.match(text, /value "Enabled" from var\.internet_access default at examples\/terraform\/sagemaker-insecure\/variables\.tf:23:3/);
             assert.match(text, /fix {3}Set `direct_internet_access = "Disabled"`/);

@@ -303,7 +303,24 @@ resource "aws_iam_role_policy" "x" {
         assert.equal(line(fails[0]), 3);
     });
 
-    it("a statement whose resource is computed by another resource is not verifiable, never a violation", async () => {
+    it("a statement whose resource is computed with nothing known about it is not verifiable, never a violation", async () => {
+        const src = `data "aws_ssm_parameter" "role" {
+  name = "/ml/role-arn"
+}
+
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = data.aws_ssm_parameter.role.value }] })
+}
+`;
+        const control = allControls.find((c) => c.id === "aws-iam-passrole-scoped")!;
+        const { findings } = await scanTerraformSources({ "main.tf": src }, { controls: [control] });
+        const own = findings.filter((f) => f.resourceId === "aws_iam_policy.p");
+        assert.deepEqual(own.map((f) => f.status), ["unknown"]);
+        assert.equal(line(own[0]), 7);
+    });
+
+    it("a statement whose resource is one role's computed ARN (a refined unknown) is a specific role: it passes", async () => {
         const src = `resource "aws_iam_role" "exec" {
   name = "exec"
   assume_role_policy = "{}"
@@ -317,7 +334,6 @@ resource "aws_iam_policy" "p" {
         const control = allControls.find((c) => c.id === "aws-iam-passrole-scoped")!;
         const { findings } = await scanTerraformSources({ "main.tf": src }, { controls: [control] });
         const own = findings.filter((f) => f.resourceId === "aws_iam_policy.p");
-        assert.deepEqual(own.map((f) => f.status), ["unknown"]);
-        assert.equal(line(own[0]), 8);
+        assert.deepEqual(own.map((f) => f.status), ["pass"]);
     });
 });

@@ -47,7 +47,7 @@ describe("mlguard/policypack/testing", () => {
             const resources = await captureModule(program("async-export"));
             assert.deepEqual(resources.map((r) => `${r.type} ${r.name}`), ["aws:s3/bucket:Bucket late-bucket"]);
             const { violations } = await analyzeStack(resources);
-            assert.deepEqual(violations.map((v) => v.policyName).sort(), ["aws-s3-kms-encrypted", "aws-s3-object-lock-enabled"]);
+            assert.deepEqual(violations.map((v) => v.policyName).sort(), ["aws-s3-kms-encrypted", "aws-s3-object-lock-enabled", "aws-s3-public-access-blocked"]);
         });
 
         it("resolves the outputs an exported function returns (unknown in preview)", async () => {

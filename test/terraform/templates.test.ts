@@ -11,7 +11,9 @@ const NOTEBOOK_BODY = `  instance_type = "ml.t3.medium"\n  role_arn      = "arn:
 const LIBRARY = {
     "vars.tf": `variable "buckets" {\n  type    = map(object({ name = optional(string) }))\n  default = {}\n}\nvariable "create" {\n  type    = bool\n  default = false\n}\nvariable "names" {\n  type    = set(string)\n  default = []\n}\n`,
     "main.tf":
-        `resource "aws_s3_bucket" "each" {\n  for_each = var.buckets\n  bucket   = coalesce(each.value.name, each.key)\n}\n` +
+        // Tagged as ML data: the tree holds ML resources (the notebooks), so under the `auto` bucket scope
+        // only buckets they use or that carry the scope tag are held to the ML-data bar.
+        `resource "aws_s3_bucket" "each" {\n  for_each = var.buckets\n  bucket   = coalesce(each.value.name, each.key)\n  tags     = { "ml-data-class" = "training" }\n}\n` +
         `resource "aws_sagemaker_notebook_instance" "count" {\n  count = var.create ? 1 : 0\n  name  = "nb-\${count.index}"\n${NOTEBOOK_BODY}}\n` +
         `resource "aws_sagemaker_notebook_instance" "set" {\n  for_each = var.names\n  name     = each.key\n${NOTEBOOK_BODY}}\n`,
 };

@@ -57,6 +57,11 @@ module "buckets" {
 
   name                = "acme-ml-${each.key}"
   block_public_access = false
+  # Said explicitly: left to the module's defaults, its optional versioning, Object Lock retention and
+  # TLS-only policy resources would be checked as templates ("when instantiated") instead.
+  versioning          = false
+  retention_days      = null
+  tls_only            = false
   tags                = { ml-data-class = each.key }
 }
 
