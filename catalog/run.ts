@@ -83,17 +83,19 @@ export function checkSubject(
     });
 }
 
-/** Runs controls over every subject in a graph. */
+/** Runs controls over every subject in a graph (or only the subjects `only` accepts). */
 export function runControls(
     graph: ResourceGraph,
     controls: readonly AnyControl[],
     settings: Readonly<Record<string, ControlSettings | undefined>> = {},
+    only?: (subject: Resource) => boolean,
 ): Finding[] {
     const findings: Finding[] = [];
     for (const control of controls) {
         const controlSettings = settings[control.id];
         const options = resolveOptions(control, controlSettings);
         for (const subject of graph.ofType(...control.subjects)) {
+            if (only && !only(subject)) continue;
             for (const f of checkSubject(control, subject, graph, controlSettings, options)) findings.push(f);
         }
     }

@@ -581,13 +581,28 @@ function respell(f: Finding, resource: Resource | undefined): void {
 /** Runs the controls over one tree's graph. */
 function checkTree(ws: Workspace, tree: Pick<EvaluatedTree, "resources" | "references" | "locations">, controls: readonly AnyControl[], options: ScanOptions, rootModule: string): TerraformFinding[] {
     const t1 = performance.now();
-    const graph = new ResourceGraph(tree.resources, tree.references);
     const byId = lazyResourceIndex(tree.resources);
-    const findings = runControls(graph, controls, options.settings ?? {}).map((f) => {
+    const findings = runTreeControls(tree, controls, options.settings ?? {}).map((f) => {
         if (f.path) respell(f, byId(f.resourceId));
         return terraformFinding(f, tree.locations.get(f.resourceId), rootModule);
     });
     ws.stats.checkMs += performance.now() - t1;
+    return findings;
+}
+
+/**
+ * Runs the controls with template instances kept apart: a resource checked only as a template (see
+ * `ResourcePlace.template`) may not exist, so it must not satisfy a join for a resource that does
+ * (a versioning configuration whose `count` keeps its default of 0 does not version the module's
+ * real bucket). Real resources are checked in the graph of real resources; templates in the graph
+ * of all, where they can join real resources and each other.
+ */
+function runTreeControls(tree: Pick<EvaluatedTree, "resources" | "references" | "locations">, controls: readonly AnyControl[], settings: NonNullable<ScanOptions["settings"]>): Finding[] {
+    const isTemplate = (r: Resource) => tree.locations.get(r.id)?.template === true;
+    const real = tree.resources.filter((r) => !isTemplate(r));
+    if (real.length === tree.resources.length) return runControls(new ResourceGraph(tree.resources, tree.references), controls, settings);
+    const findings = runControls(new ResourceGraph(real, tree.references), controls, settings);
+    for (const f of runControls(new ResourceGraph(tree.resources, tree.references), controls, settings, isTemplate)) findings.push(f);
     return findings;
 }
 

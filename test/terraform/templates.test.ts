@@ -35,6 +35,22 @@ describe("template instances (zero instances only because of variable defaults)"
         assert.ok(notes.every((d) => d.severity === "info" && /keeps its default/.test(d.detail ?? "")));
         assert.ok(notes.some((d) => /aws_s3_bucket\.each has no instances only because var\.buckets/.test(d.detail ?? "")), JSON.stringify(notes));
     });
+    it("a template never satisfies a join for a resource that exists (an optional configuration left at its default)", async () => {
+        // The module's bucket is real; its versioning resource exists only when var.versioning is set,
+        // which the caller leaves at its default false: the bucket is not versioned.
+        const files = {
+            "main.tf": `module "data" {\n  source = "./bucket"\n}\n`,
+            "bucket/main.tf":
+                `variable "versioning" {\n  type    = bool\n  default = false\n}\n` +
+                `resource "aws_s3_bucket" "this" {\n  bucket = "training"\n}\n` +
+                `resource "aws_s3_bucket_versioning" "this" {\n  count  = var.versioning ? 1 : 0\n  bucket = aws_s3_bucket.this.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n`,
+        };
+        const versioning = (r: Awaited<ReturnType<typeof scan>>["r"]) => r.findings.filter((f) => f.controlId === "aws-s3-versioning-enabled" && f.resourceId === "module.data.aws_s3_bucket.this");
+        const left = await scan(files);
+        assert.deepEqual(versioning(left.r).map((f) => [f.status, f.whenInstantiated]), [["fail", undefined]]);
+        const set = await scan({ ...files, "main.tf": `module "data" {\n  source     = "./bucket"\n  versioning = true\n}\n` });
+        assert.deepEqual(versioning(set.r).map((f) => f.status), ["pass"]);
+    });
     it("a literal count = 0 or an empty literal for_each stays zero", async () => {
         const { ids, r } = await scan({
             "main.tf": `resource "aws_sagemaker_notebook_instance" "a" {\n  count = 0\n${NOTEBOOK_BODY}}\nresource "aws_s3_bucket" "b" {\n  for_each = {}\n}\nlocals {\n  none = []\n}\nresource "aws_s3_bucket" "c" {\n  for_each = toset(local.none)\n}\n`,
