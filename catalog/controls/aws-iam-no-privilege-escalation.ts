@@ -192,6 +192,15 @@ export default defineControl<unknown, Options>({
                         props: { role: "ml-ops", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:Put*", Resource: "*" }] }) },
                     },
                 ],
+                [
+                    { type: types.iamRole, name: "notebook-admin", props: { name: "notebook-admin" } },
+                    { type: types.iamRolePolicyAttachment, name: "notebook-admin-iam", props: { role: ref("notebook-admin", "name"), policyArn: "arn:aws:iam::aws:policy/IAMFullAccess" } },
+                    {
+                        type: types.iamRolePolicyAttachment,
+                        name: "notebook-admin-sagemaker",
+                        props: { role: ref("notebook-admin", "name"), policyArn: "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess" },
+                    },
+                ],
             ],
         },
         terraform: {
@@ -264,6 +273,24 @@ resource "aws_iam_policy" "train_as_anyone" {
     Version = "2012-10-17"
     Statement = [{ Effect = "Allow", Action = "iam:Put*", Resource = "*" }]
   })
+}
+`,
+                `resource "aws_iam_role" "notebook_admin" {
+  name = "notebook-admin"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "sagemaker.amazonaws.com" }, Action = "sts:AssumeRole", Condition = { StringEquals = { "aws:SourceAccount" = "111122223333" } } }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "notebook_admin_iam" {
+  role       = aws_iam_role.notebook_admin.name
+  policy_arn = "arn:aws:iam::aws:policy/IAMFullAccess"
+}
+
+resource "aws_iam_role_policy_attachment" "notebook_admin_sagemaker" {
+  role       = aws_iam_role.notebook_admin.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"
 }
 `,
             ],

@@ -92,7 +92,7 @@ export interface Expansion {
     unknownServices: string[];
     /** A pattern without wildcards in a known service that names no action of it (a typo or a new action). */
     unknownAction: boolean;
-    /** Not `service:action` (nor `*`): AWS rejects such a policy. */
+    /** Not `service:action` (nor `*`): AWS rejects such a policy; wildcards are still matched against whole names. */
     malformed: boolean;
 }
 
@@ -121,7 +121,11 @@ function expand(pattern: string): Expansion {
     }
     const colon = pattern.indexOf(":");
     if (colon <= 0 || colon === pattern.length - 1) {
+        // AWS rejects such a document; read it as the matcher does (whole names), so a wildcard
+        // that swallows the colon (`iam*Role`) still counts what it could mean.
         out.malformed = true;
+        const whole = wildcardRegExp(pattern);
+        if (/[*?]/.test(pattern)) for (const s of catalogServices()) for (const a of serviceActions(s)!) if (whole.test(a)) out.actions.push(a);
         return out;
     }
     const servicePart = pattern.slice(0, colon);
