@@ -106,9 +106,9 @@ export default defineControl<unknown, Options>({
             const who = displayName(resource);
             const r = summarise(found, (h) => h.label, (n) => `${who} holds, through the union of its policies, ${n}`, (n) => `${who} may hold, through the union of its policies (some parts computed), ${n}`);
             if (r) results.push(r.status === "fail" ? fail(resource, r.message) : unknown(resource, r.message));
-            for (const arn of union.unknownManaged) {
-                const name = arn.slice(arn.lastIndexOf("/") + 1);
-                results.push(unknown(resource, `${who} has the AWS managed policy ${name} attached, which the ${MANAGED_POLICY_DATASET} dataset does not have; escalation through it cannot be checked.`));
+            for (const u of union.unknownManaged) {
+                // The ARN is not echoed: it may be a secret, and a name outside the dataset is not a known public one.
+                results.push(unknown(resource, `${who} has an AWS managed policy attached (${u.via}) that the ${MANAGED_POLICY_DATASET} dataset does not have; escalation through it cannot be checked.`));
             }
             if (union.incomplete && !own.incomplete) results.push(unknown(resource, `A policy ${who} holds is computed; escalation through the union of its policies cannot be checked yet.`));
         }

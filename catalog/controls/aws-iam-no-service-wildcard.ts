@@ -24,6 +24,20 @@ function serviceOf(action: string): string | undefined {
  * concern. Services not in the catalogue are judged as written and named in `unknown`.
  */
 function wildcardServices(patterns: string[]): { services: string[]; unknown: string[] } {
+    // Documents repeat the same action lists (10^5 statements in the robustness tests): judged once.
+    const key = patterns.join("\u0000");
+    let found = wildcardMemo.get(key);
+    if (found === undefined) {
+        found = computeWildcardServices(patterns);
+        if (wildcardMemo.size >= 1024) wildcardMemo.clear();
+        wildcardMemo.set(key, found);
+    }
+    return found;
+}
+
+const wildcardMemo = new Map<string, { services: string[]; unknown: string[] }>();
+
+function computeWildcardServices(patterns: string[]): { services: string[]; unknown: string[] } {
     const services = new Set<string>();
     const unknownServices = new Set<string>();
     const covered = new Map<string, Set<string>>();
@@ -31,9 +45,9 @@ function wildcardServices(patterns: string[]): { services: string[]; unknown: st
         const p = raw.trim();
         if (!/[*?]/.test(p) || /^\*+(:\*+)?$/.test(p)) continue;
         const literal = serviceOf(p);
-        if (literal && !isKnownService(literal)) {
+        if (literal) {
             services.add(literal);
-            unknownServices.add(literal);
+            if (!isKnownService(literal)) unknownServices.add(literal);
             continue;
         }
         for (const a of expandActionPattern(p).actions) {

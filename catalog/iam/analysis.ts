@@ -7,7 +7,7 @@ import type { SourceLocation } from "../model";
 import { types } from "../resource-types";
 import { ESCALATION_PATHS, type EscalationPath } from "./escalation";
 import { parseLocatedJson } from "./located-json";
-import { MANAGED_POLICY_DATASET, awsManagedPolicy, isAwsManagedArn } from "./managed-policies";
+import { MANAGED_POLICY_DATASET, awsManagedPolicy, isAwsManagedArn, managedPolicyGeneration } from "./managed-policies";
 
 /** A role-ARN pattern that names every role (of any or one account): no scoping at all. */
 const ANY_ROLE = /^arn:aws[a-z-]*:iam::(\*|\d{12}):(role\/)?\*$/i;
@@ -188,7 +188,7 @@ export function principalStatements(graph: ResourceGraph, principal: Resource): 
     const held = [...own.held];
     let incomplete = own.incomplete;
     const unresolved: string[] = [];
-    const unknownManaged: string[] = [];
+    const unknownManaged: PrincipalStatements["unknownManaged"] = [];
     const managed: string[] = [];
     if (!spec) return { held, incomplete, unresolved, unknownManaged, managed };
     for (const inline of spec.inline) {
@@ -214,10 +214,10 @@ export function principalStatements(graph: ResourceGraph, principal: Resource): 
                 if (!policies.includes(byArn)) policies.push(byArn);
             } else if (isAwsManagedArn(arn)) {
                 const key = arn.trim();
-                if (managed.includes(key) || unknownManaged.includes(key)) continue;
+                if (managed.includes(key) || unknownManaged.some((u) => u.arn === key)) continue;
                 const statements = awsManagedStatements(key);
                 if (!statements) {
-                    unknownManaged.push(key);
+                    unknownManaged.push({ arn: key, via: `${displayName(from)} ${property}` });
                     continue;
                 }
                 managed.push(key);
@@ -256,17 +256,22 @@ export interface PrincipalStatements {
     incomplete: boolean;
     /** Attached ARNs of customer-managed policies outside the configuration (their documents are not visible). */
     unresolved: string[];
-    /** Attached AWS managed policy ARNs that the managed-policy dataset does not have. */
-    unknownManaged: string[];
+    /** Attached AWS managed policy ARNs that the managed-policy dataset does not have, and where each is attached (`aws_iam_role_policy_attachment.x policyArn`). */
+    unknownManaged: Array<{ arn: string; via: string }>;
     /** Attached AWS managed policy ARNs expanded from the dataset. */
     managed: string[];
 }
 
+let managedGeneration = -1;
 const managedStatements = new Map<string, { name: string; version: string; list: Statement[] } | null>();
 const DATASET_LOCATION: SourceLocation = { kind: "file", file: MANAGED_POLICY_DATASET, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 /** The statements of an AWS managed policy's default version, parsed once per scan process; undefined when the dataset lacks it. */
 function awsManagedStatements(arn: string): { name: string; version: string; list: Statement[] } | undefined {
+    if (managedGeneration !== managedPolicyGeneration()) {
+        managedStatements.clear();
+        managedGeneration = managedPolicyGeneration();
+    }
     let cached = managedStatements.get(arn);
     if (cached === undefined) {
         cached = null;

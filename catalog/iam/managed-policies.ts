@@ -56,8 +56,16 @@ export function managedPoliciesError(): string | undefined {
     return loadError;
 }
 
+let generation = 0;
+
+/** Changes whenever the dataset is replaced, so caches built on it know to forget. */
+export function managedPolicyGeneration(): number {
+    return generation;
+}
+
 /** For tests: replace the dataset reader (and forget what was loaded). */
 export function setManagedPolicyLoader(next?: () => unknown): void {
+    generation++;
     byName = undefined;
     loadError = undefined;
     if (next) loader = next;
