@@ -5,6 +5,7 @@ import { type Attr } from "../helpers/props";
 import { fail, notApplicable, pass, unknown } from "../helpers/results";
 import { type FoundPath, type HeldStatement, PRINCIPAL_TYPES, displayName, escalationPaths, heldStatements, principalStatements } from "../iam/analysis";
 import { ESCALATION_PATHS } from "../iam/escalation";
+import { MANAGED_POLICY_DATASET } from "../iam/managed-policies";
 import { PERMISSION_POLICY_HOLDERS } from "../iam/holders";
 import { ref } from "../examples";
 import { types } from "../resource-types";
@@ -51,7 +52,8 @@ export default defineControl<unknown, Options>({
         "Some action sets let a principal raise its own privileges: write a new version of its own policy, attach " +
         "AdministratorAccess to itself, or pass an administrator role to a training job, notebook, Lambda function or " +
         "instance it starts. The sets are judged per document and, across the whole configuration, over every inline " +
-        "and attached customer-managed policy a role, user or group holds, because the parts often live in different policies.",
+        "and attached customer-managed policy a role, user or group holds, and over the documents of the AWS managed policies " +
+        "attached to it by ARN, because the parts often live in different policies.",
     remediation: {
         terraform:
             "Remove one action of the path, scope `iam:PassRole` to specific role ARNs with an `iam:PassedToService` condition, or add an unconditioned `Deny` for the dangerous action.",
@@ -97,11 +99,17 @@ export default defineControl<unknown, Options>({
             const union = principalStatements(graph, resource);
             const found = escalationPaths(union.held, paths).filter((f) => {
                 const holders = new Set(f.parts.map((p) => p.via.label.slice(p.via.label.indexOf(" of ") + 4)));
-                return holders.size > 1 && !reported.has(f.path.id);
+                // A path inside one document the configuration writes was reported there; an AWS
+                // managed policy is written nowhere in it, so its paths are reported here.
+                return (holders.size > 1 || f.parts.some((p) => p.via.awsManaged !== undefined)) && !reported.has(f.path.id);
             });
             const who = displayName(resource);
             const r = summarise(found, (h) => h.label, (n) => `${who} holds, through the union of its policies, ${n}`, (n) => `${who} may hold, through the union of its policies (some parts computed), ${n}`);
             if (r) results.push(r.status === "fail" ? fail(resource, r.message) : unknown(resource, r.message));
+            for (const u of union.unknownManaged) {
+                // The ARN is not echoed: it may be a secret, and a name outside the dataset is not a known public one.
+                results.push(unknown(resource, `${who} has an AWS managed policy attached (${u.via}) that the ${MANAGED_POLICY_DATASET} dataset does not have; escalation through it cannot be checked.`));
+            }
             if (union.incomplete && !own.incomplete) results.push(unknown(resource, `A policy ${who} holds is computed; escalation through the union of its policies cannot be checked yet.`));
         }
         if (results.length > 0) return results;
@@ -184,6 +192,15 @@ export default defineControl<unknown, Options>({
                         props: { role: "ml-ops", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:Put*", Resource: "*" }] }) },
                     },
                 ],
+                [
+                    { type: types.iamRole, name: "notebook-admin", props: { name: "notebook-admin" } },
+                    { type: types.iamRolePolicyAttachment, name: "notebook-admin-iam", props: { role: ref("notebook-admin", "name"), policyArn: "arn:aws:iam::aws:policy/IAMFullAccess" } },
+                    {
+                        type: types.iamRolePolicyAttachment,
+                        name: "notebook-admin-sagemaker",
+                        props: { role: ref("notebook-admin", "name"), policyArn: "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess" },
+                    },
+                ],
             ],
         },
         terraform: {
@@ -256,6 +273,24 @@ resource "aws_iam_policy" "train_as_anyone" {
     Version = "2012-10-17"
     Statement = [{ Effect = "Allow", Action = "iam:Put*", Resource = "*" }]
   })
+}
+`,
+                `resource "aws_iam_role" "notebook_admin" {
+  name = "notebook-admin"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "sagemaker.amazonaws.com" }, Action = "sts:AssumeRole", Condition = { StringEquals = { "aws:SourceAccount" = "111122223333" } } }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "notebook_admin_iam" {
+  role       = aws_iam_role.notebook_admin.name
+  policy_arn = "arn:aws:iam::aws:policy/IAMFullAccess"
+}
+
+resource "aws_iam_role_policy_attachment" "notebook_admin_sagemaker" {
+  role       = aws_iam_role.notebook_admin.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"
 }
 `,
             ],

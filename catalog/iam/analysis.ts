@@ -3,8 +3,11 @@ import type { Resource } from "../model";
 import { attachedThrough } from "../helpers/joins";
 import { type Attr, anyProp } from "../helpers/props";
 import { type Statement, appliesToAllResources, conditionEntries, couldBeWildcard, grantsAction, parsePolicy, policyAttrs, statementName } from "../helpers/iam";
+import type { SourceLocation } from "../model";
 import { types } from "../resource-types";
 import { ESCALATION_PATHS, type EscalationPath } from "./escalation";
+import { parseLocatedJson } from "./located-json";
+import { MANAGED_POLICY_DATASET, awsManagedPolicy, isAwsManagedArn, managedPolicyGeneration } from "./managed-policies";
 
 /** A role-ARN pattern that names every role (of any or one account): no scoping at all. */
 const ANY_ROLE = /^arn:aws[a-z-]*:iam::(\*|\d{12}):(role\/)?\*$/i;
@@ -25,6 +28,8 @@ export interface HeldStatement {
     holder: Resource;
     /** `Statement "Sid" of aws_iam_policy.x policy`, for findings. */
     label: string;
+    /** Set when the statement comes from an AWS managed policy attached by ARN (its name). */
+    awsManaged?: string;
 }
 
 /** The statements of every document a resource carries; computed or unreadable documents set `incomplete`. */
@@ -177,13 +182,15 @@ export const PRINCIPAL_TYPES = [types.iamRole, types.iamUser, types.iamGroup];
  * (joined by reference, or by literal name / ARN). `unresolved` lists attached ARNs whose document
  * is not in the configuration (AWS managed or external policies).
  */
-export function principalStatements(graph: ResourceGraph, principal: Resource): { held: HeldStatement[]; incomplete: boolean; unresolved: string[] } {
+export function principalStatements(graph: ResourceGraph, principal: Resource): PrincipalStatements {
     const spec = PRINCIPALS[principal.type];
     const own = heldStatements(principal);
     const held = [...own.held];
     let incomplete = own.incomplete;
     const unresolved: string[] = [];
-    if (!spec) return { held, incomplete, unresolved };
+    const unknownManaged: PrincipalStatements["unknownManaged"] = [];
+    const managed: string[] = [];
+    if (!spec) return { held, incomplete, unresolved, unknownManaged, managed };
     for (const inline of spec.inline) {
         for (const r of attachedThrough(graph, principal, [inline.type], inline.property, ["name"])) {
             const h = heldStatements(r);
@@ -205,6 +212,25 @@ export function principalStatements(graph: ResourceGraph, principal: Resource): 
             const byArn = graph.ofType(types.iamPolicy).find((p) => anyProp(p, "arn").value === arn || arnNamesPolicy(arn, p));
             if (byArn) {
                 if (!policies.includes(byArn)) policies.push(byArn);
+            } else if (isAwsManagedArn(arn)) {
+                const key = arn.trim();
+                if (managed.includes(key) || unknownManaged.some((u) => u.arn === key)) continue;
+                const statements = awsManagedStatements(key);
+                if (!statements) {
+                    unknownManaged.push({ arn: key, via: `${displayName(from)} ${property}` });
+                    continue;
+                }
+                managed.push(key);
+                const location = l.source ?? attr.location;
+                for (const s of statements.list) {
+                    held.push({
+                        statement: s,
+                        attr: { path: property, state: "explicit", node: l, value: arn, location },
+                        holder: from,
+                        label: `${statementName(s)} of AWS managed policy ${statements.name} (${statements.version}) attached by ${displayName(from)}`,
+                        awsManaged: statements.name,
+                    });
+                }
             } else if (!unresolved.includes(arn)) unresolved.push(arn);
         }
         // A computed ARN that joins to no policy of the configuration: a document we cannot see.
@@ -220,7 +246,44 @@ export function principalStatements(graph: ResourceGraph, principal: Resource): 
         held.push(...h.held);
         incomplete ||= h.incomplete;
     }
-    return { held, incomplete, unresolved };
+    return { held, incomplete, unresolved, unknownManaged, managed };
+}
+
+/** What a principal holds, for the per-principal analysis. */
+export interface PrincipalStatements {
+    held: HeldStatement[];
+    /** A document it holds is computed or unreadable. */
+    incomplete: boolean;
+    /** Attached ARNs of customer-managed policies outside the configuration (their documents are not visible). */
+    unresolved: string[];
+    /** Attached AWS managed policy ARNs that the managed-policy dataset does not have, and where each is attached (`aws_iam_role_policy_attachment.x policyArn`). */
+    unknownManaged: Array<{ arn: string; via: string }>;
+    /** Attached AWS managed policy ARNs expanded from the dataset. */
+    managed: string[];
+}
+
+let managedGeneration = -1;
+const managedStatements = new Map<string, { name: string; version: string; list: Statement[] } | null>();
+const DATASET_LOCATION: SourceLocation = { kind: "file", file: MANAGED_POLICY_DATASET, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+/** The statements of an AWS managed policy's default version, parsed once per scan process; undefined when the dataset lacks it. */
+function awsManagedStatements(arn: string): { name: string; version: string; list: Statement[] } | undefined {
+    if (managedGeneration !== managedPolicyGeneration()) {
+        managedStatements.clear();
+        managedGeneration = managedPolicyGeneration();
+    }
+    let cached = managedStatements.get(arn);
+    if (cached === undefined) {
+        cached = null;
+        const policy = awsManagedPolicy(arn);
+        if (policy) {
+            const node = parseLocatedJson(JSON.stringify(policy.document), () => DATASET_LOCATION);
+            const doc = node ? parsePolicy({ path: "policy", state: "explicit", node, value: undefined, location: DATASET_LOCATION }) : undefined;
+            if (doc?.kind === "document") cached = { name: policy.name, version: policy.version, list: doc.statements };
+        }
+        managedStatements.set(arn, cached);
+    }
+    return cached ?? undefined;
 }
 
 /** `arn:aws:iam::123456789012:policy/[path/]name` names the policy resource whose literal `name` is `name`. */

@@ -8,6 +8,20 @@ const policy = (p: unknown) => [{ type: types.iamPolicy, name: "p", props: { pol
 edgeCases(control, [
     { name: "Action lists pass", resources: policy(doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" })), expect: ["pass"] },
     { name: "Allow NotAction fails", resources: policy(doc({ Effect: "Allow", NotAction: "iam:*", Resource: "*" })), expect: ["fail"], message: /NotAction/ },
+    {
+        name: "Allow NotAction says what it grants, expanded against the catalogue",
+        resources: policy(doc({ Effect: "Allow", NotAction: ["iam:*", "S3:*Object*"], Resource: "*" })),
+        expect: ["fail"],
+        message: /grants everything not listed \(\d+ of the \d+ actions of the AWS catalogue @cloud-copilot\/iam-data, in \d+ services, including sts:AssumeRole, kms:Decrypt, sagemaker:CreateTrainingJob\)/,
+    },
+    {
+        name: "NotAction names outside the catalogue exclude nothing known, and are said",
+        resources: policy(doc({ Effect: "Allow", NotAction: ["brandnewservice:*", "iam:PassRoles"], Resource: "*" })),
+        expect: ["fail"],
+        message: /including iam:PassRole.*brandnewservice:\*, iam:PassRoles are not in the catalogue/,
+    },
+    { name: "Allow NotAction * grants no action", resources: policy(doc({ Effect: "Allow", NotAction: "*", Resource: "*" })), expect: ["pass"] },
+    { name: "Allow NotAction with a computed entry still fails on what it grants", resources: policy({ Statement: [{ Effect: "Allow", NotAction: ["iam:*", UNKNOWN], Resource: "*" }] }), expect: ["fail"], message: /before its computed entries/ },
     { name: "Allow NotResource fails", resources: policy(doc({ Effect: "Allow", Action: "s3:*", NotResource: "arn:aws:s3:::audit/*" })), expect: ["fail"], message: /NotResource/ },
     { name: "Deny NotAction passes (a guardrail)", resources: policy(doc({ Effect: "Deny", NotAction: "s3:*", Resource: "*" })), expect: ["pass"] },
     { name: "absent Effect means Allow", resources: policy(doc({ NotAction: ["s3:GetObject"], Resource: "*" })), expect: ["fail"] },
