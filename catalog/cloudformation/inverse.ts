@@ -81,6 +81,7 @@ function toCfnValue(v: unknown, spec: PropertySpec | undefined, ids: Map<string,
         if (v.length !== 1) throw new Unsupported(`CloudFormation holds a single value where the example has ${v.length}`);
         return toCfnValue(v[0], { props: mapping.props }, ids);
     }
+    if (mapping?.cfnList && !Array.isArray(v)) return [toCfnValue(v, { props: mapping.props }, ids)];
     if (Array.isArray(v)) return v.map((item) => toCfnValue(item, mapping ? { props: mapping.props } : undefined, ids));
     if (v && typeof v === "object") return toCfnProps(v as Record<string, unknown>, mapping?.props, ids);
     return v;

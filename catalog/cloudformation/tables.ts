@@ -248,6 +248,13 @@ const s3: CfnTypeMapping[] = [
                 props: { BlockPublicAcls: "blockPublicAcls", BlockPublicPolicy: "blockPublicPolicy", IgnorePublicAcls: "ignorePublicAcls", RestrictPublicBuckets: "restrictPublicBuckets" },
             },
             {
+                property: "OwnershipControls",
+                token: types.s3OwnershipControls.token,
+                sdk: types.s3OwnershipControls.sdk.path,
+                link: "bucket",
+                props: { Rules: { to: "rule", cfnList: true, props: { ObjectOwnership: "objectOwnership" } } },
+            },
+            {
                 property: "LoggingConfiguration",
                 token: "aws:s3/bucketLogging:BucketLogging",
                 sdk: "s3.BucketLogging",
@@ -259,7 +266,8 @@ const s3: CfnTypeMapping[] = [
             "BucketEncryption absent: SSE-S3 (AES256), as in Terraform. ObjectLockEnabled absent: false. " +
             "Differs from Terraform: the encryption, Object Lock rule, versioning, public access block and logging are " +
             "inline properties here; they are read as the split resources the controls join " +
-            "(BucketServerSideEncryptionConfiguration, BucketObjectLockConfiguration, BucketVersioning, BucketPublicAccessBlock, BucketLogging). " +
+            "(BucketServerSideEncryptionConfiguration, BucketObjectLockConfiguration, BucketVersioning, BucketPublicAccessBlock, BucketOwnershipControls, BucketLogging). " +
+            "OwnershipControls absent: BucketOwnerEnforced (ACLs disabled) for buckets created since April 2023, as in Terraform; its Rules is a list here, one rule block in Terraform. " +
             "There is no force_destroy (DeletionPolicy is a resource attribute).",
         ref: "the bucket name",
     },
