@@ -29,6 +29,11 @@ export interface PropertyMapping {
      * tables wrap an example's object in a list.
      */
     cfnList?: boolean;
+    /**
+     * CloudFormation spellings of an enumerated string → the bridged spellings (`PublicRead` →
+     * `public-read`), matched case-insensitively; values not listed are kept as written.
+     */
+    values?: Readonly<Record<string, string>>;
 }
 
 /**
