@@ -81,6 +81,11 @@ function toCfnValue(v: unknown, spec: PropertySpec | undefined, ids: Map<string,
         if (v.length !== 1) throw new Unsupported(`CloudFormation holds a single value where the example has ${v.length}`);
         return toCfnValue(v[0], { props: mapping.props }, ids);
     }
+    if (mapping?.values && typeof v === "string") {
+        const hit = Object.entries(mapping.values).find(([, neutral]) => neutral === v);
+        if (hit) return hit[0];
+    }
+    if (mapping?.cfnList && !Array.isArray(v)) return [toCfnValue(v, { props: mapping.props }, ids)];
     if (Array.isArray(v)) return v.map((item) => toCfnValue(item, mapping ? { props: mapping.props } : undefined, ids));
     if (v && typeof v === "object") return toCfnProps(v as Record<string, unknown>, mapping?.props, ids);
     return v;

@@ -23,6 +23,17 @@ export interface PropertyMapping {
      * `list`: a single value that the neutral view holds as a one-element list (`CidrIp` → `cidrBlocks`).
      */
     value?: "verbatim" | "tags" | "list";
+    /**
+     * CloudFormation holds a list where the bridged view holds one object (`OwnershipControls.Rules`
+     * → `rule`); the neutral view keeps the list (lists are walked item by item), and the inverse
+     * tables wrap an example's object in a list.
+     */
+    cfnList?: boolean;
+    /**
+     * CloudFormation spellings of an enumerated string → the bridged spellings (`PublicRead` →
+     * `public-read`), matched case-insensitively; values not listed are kept as written.
+     */
+    values?: Readonly<Record<string, string>>;
 }
 
 /**

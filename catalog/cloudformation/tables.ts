@@ -202,7 +202,25 @@ const s3: CfnTypeMapping[] = [
         token: types.s3Bucket.token,
         sdk: types.s3Bucket.sdk.path,
         awsNative: "s3.Bucket",
-        props: { BucketName: "bucket", ObjectLockEnabled: "objectLockEnabled", Tags: tags },
+        props: {
+            BucketName: "bucket",
+            ObjectLockEnabled: "objectLockEnabled",
+            // The canned ACL, read as the bucket's inline acl (which the ACL checks read with aws.s3.BucketAcl's).
+            AccessControl: {
+                to: "acl",
+                values: {
+                    Private: "private",
+                    PublicRead: "public-read",
+                    PublicReadWrite: "public-read-write",
+                    AuthenticatedRead: "authenticated-read",
+                    AwsExecRead: "aws-exec-read",
+                    BucketOwnerRead: "bucket-owner-read",
+                    BucketOwnerFullControl: "bucket-owner-full-control",
+                    LogDeliveryWrite: "log-delivery-write",
+                },
+            },
+            Tags: tags,
+        },
         split: [
             {
                 property: "BucketEncryption",
@@ -248,6 +266,13 @@ const s3: CfnTypeMapping[] = [
                 props: { BlockPublicAcls: "blockPublicAcls", BlockPublicPolicy: "blockPublicPolicy", IgnorePublicAcls: "ignorePublicAcls", RestrictPublicBuckets: "restrictPublicBuckets" },
             },
             {
+                property: "OwnershipControls",
+                token: types.s3OwnershipControls.token,
+                sdk: types.s3OwnershipControls.sdk.path,
+                link: "bucket",
+                props: { Rules: { to: "rule", cfnList: true, props: { ObjectOwnership: "objectOwnership" } } },
+            },
+            {
                 property: "LoggingConfiguration",
                 token: "aws:s3/bucketLogging:BucketLogging",
                 sdk: "s3.BucketLogging",
@@ -259,7 +284,9 @@ const s3: CfnTypeMapping[] = [
             "BucketEncryption absent: SSE-S3 (AES256), as in Terraform. ObjectLockEnabled absent: false. " +
             "Differs from Terraform: the encryption, Object Lock rule, versioning, public access block and logging are " +
             "inline properties here; they are read as the split resources the controls join " +
-            "(BucketServerSideEncryptionConfiguration, BucketObjectLockConfiguration, BucketVersioning, BucketPublicAccessBlock, BucketLogging). " +
+            "(BucketServerSideEncryptionConfiguration, BucketObjectLockConfiguration, BucketVersioning, BucketPublicAccessBlock, BucketOwnershipControls, BucketLogging). " +
+            "AccessControl absent: no canned ACL (private); its values are PascalCase here (PublicRead), kebab-case in Terraform (public-read). " +
+            "OwnershipControls absent: BucketOwnerEnforced (ACLs disabled) for buckets created since April 2023, as in Terraform; its Rules is a list here, one rule block in Terraform. " +
             "There is no force_destroy (DeletionPolicy is a resource attribute).",
         ref: "the bucket name",
     },

@@ -102,6 +102,11 @@ class Translator {
         const mapping = typeof spec === "object" ? spec : undefined;
         if (mapping?.value === "verbatim" || depth > MAX_DEPTH) return v;
         if (mapping?.value === "tags") return tagMap(v);
+        if (mapping?.values && v.kind === "scalar" && typeof v.value === "string") {
+            const lower = v.value.toLowerCase();
+            const hit = Object.entries(mapping.values).find(([cfn]) => cfn.toLowerCase() === lower);
+            if (hit) return { ...v, value: hit[1] };
+        }
         if (mapping?.value === "list" && v.kind !== "list") {
             this.track?.(inPath, this.resourceId, join(outPath, "0"));
             return { kind: "list", items: [this.inner(v, mapping, inPath, join(outPath, "0"), depth + 1)], source: v.source };

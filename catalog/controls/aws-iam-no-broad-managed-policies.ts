@@ -108,7 +108,8 @@ export default defineControl<unknown, Options>({
         const results: CheckResult[] = [];
         let sageMakerRole: boolean | undefined;
         for (const node of arnNodes(attr)) {
-            const at: Attr = { ...attr, node, value: node.kind === "scalar" ? node.value : undefined, location: node.source ?? attr.location };
+            // The finding points at the property (its name line), which decides; the message names the policy.
+            const at: Attr = { ...attr, node, value: node.kind === "scalar" ? node.value : undefined, location: attr.location };
             if (node.kind === "unknown") {
                 // A reference to a customer-managed policy is computed but is not an AWS managed one.
                 if (graph.targets(resource, attr.path, [types.iamPolicy]).length > 0) continue;
@@ -148,6 +149,27 @@ export default defineControl<unknown, Options>({
                         },
                     },
                     { type: types.iamRolePolicyAttachment, name: "attach-training-data-read", props: { role: "sagemaker-exec", policyArn: ref("training-data-read", "arn") } },
+                ],
+                [
+                    {
+                        type: types.iamPolicy,
+                        name: "training-data-read",
+                        props: {
+                            name: "training-data-read",
+                            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::ml-training-data/*" }] }),
+                        },
+                    },
+                    {
+                        type: types.iamRole,
+                        name: "sagemaker-exec",
+                        props: {
+                            assumeRolePolicy: JSON.stringify({
+                                Version: "2012-10-17",
+                                Statement: [{ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                            }),
+                            managedPolicyArns: [ref("training-data-read", "arn")],
+                        },
+                    },
                 ],
             ],
             bad: [

@@ -133,6 +133,17 @@ export default defineControl<unknown, Options>({
                         },
                     },
                 ],
+                [
+                    {
+                        type: types.sagemakerNotebookInstance,
+                        name: "research",
+                        props: {
+                            instanceType: "ml.t3.medium",
+                            roleArn: "arn:aws:iam::111122223333:role/sagemaker-research",
+                            defaultCodeRepository: "https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/features",
+                        },
+                    },
+                ],
             ],
             bad: [
                 [

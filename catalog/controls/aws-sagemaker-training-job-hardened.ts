@@ -48,6 +48,11 @@ export default defineControl<import("@pulumi/aws/sagemaker").TrainingJobArgs, Op
     tags: ["sagemaker", "training", "network", "encryption"],
     aliases: {},
     subjects: [types.sagemakerTrainingJob],
+    cloudformation: {
+        unsupported:
+            "CloudFormation has no AWS::SageMaker::TrainingJob resource type (nor does Pulumi aws-native): a template starts training " +
+            "through a SageMaker Pipeline (AWS::SageMaker::Pipeline, whose definition is an opaque JSON document) or Step Functions, not as a resource.",
+    },
     related: ROUTE_ANALYSIS_TYPES,
     scope: "stack",
     options: {

@@ -34,16 +34,30 @@ describe("mlguard scan on CloudFormation", () => {
         assert.equal(r.code, 1, r.stderr);
         const got = findings(r.stdout).map((f) => `${f.ruleId} ${f.location.file}:${f.location.startLine}`).sort();
         const file = "examples/cloudformation/sagemaker-insecure/template.yaml";
+        // The bucket is in the S3 controls' scope through its ml-data-class tag; the VPC lacks all five endpoints SageMaker needs.
         assert.deepEqual(got, [
-            `aws-iam-no-admin-wildcard ${file}:66`,
-            `aws-iam-passrole-scoped ${file}:66`,
-            `aws-kms-key-rotation ${file}:96`,
+            `aws-iam-no-admin-wildcard ${file}:70`,
+            `aws-iam-no-kms-decrypt-all-keys ${file}:70`,
+            `aws-iam-no-privilege-escalation ${file}:70`,
+            `aws-iam-passrole-scoped ${file}:70`,
+            `aws-iam-sagemaker-trust-restricted ${file}:62`,
+            `aws-kms-key-rotation ${file}:99`,
             `aws-ml-subnet-private-route ${file}:41`,
-            `aws-s3-kms-encrypted ${file}:90`,
+            `aws-s3-kms-encrypted ${file}:93`,
             `aws-s3-object-lock-enabled ${file}:84`,
+            `aws-s3-object-lock-retention ${file}:84`,
+            `aws-s3-public-access-blocked ${file}:84`,
+            `aws-s3-tls-only-policy ${file}:84`,
+            `aws-s3-versioning-enabled ${file}:84`,
+            `aws-sagemaker-notebook-imdsv2 ${file}:73`,
             `aws-sagemaker-notebook-kms-encrypted ${file}:73`,
             `aws-sagemaker-notebook-no-direct-internet ${file}:81`,
             `aws-sagemaker-notebook-no-root-access ${file}:82`,
+            `aws-vpc-endpoints-for-ml ${file}:11`,
+            `aws-vpc-endpoints-for-ml ${file}:11`,
+            `aws-vpc-endpoints-for-ml ${file}:11`,
+            `aws-vpc-endpoints-for-ml ${file}:11`,
+            `aws-vpc-endpoints-for-ml ${file}:11`,
         ]);
     });
     it("passes the secure example", () => {
@@ -72,7 +86,7 @@ describe("mlguard scan on CloudFormation", () => {
         const r = mlguard(["scan", "examples/cloudformation/cdk-app", "-f", "json", "--no-config", "--include-suppressed"]);
         assert.equal(r.code, 1, r.stderr);
         const report = JSON.parse(r.stdout) as { findings: JsonFinding[]; suppressed: JsonFinding[] };
-        assert.ok(report.findings.some((f) => f.ruleId === "aws-sagemaker-notebook-no-direct-internet" && f.location.file.endsWith("MlPlatformStack.template.json") && f.location.startLine === 61));
+        assert.ok(report.findings.some((f) => f.ruleId === "aws-sagemaker-notebook-no-direct-internet" && f.location.file.endsWith("MlPlatformStack.template.json") && f.location.startLine === 63));
         assert.deepEqual(report.suppressed.map((f) => f.ruleId), ["aws-s3-object-lock-enabled"]);
         assert.match(report.suppressed[0].suppression!.reason, /scratch space/);
     });

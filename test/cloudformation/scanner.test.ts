@@ -279,4 +279,22 @@ Resources:
             });
         }
     });
+    describe("S3 bucket ACLs and ownership controls (inline on AWS::S3::Bucket)", () => {
+        const bucket = (props: string) => `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      Tags: [{ Key: ml-data-class, Value: training }]
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true }
+${props}`;
+        it("a public canned ACL fails at its line", () => {
+            assert.deepEqual(verdicts({ "t.yaml": bucket("      AccessControl: PublicRead\n") }, "aws-s3-public-access-blocked"), ["fail t.yaml:8"]);
+        });
+        it("a private ACL and BucketOwnerEnforced pass; BucketOwnerPreferred fails at its line", () => {
+            const ownership = (o: string) => `      AccessControl: Private\n      OwnershipControls:\n        Rules:\n          - ObjectOwnership: ${o}\n`;
+            assert.deepEqual(verdicts({ "t.yaml": bucket(ownership("BucketOwnerEnforced")) }, "aws-s3-public-access-blocked"), ["pass t.yaml:3"]);
+            assert.deepEqual(verdicts({ "t.yaml": bucket(ownership("BucketOwnerPreferred")) }, "aws-s3-public-access-blocked"), ["fail t.yaml:11"]);
+        });
+    });
 });

@@ -59,4 +59,13 @@ describe("CloudFormation tables applied (translateCfnResource)", () => {
         assert.equal(repo.resources[0].props.entries.encryptionConfigurations.kind, "list");
         assert.ok("scanOnPush" in (repo.resources[0].props.entries.imageScanningConfiguration as Extract<Value, { kind: "map" }>).entries);
     });
+    it("a bucket's canned ACL reads in the bridged spelling and its ownership rules as the rule block", () => {
+        const t = translate("AWS::S3::Bucket", { AccessControl: "PublicRead", OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerPreferred" }] } });
+        assert.deepEqual(t.resources[0].props.entries.acl, { kind: "scalar", value: "public-read", source: undefined });
+        const ownership = t.resources.find((r) => r.type === "aws:s3/bucketOwnershipControls:BucketOwnershipControls")!;
+        const rule = ownership.props.entries.rule as Extract<Value, { kind: "list" }>;
+        assert.deepEqual((rule.items[0] as Extract<Value, { kind: "map" }>).entries.objectOwnership, { kind: "scalar", value: "BucketOwnerPreferred", source: undefined });
+        // A value outside the table is kept as written (the ACL checks then see an unfamiliar canned ACL, not a public one).
+        assert.deepEqual(translate("AWS::S3::Bucket", { AccessControl: "SomethingNew" }).resources[0].props.entries.acl, { kind: "scalar", value: "SomethingNew", source: undefined });
+    });
 });
