@@ -37,7 +37,7 @@ function checkPublicAccess(bucket: Resource, graph: ResourceGraph): CheckResult[
             results.push(
                 account.state === "unknown"
                     ? unknown(bucket, "No public access block refers to the bucket and the account-level block's flags are computed.")
-                    : fail(bucket, "No public access block refers to the bucket (or the account): all four flags default to false, so a public ACL or policy takes effect."),
+                    : fail(bucket, "No public access block refers to the bucket (or the account), so nothing here keeps public ACLs and policies blocked: S3 blocks them on new buckets, but outside this configuration that can be turned off unseen; declare all four flags."),
             );
         }
         for (const block of blocks) {
