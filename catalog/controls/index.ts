@@ -72,6 +72,7 @@ import gcpVpcscRestricted from "./gcp-vpcsc-restricted";
 import gcpAuditLogsVertex from "./gcp-audit-logs-vertex";
 import gcpAuditLogsStorageKms from "./gcp-audit-logs-storage-kms";
 import gcpKmsSeparationOfDuties from "./gcp-kms-separation-of-duties";
+import gcpKmsServiceAgentGrants from "./gcp-kms-service-agent-grants";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -148,4 +149,5 @@ export const allControls: readonly AnyControl[] = [
     awsVpcEndpointPolicyRestricted,
     awsMlSubnetEgressReviewed,
     gcpKmsSeparationOfDuties,
+    gcpKmsServiceAgentGrants,
 ];

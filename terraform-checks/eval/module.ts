@@ -752,6 +752,11 @@ export class ModuleInstance implements EvalHost {
 
     private dataValue(key: string, decl: { block: Block; file: string; type: string }): TfValue {
         return this.cache.get(decl) ?? this.memo(decl, `data.${key}`, decl.file, decl.block.typeRange, () => {
+            if (decl.type === "google_storage_project_service_account") {
+                // Stands for the one data source instance, so what is read from it (`email_address`) is refined with its type.
+                const address = `${this.prefix}data.${key}`;
+                return { kind: "unknown", reason: `data.${key} is read from the provider during plan`, refs: [address], instance: { address, type: decl.type } };
+            }
             if (decl.type !== "aws_iam_policy_document") {
                 return { kind: "unknown", reason: `data.${key} is read from the provider during plan` };
             }
