@@ -1,13 +1,12 @@
 import type { BucketArgs } from "@pulumi/gcp/storage";
 import { defineControl } from "../control";
-import { withGcsScope } from "../helpers/gcs";
 import { ref } from "../examples";
 import { allOf, isComputedValue } from "../helpers/outcomes";
 import { prop } from "../helpers/props";
 import { expectOneOf, fail, pass, unknown } from "../helpers/results";
 import type { CheckResult } from "../model";
 import { types } from "../resource-types";
-import { gcsScopeOption } from "./gcp-gcs-retention-locked";
+import { gcsScopeOption, outOfGcsScope } from "./gcp-gcs-retention-locked";
 
 interface Options {
     requireEncryptionEnforcement: boolean;
@@ -61,8 +60,9 @@ export default defineControl<BucketArgs, Options>({
         },
         scopeLabel: gcsScopeOption,
     },
-    check(bucket, { options, graph }) {
-        return withGcsScope(bucket, graph, options.scopeLabel, () => {
+    check(bucket, { options }) {
+        const outOfScope = outOfGcsScope(bucket, options.scopeLabel);
+        if (outOfScope) return [outOfScope];
 
         const results: CheckResult[] = [];
         const key = prop(bucket, "encryption.defaultKmsKeyName");
@@ -108,7 +108,6 @@ export default defineControl<BucketArgs, Options>({
             );
         }
         return allOf(bucket, results, "The bucket encrypts with a customer-managed key.");
-        });
     },
     examples: {
         pulumi: {

@@ -1,11 +1,10 @@
 import type { BucketArgs } from "@pulumi/gcp/storage";
 import { defineControl } from "../control";
-import { withGcsScope } from "../helpers/gcs";
 import { allOf, expectBoolean } from "../helpers/outcomes";
 import { prop } from "../helpers/props";
 import { expectOneOf } from "../helpers/results";
 import { types } from "../resource-types";
-import { gcsScopeOption } from "./gcp-gcs-retention-locked";
+import { gcsScopeOption, outOfGcsScope } from "./gcp-gcs-retention-locked";
 
 interface Options {
     scopeLabel: string;
@@ -42,8 +41,9 @@ export default defineControl<BucketArgs, Options>({
         { path: "uniformBucketLevelAccess", value: true },
         { path: "publicAccessPrevention", value: "enforced" },
     ],
-    check(bucket, { options, graph }) {
-        return withGcsScope(bucket, graph, options.scopeLabel, () => {
+    check(bucket, { options }) {
+        const outOfScope = outOfGcsScope(bucket, options.scopeLabel);
+        if (outOfScope) return [outOfScope];
         return allOf(
             bucket,
             [
@@ -56,7 +56,6 @@ export default defineControl<BucketArgs, Options>({
             ],
             "The bucket uses uniform bucket-level access and enforces public access prevention.",
         );
-        });
     },
     examples: {
         pulumi: {

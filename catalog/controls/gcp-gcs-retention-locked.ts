@@ -1,7 +1,5 @@
 import type { BucketArgs } from "@pulumi/gcp/storage";
 import { defineControl } from "../control";
-import type { ResourceGraph } from "../graph";
-import { gcsScope, withGcsScope } from "../helpers/gcs";
 import { asBoolean, numberOption, parseSeconds } from "../helpers/coerce";
 import { allOf, expectBoolean } from "../helpers/outcomes";
 import { hasTagKey } from "../helpers/joins";
@@ -21,15 +19,15 @@ const DAY = 86400;
 /** The option shared by the GCS controls that scope themselves to ML buckets. */
 export const gcsScopeOption = {
     description:
-        "Label key that marks ML buckets (for example `ml-data-class`). Buckets a Vertex AI, Workbench or Colab resource of the stack or module tree refers to are always checked; others only with the label (computed labels are checked). Empty: when the tree holds no ML resource every bucket is checked, otherwise only the buckets ML resources refer to.",
+        "Label key that marks ML buckets (for example `ml-data-class`). Empty: every bucket is checked. Buckets without the label are not applicable; buckets whose labels are computed are checked.",
     schema: { type: "string" as const },
     default: "",
 };
 
 /** A not-applicable result for a bucket outside the configured ML scope, undefined when it is in scope. */
-export function outOfGcsScope(bucket: Resource, scopeLabel: unknown, graph?: ResourceGraph): CheckResult | undefined {
-    const scope = gcsScope(bucket, graph, scopeLabel);
-    return scope.inScope ? undefined : notApplicable(bucket, scope.why ?? "The bucket is not in scope.");
+export function outOfGcsScope(bucket: Resource, scopeLabel: unknown): CheckResult | undefined {
+    if (typeof scopeLabel !== "string" || scopeLabel === "" || hasTagKey(bucket, scopeLabel, "labels") !== false) return undefined;
+    return notApplicable(bucket, `The bucket has no "${scopeLabel}" label, so it is not in scope.`);
 }
 
 export default defineControl<BucketArgs, Options>({
@@ -78,8 +76,9 @@ export default defineControl<BucketArgs, Options>({
         },
         scopeLabel: gcsScopeOption,
     },
-    check(bucket, { options, graph }) {
-        return withGcsScope(bucket, graph, options.scopeLabel, () => {
+    check(bucket, { options }) {
+        const outOfScope = outOfGcsScope(bucket, options.scopeLabel);
+        if (outOfScope) return [outOfScope];
         const minDays = numberOption(options.minRetentionDays, 30);
         const requireLock = options.requireLock !== false;
 
@@ -125,7 +124,6 @@ export default defineControl<BucketArgs, Options>({
             );
         }
         return allOf(bucket, results, requireLock ? "The bucket has a locked retention policy." : "The bucket has a retention policy.");
-        });
     },
     examples: {
         pulumi: {
