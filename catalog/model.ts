@@ -122,6 +122,12 @@ export interface CheckResult {
     location: SourceLocation;
     /** The value that decided the result and how it came to be (for reports; never shown by the pack). */
     evidence?: Evidence;
+    /**
+     * The resource a grant governs when it is not the finding's own resource: the Cloud KMS key or
+     * key ring an IAM resource makes public, by its address (or its literal id), so a reviewer of the
+     * key finds it. SARIF reports it as a second logical location.
+     */
+    governs?: { kind: "kms-key" | "kms-key-ring"; name: string };
 }
 
 /** The value behind a result: what it was and whether it was written, defaulted or unknown. */

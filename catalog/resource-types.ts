@@ -339,6 +339,8 @@ export const types = {
     organizationIamAuditConfig: gcp<organizations.IamAuditConfigArgs>(
         "organizations.IamAuditConfig", "gcp:organizations/iamAuditConfig:IamAuditConfig", "google_organization_iam_audit_config"),
     project: gcp<organizations.ProjectArgs>("organizations.Project", "gcp:organizations/project:Project", "google_project"),
+    projectServiceIdentity: gcp<projects.ServiceIdentityArgs>(
+        "projects.ServiceIdentity", "gcp:projects/serviceIdentity:ServiceIdentity", "google_project_service_identity"),
 } as const;
 
 export type KnownResourceType = (typeof types)[keyof typeof types];

@@ -78,6 +78,7 @@ export function checkSubject(
         };
         if (r.path !== undefined) finding.path = r.path;
         if (r.evidence !== undefined) finding.evidence = r.evidence;
+        if (r.governs !== undefined) finding.governs = r.governs;
         if (exemption) finding.exemption = { reason: exemption.reason };
         return finding;
     });

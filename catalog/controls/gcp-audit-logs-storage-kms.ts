@@ -56,7 +56,7 @@ export default defineControl<unknown, Options>({
             return [pass(resource, "The audit config exempts no member.")];
         }
         if (resource.type === types.storageBucket.token) {
-            const outOfScope = outOfGcsScope(resource, options.scopeLabel);
+            const outOfScope = outOfGcsScope(resource, options.scopeLabel, graph);
             if (outOfScope) return [outOfScope];
         }
         const audited = AUDITED.find((a) => a.type.token === resource.type)!;

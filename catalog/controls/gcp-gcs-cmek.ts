@@ -1,12 +1,13 @@
 import type { BucketArgs } from "@pulumi/gcp/storage";
 import { defineControl } from "../control";
+import { withGcsScope } from "../helpers/gcs";
 import { ref } from "../examples";
 import { allOf, isComputedValue } from "../helpers/outcomes";
 import { prop } from "../helpers/props";
 import { expectOneOf, fail, pass, unknown } from "../helpers/results";
 import type { CheckResult } from "../model";
 import { types } from "../resource-types";
-import { gcsScopeOption, outOfGcsScope } from "./gcp-gcs-retention-locked";
+import { gcsScopeOption } from "./gcp-gcs-retention-locked";
 
 interface Options {
     requireEncryptionEnforcement: boolean;
@@ -60,9 +61,8 @@ export default defineControl<BucketArgs, Options>({
         },
         scopeLabel: gcsScopeOption,
     },
-    check(bucket, { options }) {
-        const outOfScope = outOfGcsScope(bucket, options.scopeLabel);
-        if (outOfScope) return [outOfScope];
+    check(bucket, { options, graph }) {
+        return withGcsScope(bucket, graph, options.scopeLabel, () => {
 
         const results: CheckResult[] = [];
         const key = prop(bucket, "encryption.defaultKmsKeyName");
@@ -108,6 +108,7 @@ export default defineControl<BucketArgs, Options>({
             );
         }
         return allOf(bucket, results, "The bucket encrypts with a customer-managed key.");
+        });
     },
     examples: {
         pulumi: {

@@ -1,10 +1,11 @@
 import type { BucketArgs } from "@pulumi/gcp/storage";
 import { defineControl } from "../control";
+import { withGcsScope } from "../helpers/gcs";
 import { allOf, expectBoolean } from "../helpers/outcomes";
 import { prop } from "../helpers/props";
 import { expectOneOf } from "../helpers/results";
 import { types } from "../resource-types";
-import { gcsScopeOption, outOfGcsScope } from "./gcp-gcs-retention-locked";
+import { gcsScopeOption } from "./gcp-gcs-retention-locked";
 
 interface Options {
     scopeLabel: string;
@@ -41,9 +42,8 @@ export default defineControl<BucketArgs, Options>({
         { path: "uniformBucketLevelAccess", value: true },
         { path: "publicAccessPrevention", value: "enforced" },
     ],
-    check(bucket, { options }) {
-        const outOfScope = outOfGcsScope(bucket, options.scopeLabel);
-        if (outOfScope) return [outOfScope];
+    check(bucket, { options, graph }) {
+        return withGcsScope(bucket, graph, options.scopeLabel, () => {
         return allOf(
             bucket,
             [
@@ -56,6 +56,7 @@ export default defineControl<BucketArgs, Options>({
             ],
             "The bucket uses uniform bucket-level access and enforces public access prevention.",
         );
+        });
     },
     examples: {
         pulumi: {

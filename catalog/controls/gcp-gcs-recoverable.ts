@@ -1,12 +1,13 @@
 import type { BucketArgs } from "@pulumi/gcp/storage";
 import { defineControl } from "../control";
+import { withGcsScope } from "../helpers/gcs";
 import { parseSeconds } from "../helpers/coerce";
 import { allOf, expectBoolean, isComputedValue } from "../helpers/outcomes";
 import { prop } from "../helpers/props";
 import { fail, pass, unknown } from "../helpers/results";
 import type { CheckResult } from "../model";
 import { types } from "../resource-types";
-import { gcsScopeOption, outOfGcsScope } from "./gcp-gcs-retention-locked";
+import { gcsScopeOption } from "./gcp-gcs-retention-locked";
 
 interface Options {
     scopeLabel: string;
@@ -41,9 +42,8 @@ export default defineControl<BucketArgs, Options>({
     subjects: [types.storageBucket],
     scope: "resource",
     options: { scopeLabel: gcsScopeOption },
-    check(bucket, { options }) {
-        const outOfScope = outOfGcsScope(bucket, options.scopeLabel);
-        if (outOfScope) return [outOfScope];
+    check(bucket, { options, graph }) {
+        return withGcsScope(bucket, graph, options.scopeLabel, () => {
         const results: CheckResult[] = [];
 
         const softDelete = prop(bucket, "softDeletePolicy.retentionDurationSeconds");
@@ -66,6 +66,7 @@ export default defineControl<BucketArgs, Options>({
 
         results.push(expectBoolean(prop(bucket, "forceDestroy"), false, { defaultValue: false, what: "Force destroy", fix: "remove forceDestroy or set it to false" }));
         return allOf(bucket, results, "Deleted and overwritten objects are recoverable, and the bucket is not force-destroyed.");
+        });
     },
     examples: {
         pulumi: {

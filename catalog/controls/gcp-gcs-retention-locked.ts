@@ -1,5 +1,7 @@
 import type { BucketArgs } from "@pulumi/gcp/storage";
 import { defineControl } from "../control";
+import type { ResourceGraph } from "../graph";
+import { gcsScope, withGcsScope } from "../helpers/gcs";
 import { asBoolean, numberOption, parseSeconds } from "../helpers/coerce";
 import { allOf, expectBoolean } from "../helpers/outcomes";
 import { hasTagKey } from "../helpers/joins";
@@ -19,15 +21,15 @@ const DAY = 86400;
 /** The option shared by the GCS controls that scope themselves to ML buckets. */
 export const gcsScopeOption = {
     description:
-        "Label key that marks ML buckets (for example `ml-data-class`). Empty: every bucket is checked. Buckets without the label are not applicable; buckets whose labels are computed are checked.",
+        "Label key that marks ML buckets (`auto` scope, as for S3). A bucket is checked when a Vertex AI, Workbench or Colab resource of the stack or module tree refers to it, when it carries this label (computed labels count), or when the tree holds no ML resource at all. Empty: no label marks a bucket.",
     schema: { type: "string" as const },
-    default: "",
+    default: "ml-data-class",
 };
 
 /** A not-applicable result for a bucket outside the configured ML scope, undefined when it is in scope. */
-export function outOfGcsScope(bucket: Resource, scopeLabel: unknown): CheckResult | undefined {
-    if (typeof scopeLabel !== "string" || scopeLabel === "" || hasTagKey(bucket, scopeLabel, "labels") !== false) return undefined;
-    return notApplicable(bucket, `The bucket has no "${scopeLabel}" label, so it is not in scope.`);
+export function outOfGcsScope(bucket: Resource, scopeLabel: unknown, graph?: ResourceGraph): CheckResult | undefined {
+    const scope = gcsScope(bucket, graph, scopeLabel);
+    return scope.inScope ? undefined : notApplicable(bucket, scope.why ?? "The bucket is not in scope.");
 }
 
 export default defineControl<BucketArgs, Options>({
@@ -76,9 +78,8 @@ export default defineControl<BucketArgs, Options>({
         },
         scopeLabel: gcsScopeOption,
     },
-    check(bucket, { options }) {
-        const outOfScope = outOfGcsScope(bucket, options.scopeLabel);
-        if (outOfScope) return [outOfScope];
+    check(bucket, { options, graph }) {
+        return withGcsScope(bucket, graph, options.scopeLabel, () => {
         const minDays = numberOption(options.minRetentionDays, 30);
         const requireLock = options.requireLock !== false;
 
@@ -124,6 +125,7 @@ export default defineControl<BucketArgs, Options>({
             );
         }
         return allOf(bucket, results, requireLock ? "The bucket has a locked retention policy." : "The bucket has a retention policy.");
+        });
     },
     examples: {
         pulumi: {

@@ -81,6 +81,18 @@ function kmsTarget(resource: Resource, graph: ResourceGraph): string | undefined
     return target ? `${kind} ${target.name} (${target.id})` : `the ${kind} in ${field}`;
 }
 
+/** The key or key ring a KMS IAM resource governs, for reports: its address when joined, else its literal id. */
+function kmsGoverned(resource: Resource, graph: ResourceGraph): CheckResult["governs"] {
+    const isKey = KMS_KEY_TYPES.some((t) => t.token === resource.type);
+    if (!isKey && !KMS_RING_TYPES.some((t) => t.token === resource.type)) return undefined;
+    const field = isKey ? "cryptoKeyId" : "keyRingId";
+    const kind = isKey ? ("kms-key" as const) : ("kms-key-ring" as const);
+    const target = graph.targets(resource, field, [isKey ? types.kmsCryptoKey : types.kmsKeyRing])[0];
+    if (target) return { kind, name: target.id };
+    const literal = anyProp(resource, field);
+    return typeof literal.value === "string" && literal.value.trim() !== "" ? { kind, name: literal.value.trim() } : undefined;
+}
+
 export default defineControl<unknown>({
     id: "gcp-iam-no-public-members",
     title: "GCP IAM must not grant roles to allUsers or allAuthenticatedUsers",
@@ -144,12 +156,13 @@ export default defineControl<unknown>({
         for (const grant of grants) {
             const at = { path: grant.path, state: "explicit" as const, value: undefined, location: grant.location };
             if (typeof grant.member === "string" && isPublic(grant.member)) {
-                results.push(
-                    fail(
-                        { ...at, value: grant.member },
-                        `${grant.path} grants a role${on} to the public principal ${publicName(grant.member)}; grant it to specific groups or service accounts instead.`,
-                    ),
+                const result = fail(
+                    { ...at, value: grant.member },
+                    `${grant.path} grants a role${on} to the public principal ${publicName(grant.member)}; grant it to specific groups or service accounts instead.`,
                 );
+                const governs = kmsGoverned(resource, graph);
+                if (governs) result.governs = governs;
+                results.push(result);
             } else if (grant.member === UNKNOWN && couldBeOneOf(grant.memberNode, PUBLIC_MEMBERS, { ignoreCase: true })) {
                 // A computed member known to start with `serviceAccount:` (or to be one resource's e-mail) is not public.
                 results.push(unknown({ ...at, state: "unknown" }, `${grant.path} is computed; it must not be allUsers or allAuthenticatedUsers.`));

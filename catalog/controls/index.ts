@@ -73,6 +73,7 @@ import gcpAuditLogsVertex from "./gcp-audit-logs-vertex";
 import gcpAuditLogsStorageKms from "./gcp-audit-logs-storage-kms";
 import gcpKmsSeparationOfDuties from "./gcp-kms-separation-of-duties";
 import gcpIamNoProjectSaImpersonation from "./gcp-iam-no-project-sa-impersonation";
+import gcpKmsServiceAgentGrants from "./gcp-kms-service-agent-grants";
 
 /** Every control in the catalog, one line each. */
 export const allControls: readonly AnyControl[] = [
@@ -150,4 +151,5 @@ export const allControls: readonly AnyControl[] = [
     awsMlSubnetEgressReviewed,
     gcpKmsSeparationOfDuties,
     gcpIamNoProjectSaImpersonation,
+    gcpKmsServiceAgentGrants,
 ];

@@ -100,24 +100,41 @@ function readPolicyData(attr: Attr, out: IamGrants): void {
         return;
     }
     if (!Array.isArray(bindings)) return malformed(`${attr.path}.bindings`);
+    // A located document (a `data "google_iam_policy"` in Terraform): each binding, role and member where it is written.
+    const located = locatedDocument(attr.node);
+    const locatedBindings = located?.kind === "map" && located.entries.bindings?.kind === "list" ? located.entries.bindings.items : undefined;
     bindings.forEach((binding: unknown, i: number) => {
         const at = `${attr.path}.bindings.${i}`;
         if (!isRecord(binding)) return malformed(at);
+        const node = locatedBindings?.[i];
+        const entries = node?.kind === "map" ? node.entries : undefined;
+        const bindingLocation = node?.source ?? location;
+        const memberNodes = entries?.members?.kind === "list" ? entries.members.items : undefined;
+        const memberLocation = (j: number): SourceLocation => memberNodes?.[j]?.source ?? entries?.members?.source ?? bindingLocation;
         const role = plainIamValue(binding.role as Plain);
         const rolePath = `${at}.role`;
+        const roleLocation = entries?.role?.source ?? bindingLocation;
         const members = binding.members;
         if (members === UNKNOWN) {
-            out.grants.push({ role, member: UNKNOWN, path: `${at}.members`, location, rolePath, roleLocation: location });
+            out.grants.push({ role, member: UNKNOWN, path: `${at}.members`, location: entries?.members?.source ?? bindingLocation, memberNode: entries?.members, rolePath, roleLocation });
         } else if (Array.isArray(members)) {
-            members.forEach((m: unknown, j: number) =>
-                out.grants.push({ role, member: plainIamValue(m as Plain), path: `${at}.members.${j}`, location, rolePath, roleLocation: location }),
-            );
+            members.forEach((m: unknown, j: number) => {
+                const grant: IamGrant = { role, member: plainIamValue(m as Plain), path: `${at}.members.${j}`, location: memberLocation(j), rolePath, roleLocation };
+                if (memberNodes?.[j]?.kind === "unknown") grant.memberNode = memberNodes[j];
+                out.grants.push(grant);
+            });
         } else if (typeof members === "string") {
-            out.grants.push({ role, member: members, path: `${at}.members`, location, rolePath, roleLocation: location });
+            out.grants.push({ role, member: members, path: `${at}.members`, location: memberLocation(0), rolePath, roleLocation });
         } else if (members !== undefined && members !== null) {
             malformed(`${at}.members`);
         }
     });
+}
+
+/** The located value tree of a policy: the document a string carries, or a (partly computed) map as it is. */
+function locatedDocument(node: Value | undefined): Value | undefined {
+    if (node?.kind === "scalar") return node.document;
+    return node?.kind === "map" ? node : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -107,7 +107,10 @@ function result(f: ReportedFinding, ruleIndex: number, baseDir: string, read: Re
         locations: [
             {
                 ...(range ? { physicalLocation: physicalLocation(range, baseDir, read) } : {}),
-                logicalLocations: [{ fullyQualifiedName: f.resourceId, kind: "resource" }],
+                logicalLocations: [
+                    { fullyQualifiedName: f.resourceId, kind: "resource" },
+                    ...(f.governs ? [{ fullyQualifiedName: f.governs.name, name: f.governs.kind === "kms-key" ? "Cloud KMS key" : "Cloud KMS key ring", kind: "resource" }] : []),
+                ],
             },
         ],
         ...(relatedLocations.length > 0 ? { relatedLocations } : {}),

@@ -5,6 +5,7 @@ import { type Diagnostic, fileLocation } from "../diagnostics";
 import { type EvalHost, type Lookup, type Scope, type Step, evalError, evaluate, noBindings, report, withBindings } from "./expr";
 import { type FileSource, joinPath } from "./files";
 import { evaluatePolicyDocument } from "./policy-document";
+import { evaluateGoogleIamPolicy } from "./google-iam-policy";
 import { ANY, type TfType, type TypeProblem, convert, parseType, typeName } from "./types";
 import { type TfValue, asNumber, asString, elements, isNull, list, map, relocate, scalar, unknown } from "./value";
 
@@ -752,12 +753,18 @@ export class ModuleInstance implements EvalHost {
 
     private dataValue(key: string, decl: { block: Block; file: string; type: string }): TfValue {
         return this.cache.get(decl) ?? this.memo(decl, `data.${key}`, decl.file, decl.block.typeRange, () => {
-            if (decl.type !== "aws_iam_policy_document") {
+            if (decl.type === "google_storage_project_service_account") {
+                // Stands for the one data source instance, so what is read from it (`email_address`) is refined with its type.
+                const address = `${this.prefix}data.${key}`;
+                return { kind: "unknown", reason: `data.${key} is read from the provider during plan`, refs: [address], instance: { address, type: decl.type } };
+            }
+            if (decl.type !== "aws_iam_policy_document" && decl.type !== "google_iam_policy") {
                 return { kind: "unknown", reason: `data.${key} is read from the provider during plan` };
             }
+            const evaluateDocument = decl.type === "google_iam_policy" ? evaluateGoogleIamPolicy : evaluatePolicyDocument;
             const e = this.expansion("data", key, decl.block, decl.file);
             const one = (inst: Instance) =>
-                evaluatePolicyDocument(this.evaluateBody(decl.block.body, decl.file, inst.bindings), fileLocation(decl.file, decl.block.typeRange));
+                evaluateDocument(this.evaluateBody(decl.block.body, decl.file, inst.bindings), fileLocation(decl.file, decl.block.typeRange));
             const insts = this.instances(e);
             if (e.kind === "count") return list(insts.map(one));
             if (e.kind === "each") {

@@ -26,5 +26,5 @@ edgeCases(control, [
     { name: "an empty exemption list is no exemption", resources: [audit("allServices", [], { auditLogConfigs: [{ logType: "DATA_READ", exemptedMembers: [] }, { logType: "DATA_WRITE" }] })], expect: ["pass"] },
     { name: "computed exemptions are not verifiable yet", resources: [audit("allServices", [], { auditLogConfigs: [{ logType: "DATA_READ", exemptedMembers: UNKNOWN }] })], expect: ["unknown"] },
     { name: "a folder config's exemptions fail too", resources: [audit("allServices", [], { project: undefined, folder: "folders/1", auditLogConfigs: [{ logType: "DATA_READ", exemptedMembers: ["user:a@example.com"] }] }, types.folderIamAuditConfig)], expect: ["fail"] },
-    { name: "option: out-of-scope buckets are not applicable", resources: [bucket()], settings: { scopeLabel: "ml-data-class" }, expect: ["not-applicable"] },
+    { name: "auto scope: in an ML stack, a bucket no ML resource uses and without the label is not applicable", resources: [bucket(), { type: types.vertexIndex, name: "ml", props: { displayName: "ml", region: "us-central1" } }], settings: { scopeLabel: "ml-data-class" }, expect: ["not-applicable"] },
 ]);

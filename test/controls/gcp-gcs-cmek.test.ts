@@ -51,7 +51,7 @@ edgeCases(control, [
         settings: enforce,
         expect: ["unknown"],
     },
-    { name: "option: scopeLabel skips buckets without the label", resources: bucket({ encryption: undefined }), settings: { scopeLabel: "ml-data-class" }, expect: ["not-applicable"] },
+    { name: "auto scope: in an ML stack, a bucket no ML resource uses and without the label is not applicable", resources: [...bucket({ encryption: undefined }), { type: types.vertexIndex, name: "ml", props: { displayName: "ml", region: "us-central1" } }], settings: { scopeLabel: "ml-data-class" }, expect: ["not-applicable"] },
     {
         name: "option: scopeLabel checks buckets with the label",
         resources: bucket({ encryption: undefined, labels: { "ml-data-class": "models" } }),

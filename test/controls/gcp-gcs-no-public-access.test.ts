@@ -17,7 +17,7 @@ edgeCases(control, [
     { name: "a computed UBLA is not verifiable yet", resources: bucket({ uniformBucketLevelAccess: UNKNOWN }), expect: ["unknown"] },
     { name: "a computed PAP is not verifiable yet", resources: bucket({ publicAccessPrevention: UNKNOWN }), expect: ["unknown"] },
     { name: "a number PAP fails without throwing", resources: bucket({ publicAccessPrevention: 1 }), expect: ["fail"] },
-    { name: "option: a bucket without the scope label is not applicable", resources: bucket({ publicAccessPrevention: undefined }), settings: { scopeLabel: "ml-data-class" }, expect: ["not-applicable"] },
+    { name: "auto scope: in an ML stack, a bucket no ML resource uses and without the label is not applicable", resources: [...bucket({ publicAccessPrevention: undefined }), { type: types.vertexIndex, name: "ml", props: { displayName: "ml", region: "us-central1" } }], settings: { scopeLabel: "ml-data-class" }, expect: ["not-applicable"] },
     { name: "option: a labelled bucket is checked", resources: bucket({ publicAccessPrevention: undefined, labels: { "ml-data-class": "training" } }), settings: { scopeLabel: "ml-data-class" }, expect: ["fail"] },
     { name: "option: computed labels are checked", resources: bucket({ publicAccessPrevention: undefined, labels: UNKNOWN }), settings: { scopeLabel: "ml-data-class" }, expect: ["fail"] },
 ]);

@@ -26,5 +26,5 @@ edgeCases(control, [
     { name: "force destroy false passes", resources: bucket({ forceDestroy: false }), expect: ["pass"] },
     { name: "a computed force destroy is not verifiable yet", resources: bucket({ forceDestroy: UNKNOWN }), expect: ["unknown"] },
     { name: "every problem is reported", resources: bucket({ versioning: undefined, forceDestroy: true, softDeletePolicy: { retentionDurationSeconds: 0 } }), expect: ["fail", "fail", "fail"] },
-    { name: "option: out-of-scope buckets are not applicable", resources: bucket({ forceDestroy: true }), settings: { scopeLabel: "ml-data-class" }, expect: ["not-applicable"] },
+    { name: "auto scope: in an ML stack, a bucket no ML resource uses and without the label is not applicable", resources: [...bucket({ forceDestroy: true }), { type: types.vertexIndex, name: "ml", props: { displayName: "ml", region: "us-central1" } }], settings: { scopeLabel: "ml-data-class" }, expect: ["not-applicable"] },
 ]);

@@ -45,7 +45,7 @@ edgeCases(control, [
     { name: "option: requireLock false accepts an unlocked policy", resources: policy({ isLocked: false }), settings: { requireLock: false }, expect: ["pass"] },
     { name: "option: requireLock false still needs a policy", resources: bucket({ retentionPolicy: undefined }), settings: { requireLock: false }, expect: ["fail"] },
     { name: "option: requireLock false still needs the minimum period", resources: policy({ retentionPeriod: "60", isLocked: false }), settings: { requireLock: false }, expect: ["fail"] },
-    { name: "option: scopeLabel skips buckets without the label", resources: bucket({ retentionPolicy: undefined }), settings: { scopeLabel: "ml-data-class" }, expect: ["not-applicable"] },
+    { name: "auto scope: in an ML stack, a bucket no ML resource uses and without the label is not applicable", resources: [...bucket({ retentionPolicy: undefined }), { type: types.vertexIndex, name: "ml", props: { displayName: "ml", region: "us-central1" } }], settings: { scopeLabel: "ml-data-class" }, expect: ["not-applicable"] },
     {
         name: "option: scopeLabel checks buckets with the label",
         resources: bucket({ retentionPolicy: undefined, labels: { "ml-data-class": "training" } }),
