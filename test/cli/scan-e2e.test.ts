@@ -102,7 +102,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("exits 1 (findings at or above high) and prints the summary line on stderr", () => {
             assert.equal(run.code, 1, run.stderr);
             assert.equal(run.stdout, "");
-            assert.match(run.stderr, /^✖ 152 findings \(3 critical, 76 high, 63 medium, 10 low\): 131 resources in 26 files \(\d+\.\d s\)\n$/);
+            assert.match(run.stderr, /^✖ 154 findings \(3 critical, 78 high, 63 medium, 10 low\): 136 resources in 28 files \(\d+\.\d s\)\n$/);
         });
         for (const [name, golden] of [
             ["pretty.txt", "e2e-pretty.txt"],
@@ -140,7 +140,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("0 on the secure examples, with only the summary line", () => {
             const r = mlguard(["scan", `${EXAMPLES}/sagemaker-secure`, `${EXAMPLES}/vertex-secure`]);
             assert.equal(r.code, 0, r.stdout + r.stderr);
-            assert.match(r.stdout, /^✔ No findings: 75 resources in 15 files \(\d+\.\d s\)\n$/);
+            assert.match(r.stdout, /^✔ No findings: 79 resources in 16 files \(\d+\.\d s\)\n$/);
         });
         it("--fail-on: critical passes the secure SageMaker example but not the insecure ones (a wildcard trust, a public member); none never fails", () => {
             assert.equal(mlguard(["scan", `${EXAMPLES}/sagemaker-secure`, "--fail-on", "critical"]).code, 0);
@@ -151,7 +151,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
         it("--min-severity high drops the medium controls", () => {
             const r = json(mlguard(["scan", EXAMPLES, "--format", "json", "--min-severity", "high"]));
             assert.deepEqual(ids(r.findings).filter((id) => id.endsWith("key-rotation")), []);
-            assert.equal(r.summary.findings, 79);
+            assert.equal(r.summary.findings, 81);
         });
         it("--rule, --skip-rule and --tag select controls by glob", () => {
             assert.deepEqual(ids(json(mlguard(["scan", EXAMPLES, "--format", "json", "--rule", "aws-sagemaker-*"])).findings), [
@@ -196,6 +196,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
                 "gcp-iam-no-public-members",
                 "gcp-iam-no-user-managed-sa-keys",
                 "gcp-kms-separation-of-duties",
+                "gcp-kms-service-agent-grants",
                 "gcp-workbench-dedicated-service-account",
             ]);
         });
@@ -395,7 +396,7 @@ ${NOTEBOOK("this").replace('"Enabled"', "var.internet")}`;
             assert.equal(r.code, 1);
             assert.match(r.stdout, /^::error file=examples\/terraform\/vertex-insecure\/iam\.tf,line=16,endLine=16,col=3,/m);
             const text = fs.readFileSync(summary, "utf8");
-            assert.ok(text.startsWith("# before\n### mlguard: ✖ 65 findings"), text.slice(0, 200));
+            assert.ok(text.startsWith("# before\n### mlguard: ✖ 67 findings"), text.slice(0, 200));
         });
     });
 });
