@@ -161,7 +161,7 @@ resource "aws_ecr_repository" "${id}" {
 
 resource "aws_vpc_endpoint" "${id}" {
   for_each            = toset(["sagemaker.api", "sagemaker.runtime", "sts", "logs"])
-  vpc_id              = var.vpc_id
+  vpc_id              = module.vpc.vpc_id
   service_name        = "com.amazonaws.\${var.region}.\${each.key}"
   vpc_endpoint_type   = "Interface"
   private_dns_enabled = true
