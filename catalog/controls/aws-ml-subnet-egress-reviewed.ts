@@ -7,7 +7,7 @@ import { fail, notApplicable, pass, unknown } from "../helpers/results";
 import { displayName } from "../helpers/s3";
 import type { CheckResult, Resource } from "../model";
 import { types } from "../resource-types";
-import { ref } from "../examples";
+import { ref, PRIVATE_ML_SUBNET_TF } from "../examples";
 import { tablesOf } from "../helpers/subnet-routes";
 
 const DEFAULT_DESTINATIONS = ["0.0.0.0/0", "::/0"];
@@ -138,24 +138,7 @@ export default defineControl<unknown, { approvedEgressGateways: string[] }>({
         },
         terraform: {
             good: [
-                `resource "aws_vpc" "ml" {
-  cidr_block = "10.20.0.0/16"
-}
-
-resource "aws_subnet" "ml_private_a" {
-  vpc_id     = aws_vpc.ml.id
-  cidr_block = "10.20.1.0/24"
-}
-
-resource "aws_route_table" "ml_private" {
-  vpc_id = aws_vpc.ml.id
-}
-
-resource "aws_route_table_association" "ml_private_a" {
-  subnet_id      = aws_subnet.ml_private_a.id
-  route_table_id = aws_route_table.ml_private.id
-}
-
+                `${PRIVATE_ML_SUBNET_TF}
 resource "aws_sagemaker_notebook_instance" "research" {
   name          = "research"
   instance_type = "ml.t3.medium"

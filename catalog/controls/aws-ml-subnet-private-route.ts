@@ -3,7 +3,7 @@ import { anyProp } from "../helpers/props";
 import { notApplicable } from "../helpers/results";
 import { ROUTE_ANALYSIS_TYPES, subnetPrivacyResults } from "../helpers/subnet-routes";
 import { types } from "../resource-types";
-import { ref } from "../examples";
+import { ref, PRIVATE_ML_SUBNET_TF } from "../examples";
 
 /** Where ML compute resources name their subnets. */
 const ML_SUBNET_PROPERTIES = [{ type: types.sagemakerNotebookInstance, path: "subnetId" }];
@@ -120,24 +120,7 @@ export default defineControl<import("@pulumi/aws/sagemaker").NotebookInstanceArg
         },
         terraform: {
             good: [
-                `resource "aws_vpc" "ml" {
-  cidr_block = "10.20.0.0/16"
-}
-
-resource "aws_subnet" "ml_private_a" {
-  vpc_id     = aws_vpc.ml.id
-  cidr_block = "10.20.1.0/24"
-}
-
-resource "aws_route_table" "ml_private" {
-  vpc_id = aws_vpc.ml.id
-}
-
-resource "aws_route_table_association" "ml_private_a" {
-  subnet_id      = aws_subnet.ml_private_a.id
-  route_table_id = aws_route_table.ml_private.id
-}
-
+                `${PRIVATE_ML_SUBNET_TF}
 resource "aws_sagemaker_notebook_instance" "research" {
   name                   = "research"
   instance_type          = "ml.t3.medium"

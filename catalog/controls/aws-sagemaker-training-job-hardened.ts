@@ -7,7 +7,7 @@ import { fail, pass, unknown } from "../helpers/results";
 import { ROUTE_ANALYSIS_TYPES, subnetPrivacyResults } from "../helpers/subnet-routes";
 import type { CheckResult } from "../model";
 import { types } from "../resource-types";
-import { ref } from "../examples";
+import { ref, PRIVATE_ML_SUBNET_TF } from "../examples";
 
 type Options = { privateSubnetIds: string[]; networkAccessJobs: string[] };
 
@@ -136,24 +136,7 @@ export default defineControl<import("@pulumi/aws/sagemaker").TrainingJobArgs, Op
         },
         terraform: {
             good: [
-                `resource "aws_vpc" "ml" {
-  cidr_block = "10.20.0.0/16"
-}
-
-resource "aws_subnet" "ml_private_a" {
-  vpc_id     = aws_vpc.ml.id
-  cidr_block = "10.20.1.0/24"
-}
-
-resource "aws_route_table" "ml_private" {
-  vpc_id = aws_vpc.ml.id
-}
-
-resource "aws_route_table_association" "ml_private_a" {
-  subnet_id      = aws_subnet.ml_private_a.id
-  route_table_id = aws_route_table.ml_private.id
-}
-
+                `${PRIVATE_ML_SUBNET_TF}
 resource "aws_security_group" "training" {
   vpc_id = aws_vpc.ml.id
 }
