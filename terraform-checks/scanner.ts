@@ -8,12 +8,13 @@ import type { Finding, Position, Reference, Resource, SourceLocation, Value } fr
 import { type ControlSettings, runControls } from "../catalog/run";
 import { pluralRenames } from "../catalog/vocabulary";
 import { adaptInstance } from "./adapter";
-import { type Diagnostic, FILE_RANGE, fileLocation, plainDiagnostic, plainLocation } from "./diagnostics";
+import { type Diagnostic, FILE_RANGE, fileLocation, plainDiagnostic } from "./diagnostics";
 import { evaluate, noBindings } from "./eval/expr";
 import { DiskFiles, type FileSource, MemoryFiles, dirOf, joinPath, normalize } from "./eval/files";
 import { type EvalEnvironment, type InputValue, type ModuleDef, ModuleInstance, type ParsedFile, type UnscannedReason, indexModule, isPrimitiveType } from "./eval/module";
 import { parseExpression } from "./eval/template-file";
 import { type Body, parseFile } from "./hcl";
+import { FindingInterner } from "./intern";
 import { DEFAULT_CACHE_DIR, type DownloadSettings, downloadModules } from "./modules/download";
 import { scanPlan } from "./plan/plan";
 import { type Packed, unpack } from "./transfer";
@@ -163,6 +164,8 @@ export class Workspace {
     /** Module calls not evaluated, keyed by root module, address and place (a call in a module with several instances counts once). */
     readonly unscanned = new Map<string, UnscannedModule>();
     readonly stats: ScanStats = { files: 0, bytes: 0, resources: 0, modules: 0, durationMs: 0, parseMs: 0, evalMs: 0, checkMs: 0 };
+    /** What the findings of this scan share (see {@link FindingInterner}). */
+    readonly intern = new FindingInterner();
     private readonly parsed = new Map<string, Body | null>();
     /** Files read so far (each counted once, however many root modules use it). */
     readonly counted = new Set<string>();
@@ -518,28 +521,50 @@ function fileRange(l: SourceLocation): { file: string; start: Position; end: Pos
 const START: Position = { line: 1, column: 1, offset: 0 };
 
 /** A catalog finding with the Terraform locations the CLI needs for suppression comments. */
-function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModule: string): TerraformFinding {
-    const out = f as TerraformFinding;
-    // Findings leave the scanner (and cross threads) as plain data: lazy locations are worked out here.
-    out.location = plainLocation(f.location);
-    const origin = f.evidence?.origin;
+function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModule: string, intern: FindingInterner): TerraformFinding {
+    // Findings leave the scanner (and cross threads) as plain data: lazy locations are worked out
+    // here, and what findings repeat is held once (see FindingInterner).
+    const location = intern.location(f.location);
+    const message = intern.string(f.message);
+    const path = f.path === undefined ? undefined : intern.string(f.path);
+    let evidence = f.evidence;
+    const origin = evidence?.origin;
     if (origin?.location !== undefined) {
-        const location = plainLocation(origin.location);
-        if (location !== origin.location) f.evidence!.origin = { ...origin, location };
+        const at = intern.location(origin.location);
+        if (at !== origin.location) evidence = { ...evidence!, origin: { ...origin, location: at } };
+    } else if (evidence) evidence = intern.evidenceOf(evidence);
+    const resourceBlock = resourceBlockOf(f, where, rootModule);
+    // The two shapes nearly every finding has, as one literal each: the catalog's finding grew
+    // properties after it was made, which V8 keeps out of the object (40 more bytes a finding).
+    if (f.governs === undefined && f.exemption === undefined && !where?.template) {
+        const { status, controlId, severity, resourceId, resourceType, resourceName, frontEnd } = f;
+        if (path !== undefined && evidence !== undefined) {
+            return { status, message, location, controlId, severity, resourceId, resourceType, resourceName, frontEnd, path, evidence, resourceBlock };
+        }
+        if (path === undefined && evidence === undefined) {
+            return { status, message, location, controlId, severity, resourceId, resourceType, resourceName, frontEnd, resourceBlock };
+        }
     }
+    const out = f as TerraformFinding;
+    out.location = location;
+    out.message = message;
+    if (path !== undefined) out.path = path;
+    if (evidence !== undefined) out.evidence = evidence;
     if (where?.template) out.whenInstantiated = true;
-    // The same for every finding of a resource (a resource has 1.5 findings on average): built once.
-    if (where?.resourceBlock?.rootModule === rootModule) {
-        out.resourceBlock = where.resourceBlock;
-        return out;
-    }
-    out.resourceBlock = {
+    out.resourceBlock = resourceBlock;
+    return out;
+}
+
+/** Where a finding's resource is written: the same for every finding of a resource (1.5 on average), so built once. */
+function resourceBlockOf(f: Finding, where: ResourcePlace | undefined, rootModule: string): ResourceBlock {
+    if (where?.resourceBlock?.rootModule === rootModule) return where.resourceBlock;
+    const block: ResourceBlock = {
         rootModule,
         range: fileRange(where?.block ?? where?.resourceRange ?? f.location),
         moduleCalls: (where?.callBlocks ?? []).map((c) => ({ address: c.address, range: fileRange(c.range) })),
     };
-    if (where) where.resourceBlock = out.resourceBlock;
-    return out;
+    if (where) where.resourceBlock = block;
+    return block;
 }
 
 /**
@@ -584,7 +609,7 @@ function checkTree(ws: Workspace, tree: Pick<EvaluatedTree, "resources" | "refer
     const byId = lazyResourceIndex(tree.resources);
     const findings = runTreeControls(tree, controls, options.settings ?? {}).map((f) => {
         if (f.path) respell(f, byId(f.resourceId));
-        return terraformFinding(f, tree.locations.get(f.resourceId), rootModule);
+        return terraformFinding(f, tree.locations.get(f.resourceId), rootModule, ws.intern);
     });
     ws.stats.checkMs += performance.now() - t1;
     return findings;
@@ -752,7 +777,7 @@ function scanPlanFile(ws: Workspace, planFile: string, roots: RootTarget[], opti
     const byId = lazyResourceIndex(resources);
     for (const f of runControls(graph, controls, options.settings ?? {})) {
         if (f.path) respell(f, byId(f.resourceId));
-        findings.push(terraformFinding(f, extra.get(f.resourceId), ""));
+        findings.push(terraformFinding(f, extra.get(f.resourceId), "", ws.intern));
     }
     ws.stats.checkMs += performance.now() - t1;
     return findings;
@@ -834,6 +859,8 @@ export async function scanTerraform(paths: string[], options: ScanOptions = {}):
             root,
             settings,
         );
+        // The downloads wrote into the tree: what the prepass listed is out of date.
+        files.forgetListings();
     }
     const controls = options.controls ?? allControls;
     const concurrency = options.concurrency === "auto" ? autoWorkers() : Math.max(1, Math.floor(options.concurrency ?? 1));

@@ -68,8 +68,8 @@ export interface EvalHost {
 export interface Scope {
     host: EvalHost;
     file: string;
-    /** Iterator bindings (`for`, `dynamic`, template `for`, `each`, `count`), prototype-chained. */
-    bindings: Record<string, TfValue>;
+    /** Iterator bindings (`for`, `dynamic`, template `for`, `each`, `count`). */
+    bindings: Bindings;
     diagnostics: Diagnostic[];
     /** Nesting depth of evaluation, so pathological input cannot overflow the stack. */
     depth: number;
@@ -79,15 +79,35 @@ const MAX_DEPTH = 500;
 /** Longest list or string an evaluation may build (`range(1e9)` must not exhaust memory). */
 export const MAX_ELEMENTS = 100_000;
 
-/** An empty root for {@link Scope.bindings}. */
-export function noBindings(): Record<string, TfValue> {
-    return Object.create(null) as Record<string, TfValue>;
+/**
+ * Iterator bindings as a chain of frames, innermost first. A frame is the record its block wrote
+ * (`{ each: … }`, `{ v: …, k: … }`), never copied and never made a prototype: prototype chains
+ * (one new prototype per `for` element) cost V8 a map transition per element.
+ */
+export class Bindings {
+    constructor(
+        private readonly vars: Readonly<Record<string, TfValue>> | undefined,
+        private readonly parent: Bindings | undefined,
+    ) {}
+
+    /** The innermost binding of `name`, or undefined (names of `Object.prototype` are not bindings). */
+    get(name: string): TfValue | undefined {
+        for (let b: Bindings | undefined = this; b; b = b.parent) {
+            if (b.vars !== undefined && Object.hasOwn(b.vars, name)) return b.vars[name];
+        }
+        return undefined;
+    }
+}
+
+const NO_BINDINGS = new Bindings(undefined, undefined);
+
+/** The empty root of {@link Scope.bindings}. */
+export function noBindings(vars?: Readonly<Record<string, TfValue>>): Bindings {
+    return vars ? new Bindings(vars, undefined) : NO_BINDINGS;
 }
 
 export function withBindings(scope: Scope, bindings: Record<string, TfValue>): Scope {
-    const chained = Object.create(scope.bindings) as Record<string, TfValue>;
-    Object.assign(chained, bindings);
-    return { host: scope.host, file: scope.file, bindings: chained, diagnostics: scope.diagnostics, depth: scope.depth };
+    return { host: scope.host, file: scope.file, bindings: new Bindings(bindings, scope.bindings), diagnostics: scope.diagnostics, depth: scope.depth };
 }
 
 export function locate(scope: Scope, range: Range): SourceLocation {
@@ -154,7 +174,7 @@ function evaluateNode(e: Expression, s: Scope): TfValue {
         case "Index":
             return evalTraversal(e, s);
         case "SplatItem": {
-            const item = s.bindings["\u0000splat"];
+            const item = s.bindings.get("\u0000splat");
             return item ?? evalError(s, "Invalid splat", "A splat placeholder outside a splat.", e.range);
         }
         case "Splat":
@@ -350,9 +370,9 @@ function evalTraversal(e: Expression, s: Scope): TfValue {
     let consumed = 0;
     let found: Lookup | undefined;
     if (node.type === "Variable") {
-        // Bindings are chained from a null-prototype root, so `in` sees only real bindings.
-        if (node.name in s.bindings) {
-            value = s.bindings[node.name];
+        const bound = s.bindings.get(node.name);
+        if (bound !== undefined) {
+            value = bound;
         } else {
             found = s.host.lookup(node.name, evaluatedSteps, s, e.range);
             if (!found) return evalError(s, "Unknown name", `There is no variable named "${node.name}".`, node.range);

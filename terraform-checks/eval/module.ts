@@ -249,9 +249,7 @@ export class ModuleInstance implements EvalHost {
 
     /** A scope for evaluating an expression of this module written in `file`. */
     scope(file: string, bindings?: Record<string, TfValue>): Scope {
-        const b = noBindings();
-        if (bindings) Object.assign(b, bindings);
-        return { host: this, file, bindings: b, diagnostics: this.probe?.sink ?? this.env.diagnostics, depth: 0 };
+        return { host: this, file, bindings: noBindings(bindings), diagnostics: this.probe?.sink ?? this.env.diagnostics, depth: 0 };
     }
 
     /**

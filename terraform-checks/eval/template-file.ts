@@ -20,8 +20,7 @@ export function evaluateTemplateText(text: string, file: string, vars: Record<st
         fileExists: (p) => outer.host.fileExists(p),
         listFiles: (d, s, r) => outer.host.listFiles(d, s, r),
     };
-    const bindings = noBindings();
-    Object.assign(bindings, vars);
+    const bindings = noBindings(vars);
     const expr: Expression = { ...template, kind: "quoted" };
     return evaluate(expr, { host, file, bindings, diagnostics: outer.diagnostics, depth: outer.depth + 1 });
 }
