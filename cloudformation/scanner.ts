@@ -32,6 +32,8 @@ export interface CfnScanOptions {
     controls?: readonly AnyControl[];
     settings?: Record<string, ControlSettings>;
     root?: string;
+    /** The directory relative paths are resolved against. Default: `process.cwd()`. */
+    cwd?: string;
     /** `YYYY-MM-DD` (UTC) for the expiry of `Metadata` suppressions; default today. */
     today?: string;
 }
@@ -319,7 +321,7 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 
 /** Scans CloudFormation on disk under each path (directories searched, files read as given). Never throws on user input. */
 export async function scanCloudFormation(paths: string[], options: CfnScanOptions = {}): Promise<ScanResult> {
-    const cwd = process.cwd();
+    const cwd = path.resolve(options.cwd ?? process.cwd());
     // The scan root as the Terraform engine picks it: the working directory, or the paths' common parent.
     let root = options.root ? path.resolve(cwd, options.root) : cwd;
     const absolute = paths.map((p) => path.resolve(cwd, p));

@@ -31,7 +31,9 @@ export interface ScanOptions {
     plan?: string;
     controls?: readonly AnyControl[];
     settings?: Record<string, ControlSettings>;
-    /** The scan root: files outside it are never read. Default: the current directory when every path is inside it, else their common parent. */
+    /** The directory relative paths (targets, `root`, `plan`, var files, the download cache) are resolved against. Default: `process.cwd()`. */
+    cwd?: string;
+    /** The scan root: files outside it are never read. Default: the working directory when every path is inside it, else their common parent. */
     root?: string;
     /**
      * More than 1: root modules are shared among that many worker threads (disk scans, catalog
@@ -167,6 +169,8 @@ export class Workspace {
     /** What the findings of this scan share (see {@link FindingInterner}). */
     readonly intern = new FindingInterner();
     private readonly parsed = new Map<string, Body | null>();
+    /** Texts read while choosing root modules, kept until the file is parsed (so each is read once). */
+    private readonly unparsedTexts = new Map<string, string>();
     /** Files read so far (each counted once, however many root modules use it). */
     readonly counted = new Set<string>();
     /** The size in bytes of each counted file. */
@@ -181,7 +185,9 @@ export class Workspace {
 
     parse(file: string): Body | undefined {
         if (this.parsed.has(file)) return this.parsed.get(file) ?? undefined;
-        const got = this.files.read(file);
+        const kept = this.unparsedTexts.get(file);
+        if (kept !== undefined) this.unparsedTexts.delete(file);
+        const got = kept !== undefined ? { text: kept } : this.files.read(file);
         if (!got || "error" in got) {
             this.diagnostics.push({
                 severity: "error",
@@ -269,6 +275,7 @@ export class Workspace {
             if (!isConfigFile(f.slice(f.lastIndexOf("/") + 1))) continue;
             const got = this.files.read(f);
             if (!got || "error" in got) continue;
+            this.unparsedTexts.set(f, got.text);
             const re = /"?source"?\s*[=:]\s*"(\.\.?\/[^"]*)"/g;
             let m: RegExpExecArray | null;
             while ((m = re.exec(got.text)) !== null) {
@@ -445,6 +452,7 @@ function evaluateRootModule(
         diagnostics: ws.diagnostics,
         inputs: rootInputs(ws, def, def.dir, options, readVarFile),
         manifest: withDownloads(readManifest(ws, def.dir), options.moduleDownloads?.[def.dir]),
+        downloadFailures: options.moduleDownloads?.[def.dir]?.failures,
         onUnscannedCall: (c) => {
             const address = c.key.split(".").map((n) => `module.${n}`).join(".");
             const id = `${def.dir}\u0000${address}\u0000${c.file}\u0000${c.range.start.offset}`;
@@ -512,13 +520,10 @@ export interface ResourcePlace {
     template?: boolean;
     /** The findings' `resourceBlock`, once the first finding of the resource has built it. */
     resourceBlock?: ResourceBlock;
+    /** The resource's id as the findings hold it (a flat copy), once the first finding has made it. */
+    flatId?: string;
 }
 
-function fileRange(l: SourceLocation): { file: string; start: Position; end: Position } {
-    return l.kind === "file" ? { file: l.file, start: l.start, end: l.end } : { file: "", start: START, end: START };
-}
-
-const START: Position = { line: 1, column: 1, offset: 0 };
 
 /** A catalog finding with the Terraform locations the CLI needs for suppression comments. */
 function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModule: string, intern: FindingInterner): TerraformFinding {
@@ -531,13 +536,20 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
     const origin = evidence?.origin;
     if (origin?.location !== undefined) {
         const at = intern.location(origin.location);
-        if (at !== origin.location) evidence = { ...evidence!, origin: { ...origin, location: at } };
+        const text = typeof evidence!.value === "string";
+        if (at !== origin.location || text) {
+            evidence = { ...evidence!, origin: { ...origin, location: at } };
+            if (text) evidence.value = intern.string(evidence.value as string);
+        }
     } else if (evidence) evidence = intern.evidenceOf(evidence);
-    const resourceBlock = resourceBlockOf(f, where, rootModule);
+    const resourceBlock = resourceBlockOf(f, where, rootModule, intern);
+    // Flat copies, once per resource (see FindingInterner.string).
+    const resourceId = where ? (where.flatId ??= intern.string(f.resourceId)) : intern.string(f.resourceId);
+    const resourceName = intern.string(f.resourceName);
     // The two shapes nearly every finding has, as one literal each: the catalog's finding grew
     // properties after it was made, which V8 keeps out of the object (40 more bytes a finding).
     if (f.governs === undefined && f.exemption === undefined && !where?.template) {
-        const { status, controlId, severity, resourceId, resourceType, resourceName, frontEnd } = f;
+        const { status, controlId, severity, resourceType, frontEnd } = f;
         if (path !== undefined && evidence !== undefined) {
             return { status, message, location, controlId, severity, resourceId, resourceType, resourceName, frontEnd, path, evidence, resourceBlock };
         }
@@ -546,6 +558,8 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
         }
     }
     const out = f as TerraformFinding;
+    out.resourceId = resourceId;
+    out.resourceName = resourceName;
     out.location = location;
     out.message = message;
     if (path !== undefined) out.path = path;
@@ -556,12 +570,12 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
 }
 
 /** Where a finding's resource is written: the same for every finding of a resource (1.5 on average), so built once. */
-function resourceBlockOf(f: Finding, where: ResourcePlace | undefined, rootModule: string): ResourceBlock {
+function resourceBlockOf(f: Finding, where: ResourcePlace | undefined, rootModule: string, intern: FindingInterner): ResourceBlock {
     if (where?.resourceBlock?.rootModule === rootModule) return where.resourceBlock;
     const block: ResourceBlock = {
         rootModule,
-        range: fileRange(where?.block ?? where?.resourceRange ?? f.location),
-        moduleCalls: (where?.callBlocks ?? []).map((c) => ({ address: c.address, range: fileRange(c.range) })),
+        range: intern.range(where?.block ?? where?.resourceRange ?? f.location),
+        moduleCalls: intern.moduleCalls(where?.callBlocks),
     };
     if (where) where.resourceBlock = block;
     return block;
@@ -824,7 +838,7 @@ export function diskVarFileReader(root: string, cwd: string): VarFileReader {
  */
 export async function scanTerraform(paths: string[], options: ScanOptions = {}): Promise<ScanResult> {
     const started = performance.now();
-    const cwd = process.cwd();
+    const cwd = path.resolve(options.cwd ?? process.cwd());
     const absolute = paths.map((p) => path.resolve(cwd, p));
     let root = options.root ? path.resolve(cwd, options.root) : cwd;
     if (!options.root && absolute.some((p) => p !== cwd && !p.startsWith(cwd + path.sep))) {
@@ -854,12 +868,19 @@ export async function scanTerraform(paths: string[], options: ScanOptions = {}):
         const prepass = new Workspace(files);
         const roots = withoutCache(discoverRoots(prepass, targets), scanOptions);
         scanOptions.moduleDownloads = await downloadModules(
-            { loadModule: (dir) => prepass.loadModule(dir), manifest: (dir) => readManifest(prepass, dir), diagnostics: outside },
+            {
+                // Each download writes into the tree: what was listed before may be out of date.
+                loadModule: (dir) => {
+                    files.forgetListings();
+                    return prepass.loadModule(dir);
+                },
+                manifest: (dir) => readManifest(prepass, dir),
+                diagnostics: outside,
+            },
             roots.map((r) => r.dir),
             root,
             settings,
         );
-        // The downloads wrote into the tree: what the prepass listed is out of date.
         files.forgetListings();
     }
     const controls = options.controls ?? allControls;

@@ -87,6 +87,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
     let output: EngineResult;
     try {
         output = await engine.scanTerraform(plan.paths, {
+            cwd: io.cwd,
             ...(plan.planFile ? { plan: plan.planFile } : {}),
             varFiles: plan.varFiles,
             vars: plan.vars,
@@ -102,7 +103,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: Io, deps: S
     }
     if (!plan.planFile) {
         const cfn = deps.cloudformation ?? (deps.engine ? undefined : await loadCloudFormationEngine());
-        if (cfn) output = mergeResults(output, await cfn.scanCloudFormation(plan.paths, { parameters: plan.cfnParameters ?? {}, parameterFiles: plan.cfnParameterFiles ?? [], ...(plan.region ? { region: plan.region } : {}), controls: plan.controls, settings: plan.settings }));
+        if (cfn) output = mergeResults(output, await cfn.scanCloudFormation(plan.paths, { cwd: io.cwd, parameters: plan.cfnParameters ?? {}, parameterFiles: plan.cfnParameterFiles ?? [], ...(plan.region ? { region: plan.region } : {}), controls: plan.controls, settings: plan.settings }));
     }
 
     const sources = readSources(output, io.cwd);

@@ -192,20 +192,21 @@ function evaluateNode(e: Expression, s: Scope): TfValue {
             }
             const b = asBool(cond);
             if (b === undefined) return evalError(s, "Incorrect condition type", "The condition must be a bool.", e.condition.range);
-            return evaluate(b ? e.trueExpr : e.falseExpr, s);
+            // As in Terraform, a result chosen by a sensitive condition is sensitive.
+            const chosen = evaluate(b ? e.trueExpr : e.falseExpr, s);
+            return isSensitive(cond) ? markSensitive(chosen) : chosen;
         }
         case "Unary": {
             const v = evaluate(e.operand, s);
-            if (v.kind === "unknown") return unknownAt(source, "the operand is computed", v);
-            if (e.operator === "!") {
-                const b = asBool(v);
-                return b === undefined ? evalError(s, "Invalid operand", "`!` needs a bool.", e.range) : scalar(!b, source);
-            }
-            const n = asNumber(v);
-            return n === undefined ? evalError(s, "Invalid operand", "`-` needs a number.", e.range) : scalar(-n, source);
+            const r = evalUnary(e, v, s, source);
+            return isSensitive(v) ? markSensitive(r) : r;
         }
-        case "Binary":
-            return evalBinary(e, s, source);
+        case "Binary": {
+            // An operation on a sensitive operand is sensitive (`var.port + 1`), as in Terraform.
+            const operands: TfValue[] = [];
+            const r = evalBinary(e, s, source, operands);
+            return operands.some(isSensitive) ? markSensitive(r) : r;
+        }
         case "Invalid":
             return { kind: "unknown", reason: "the expression could not be parsed", source };
     }
@@ -539,15 +540,28 @@ function evalFor(e: Extract<Expression, { type: "For" }>, s: Scope, source: Sour
     return map(entries, source);
 }
 
-function evalBinary(e: Extract<Expression, { type: "Binary" }>, s: Scope, source: SourceLocation): TfValue {
+function evalUnary(e: Extract<Expression, { type: "Unary" }>, v: TfValue, s: Scope, source: SourceLocation): TfValue {
+    if (v.kind === "unknown") return unknownAt(source, "the operand is computed", v);
+    if (e.operator === "!") {
+        const b = asBool(v);
+        return b === undefined ? evalError(s, "Invalid operand", "`!` needs a bool.", e.range) : scalar(!b, source);
+    }
+    const n = asNumber(v);
+    return n === undefined ? evalError(s, "Invalid operand", "`-` needs a number.", e.range) : scalar(-n, source);
+}
+
+/** A binary operation; the operands it evaluated are added to `operands`. */
+function evalBinary(e: Extract<Expression, { type: "Binary" }>, s: Scope, source: SourceLocation, operands: TfValue[]): TfValue {
     const op = e.operator;
     const left = evaluate(e.left, s);
+    operands.push(left);
     if (op === "&&" || op === "||") {
         const lb = left.kind === "unknown" ? undefined : asBool(left);
         if (left.kind !== "unknown" && lb === undefined) return evalError(s, "Invalid operand", `\`${op}\` needs bools.`, e.left.range);
         if (op === "&&" && lb === false) return scalar(false, source);
         if (op === "||" && lb === true) return scalar(true, source);
         const right = evaluate(e.right, s);
+        operands.push(right);
         const rb = right.kind === "unknown" ? undefined : asBool(right);
         if (right.kind !== "unknown" && rb === undefined) return evalError(s, "Invalid operand", `\`${op}\` needs bools.`, e.right.range);
         if (op === "&&" && rb === false) return scalar(false, source);
@@ -556,6 +570,7 @@ function evalBinary(e: Extract<Expression, { type: "Binary" }>, s: Scope, source
         return scalar(op === "&&" ? lb && rb : lb || rb, source);
     }
     const right = evaluate(e.right, s);
+    operands.push(right);
     if (op === "==" || op === "!=") {
         const eq = equals(left, right);
         if (eq === undefined) return unknownAt(source, "an operand is computed", left, right);

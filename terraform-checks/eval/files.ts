@@ -38,6 +38,8 @@ export function dirOf(file: string): string {
     return i < 0 ? "" : file.slice(0, i);
 }
 
+const CASE_SENSITIVE = process.platform === "linux";
+
 /** Files on disk under `root`. */
 export class DiskFiles implements FileSource {
     readonly root: string;
@@ -52,6 +54,13 @@ export class DiskFiles implements FileSource {
      * `fileset()` all list the same directories (a module library: each about 2.5 times).
      */
     private readonly listings = new Map<string, ReturnType<FileSource["list"]>>();
+    /** Every entry name of each listed directory: a path whose directory was listed without it does not exist (no system call). */
+    private readonly names = new Map<string, Set<string>>();
+    /**
+     * Directories reached from the root through real subdirectories (no links): inside the root
+     * without asking realpath(3).
+     */
+    private readonly checkedDirs = new Set<string>();
 
     constructor(root: string) {
         this.root = path.resolve(root);
@@ -65,7 +74,27 @@ export class DiskFiles implements FileSource {
     }
 
     private abs(rel: string): string {
-        return rel === "" ? this.root : path.join(this.root, ...rel.split("/"));
+        if (rel === "") return this.root;
+        // Paths here are the scanner's relative POSIX paths: on POSIX they are appended as they are.
+        if (path.sep === "/" && !rel.startsWith("/") && !rel.includes("..")) return `${this.root}/${rel}`;
+        return path.join(this.root, ...rel.split("/"));
+    }
+
+    /** True when a directory on the way to `rel` was listed and the next step of the path is not in it. */
+    private knownAbsent(rel: string): boolean {
+        // Only where names are case-sensitive: elsewhere `Main.tf` opens `main.tf`.
+        if (!CASE_SENSITIVE) return false;
+        let dir = "";
+        let from = 0;
+        for (;;) {
+            const slash = rel.indexOf("/", from);
+            const name = rel.slice(from, slash < 0 ? undefined : slash);
+            const listed = this.names.get(dir);
+            if (listed !== undefined && !listed.has(name)) return true;
+            if (slash < 0) return false;
+            dir = rel.slice(0, slash);
+            from = slash + 1;
+        }
     }
 
     /** True when `rel` is a symbolic link that resolves back through itself (a loop), which `inside` cannot tell from a link leaving the root. */
@@ -90,6 +119,7 @@ export class DiskFiles implements FileSource {
     }
 
     read(file: string): { text: string } | { error: string } | undefined {
+        if (this.knownAbsent(file)) return undefined;
         const abs = this.abs(file);
         if (this.checkedFiles.has(file)) {
             try {
@@ -118,6 +148,7 @@ export class DiskFiles implements FileSource {
     }
 
     exists(file: string): boolean {
+        if (this.knownAbsent(file)) return false;
         return fs.existsSync(this.abs(file)) && this.inside(file);
     }
 
@@ -139,6 +170,7 @@ export class DiskFiles implements FileSource {
     /** Forgets the listings read so far (after `--download-modules` has written into the tree). */
     forgetListings(): void {
         this.listings.clear();
+        this.names.clear();
     }
 
     private readListing(dir: string): ReturnType<FileSource["list"]> {
@@ -151,8 +183,11 @@ export class DiskFiles implements FileSource {
         const files: string[] = [];
         const dirs: string[] = [];
         const skipped: Array<{ path: string; reason: string }> = [];
-        const dirInside = this.inside(dir);
+        const dirInside = this.checkedDirs.has(dir) || this.inside(dir);
+        const names = new Set<string>();
+        this.names.set(dir, names);
         for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+            names.add(e.name);
             const rel = dir === "" ? e.name : `${dir}/${e.name}`;
             if (e.isSymbolicLink()) {
                 if (!this.inside(rel)) {
@@ -168,8 +203,10 @@ export class DiskFiles implements FileSource {
                 }
                 continue;
             }
-            if (e.isDirectory()) dirs.push(rel);
-            else if (e.isFile()) {
+            if (e.isDirectory()) {
+                dirs.push(rel);
+                if (dirInside) this.checkedDirs.add(rel);
+            } else if (e.isFile()) {
                 files.push(rel);
                 if (dirInside) this.checkedFiles.add(rel);
             }

@@ -6,7 +6,7 @@ import { type EvalHost, type Lookup, type Scope, type Step, evalError, evaluate,
 import { type FileSource, joinPath } from "./files";
 import { evaluatePolicyDocument } from "./policy-document";
 import { evaluateGoogleIamPolicy } from "./google-iam-policy";
-import { ANY, type TfType, type TypeProblem, convert, parseType, typeName } from "./types";
+import { ANY, type TfType, type TypeProblem, convertRelocated, parseType, typeName } from "./types";
 import { type TfValue, asNumber, asString, elements, isNull, list, map, relocate, scalar, unknown } from "./value";
 
 /** A parsed file of a module. Paths are POSIX, relative to the scan root. */
@@ -127,6 +127,8 @@ export interface EvalEnvironment {
     inputs: Map<string, InputValue>;
     /** `.terraform/modules/modules.json` of the root module: module key → directory. */
     manifest?: Map<string, string>;
+    /** Why `--download-modules` could not fetch a module, by manifest key (when it was asked to). */
+    downloadFailures?: Readonly<Record<string, string>>;
     maxModuleDepth?: number;
     /** Told about every module call that is not evaluated, and why (the scan summary counts them). */
     onUnscannedCall?: (call: UnscannedCall) => void;
@@ -196,24 +198,30 @@ export class ModuleInstance implements EvalHost {
     /** True for a template instance of a module call (see {@link Template}): everything in it is checked "when instantiated". */
     readonly template: boolean;
     /** Template instances of child calls that have zero instances only because of variable defaults. */
-    private readonly templateChildren = new Map<string, ModuleInstance>();
+    private templateChildren: Map<string, ModuleInstance> | undefined;
     /** While probing whether a zero `count` / `for_each` comes from defaults: the throwaway diagnostics sink and its values. */
     private probe: { sink: Diagnostic[]; cache: Map<object, TfValue>; inProgress: Set<object>; used: Set<string> } | undefined;
     /** Manifest key of this instance's module (`"net.sub"`), for registry modules. */
     private readonly manifestKey: string;
     /** Directory of the root module; `path.module` and `file()` paths are relative to it. */
     private readonly rootDir: string;
-    private readonly inputs: (name: string) => TfValue | undefined;
+    /**
+     * A module input as the caller evaluated it (shared, not relocated) and the origin its nodes
+     * without one take: the variable relocates it once, after conversion.
+     */
+    private readonly inputs: (name: string) => { value: TfValue; origin: ValueOrigin } | undefined;
     /** Memoised values, keyed by their declaration (or, for module inputs, by a string). */
     private readonly cache = new Map<object | string, TfValue>();
-    private readonly resourceValues = new Map<string, TfValue>();
-    private readonly localOrigins = new Map<object, ValueOrigin>();
+    // The maps below are made on first use: a module library creates tens of thousands of instances,
+    // most of which never need some of them.
+    private resourceValues: Map<string, TfValue> | undefined;
+    private localOrigins: Map<object, ValueOrigin> | undefined;
     /** Keys being evaluated (for cycles) and their names (for the diagnostic). */
     private readonly inProgress: Array<object | string> = [];
     private readonly inProgressNames: string[] = [];
-    private readonly expansions = new Map<Block, Expansion>();
-    private readonly children = new Map<string, Map<string, ModuleInstance | null>>();
-    private readonly reportedUnset = new Set<string>();
+    private expansions: Map<Block, Expansion> | undefined;
+    private children: Map<string, Map<string, ModuleInstance | null>> | undefined;
+    private reportedUnset: Set<string> | undefined;
     /** Variables whose value is their declaration's default (no value given by tfvars, -var, the environment or a caller). */
     readonly fromDefault = new Set<string>();
 
@@ -227,7 +235,7 @@ export class ModuleInstance implements EvalHost {
             callBlocks?: Array<{ address: string; range: SourceLocation }>;
             manifestKey?: string;
             rootDir?: string;
-            inputs?: (name: string) => TfValue | undefined;
+            inputs?: (name: string) => { value: TfValue; origin: ValueOrigin } | undefined;
             template?: boolean;
         } = {},
     ) {
@@ -356,10 +364,10 @@ export class ModuleInstance implements EvalHost {
 
     /** Where a local's value is decided, for the values read through it (one object per local). */
     private localOrigin(name: string, decl: { attr: Attribute; file: string }): ValueOrigin {
-        let origin = this.localOrigins.get(decl);
+        let origin = this.localOrigins?.get(decl);
         if (origin === undefined) {
             origin = { description: `local.${name}`, location: fileLocation(decl.file, decl.attr.range) };
-            this.localOrigins.set(decl, origin);
+            (this.localOrigins ??= new Map()).set(decl, origin);
         }
         return origin;
     }
@@ -459,6 +467,8 @@ export class ModuleInstance implements EvalHost {
         const sensitive = sensitiveAttr?.expression.type === "Literal" && sensitiveAttr.expression.value === true;
         let value: TfValue | undefined;
         let origin: ValueOrigin | undefined;
+        // What the value's nodes without an origin take (a module input's own; else `origin`).
+        let nodeOrigin: ValueOrigin | undefined;
         if (this.path.length === 0) {
             const input = this.env.inputs.get(name);
             if (input) {
@@ -466,12 +476,17 @@ export class ModuleInstance implements EvalHost {
                 origin = input.origin;
             }
         } else {
-            value = this.inputs(name);
-            if (value) origin = value.origin ?? { description: `module input ${name} of ${this.path.join(".")}`, location: this.callRanges[this.callRanges.length - 1] };
+            const input = this.inputs(name);
+            if (input) {
+                value = input.value;
+                nodeOrigin = input.origin;
+                origin = value.origin ?? input.origin;
+            }
         }
         const defaultAttr = body.attributes.find((a) => a.name === "default");
         // With nullable = false, a null from the caller means "use the default", as in Terraform.
         if (value && !nullable && isNull(value) && defaultAttr) value = undefined;
+        if (!value) nodeOrigin = undefined;
         if (!value && defaultAttr) {
             value = evaluate(defaultAttr.expression, this.scope(decl.file));
             origin = { description: `var.${name} default`, location: fileLocation(decl.file, defaultAttr.range) };
@@ -494,7 +509,8 @@ export class ModuleInstance implements EvalHost {
             });
             return { kind: "unknown", reason: `var.${name} must not be null`, origin };
         }
-        const converted = convert(value, type);
+        // Defaults filled in for omitted optional attributes are the variable's own (its origin).
+        const converted = convertRelocated(value, type, origin, nodeOrigin ?? origin);
         if (!converted.ok) {
             const e = converted.error;
             const at = e.source?.kind === "file" ? e.source : undefined;
@@ -508,13 +524,13 @@ export class ModuleInstance implements EvalHost {
             });
             return { kind: "unknown", reason: `var.${name} does not conform to its type`, origin, source: value.source };
         }
-        return relocate(converted.value, converted.value.source, origin);
+        return converted.value;
     }
 
     private unsetVariable(name: string, decl: { block: Block; file: string }): TfValue {
         if (this.path.length === 0) {
-            if (!this.reportedUnset.has(name)) {
-                this.reportedUnset.add(name);
+            if (!this.reportedUnset?.has(name)) {
+                (this.reportedUnset ??= new Set()).add(name);
                 this.env.diagnostics.push({
                     severity: "info",
                     summary: "Variable without a value",
@@ -540,10 +556,10 @@ export class ModuleInstance implements EvalHost {
 
     /** How a block with `count` / `for_each` expands, decided once per block; `kind` and `key` name it in diagnostics. */
     private expansion(kind: string, key: string, block: Block, file: string): Expansion {
-        const hit = this.expansions.get(block);
+        const hit = this.expansions?.get(block);
         if (hit) return hit;
         const e = this.decideExpansion(`${kind}.${key}`, block, file);
-        this.expansions.set(block, e);
+        (this.expansions ??= new Map()).set(block, e);
         return e;
     }
 
@@ -723,10 +739,10 @@ export class ModuleInstance implements EvalHost {
 
     /** What a reference to a resource sees (unknowns carrying its instance addresses), built once per resource: callers relocate it, never change it. */
     private resourceValue(key: string, decl: { block: Block; file: string; type: string }): TfValue {
-        let v = this.resourceValues.get(key);
+        let v = this.resourceValues?.get(key);
         if (v === undefined) {
             v = this.buildResourceValue(key, decl);
-            this.resourceValues.set(key, v);
+            (this.resourceValues ??= new Map()).set(key, v);
         }
         return v;
     }
@@ -863,16 +879,16 @@ export class ModuleInstance implements EvalHost {
 
     /** Instances of a child call, created once; `null` where the module could not be loaded. */
     childInstances(callName: string): Map<string, ModuleInstance | null> {
-        const hit = this.children.get(callName);
+        const hit = this.children?.get(callName);
         if (hit) return hit;
         const result = new Map<string, ModuleInstance | null>();
-        this.children.set(callName, result);
+        (this.children ??= new Map()).set(callName, result);
         const decl = this.def.calls.get(callName)!;
         const def = this.resolveCall(callName, decl);
         const e = this.expansion("module", callName, decl.block, decl.file);
         const make = (inst: Instance, def: ModuleDef, template: boolean): ModuleInstance => {
             const segment = `module.${callName}${inst.suffix}`;
-            const args = new Map(decl.block.body.attributes.map((a) => [a.name, a]));
+            const args = callArguments(decl.block);
             const scope = this.scope(decl.file, inst.bindings);
             const child: ModuleInstance = new ModuleInstance(def, this.env, {
                 path: [...this.path, segment],
@@ -885,8 +901,8 @@ export class ModuleInstance implements EvalHost {
                 inputs: (name) => {
                     const a = args.get(name);
                     if (!a || META_CALL_ATTRIBUTES.has(name)) return undefined;
-                    const v = child.parentMemo(`input.${segment}.${name}`, decl.file, a.range, () => evaluate(a.expression, scope));
-                    return relocate(v, v.source, { description: `${segment} input ${name}`, location: fileLocation(decl.file, a.range) });
+                    const value = child.parentMemo(`input.${segment}.${name}`, decl.file, a.range, () => evaluate(a.expression, scope));
+                    return { value, origin: { description: `${segment} input ${name}`, location: fileLocation(decl.file, a.range) } };
                 },
             });
             for (const a of decl.block.body.attributes) {
@@ -903,7 +919,7 @@ export class ModuleInstance implements EvalHost {
             return child;
         };
         if ((e.kind === "count" || e.kind === "each") && e.template && def) {
-            this.templateChildren.set(callName, make(this.templateInstance(), def, true));
+            (this.templateChildren ??= new Map()).set(callName, make(this.templateInstance(), def, true));
         }
         for (const inst of this.instances(e)) {
             result.set(inst.suffix, def ? make(inst, def, this.template) : null);
@@ -952,7 +968,14 @@ export class ModuleInstance implements EvalHost {
             const recorded = this.env.manifest?.get(key);
             if (recorded === undefined) {
                 reason = "not-installed";
-                note("info", "Module not installed", `module.${callName} (${src}) is not in .terraform/modules/modules.json; run terraform init to check it. It is skipped (no network access).`);
+                const failure = this.env.downloadFailures?.[key];
+                note(
+                    "info",
+                    "Module not installed",
+                    failure !== undefined
+                        ? `module.${callName} (${src}) could not be downloaded: ${failure}. It is skipped.`
+                        : `module.${callName} (${src}) is not in .terraform/modules/modules.json; run terraform init, or scan with --download-modules, to check it. It is skipped.`,
+                );
                 return undefined;
             }
             dir = recorded;
@@ -1026,11 +1049,28 @@ export class ModuleInstance implements EvalHost {
 
     /** This instance and every descendant instance, depth first (children that could not be loaded are skipped). */
     *tree(): Generator<ModuleInstance> {
+        // One iterator per level on an explicit stack rather than nested `yield*` (which passes each
+        // instance up through every level); a call's instances are still made only once the
+        // previous call's subtrees have been visited.
         yield this;
+        const stack: Array<Iterator<ModuleInstance>> = [this.childrenInOrder()];
+        while (stack.length > 0) {
+            const next = stack[stack.length - 1].next();
+            if (next.done) {
+                stack.pop();
+                continue;
+            }
+            yield next.value;
+            stack.push(next.value.childrenInOrder());
+        }
+    }
+
+    /** The instances of each child call in order, each call's template instance after its instances. */
+    private *childrenInOrder(): Generator<ModuleInstance> {
         for (const callName of this.def.calls.keys()) {
-            for (const child of this.childInstances(callName).values()) if (child) yield* child.tree();
-            const template = this.templateChildren.get(callName);
-            if (template) yield* template.tree();
+            for (const child of this.childInstances(callName).values()) if (child) yield child;
+            const template = this.templateChildren?.get(callName);
+            if (template) yield template;
         }
     }
 
@@ -1053,6 +1093,18 @@ const META_CALL_ATTRIBUTES = new Set(["source", "version", "count", "for_each", 
 /** The header of a block: from its type keyword to its opening brace. */
 export function headerRange(b: Block): Range {
     return join(b.typeRange, b.openBraceRange);
+}
+
+/** A module call's arguments by name, indexed once per call block (every instance reads them). */
+const callArgumentIndex = new WeakMap<Block, Map<string, Attribute>>();
+
+function callArguments(block: Block): Map<string, Attribute> {
+    let args = callArgumentIndex.get(block);
+    if (args === undefined) {
+        args = new Map(block.body.attributes.map((a) => [a.name, a]));
+        callArgumentIndex.set(block, args);
+    }
+    return args;
 }
 
 /** Declared variable types, parsed once per declaration. */

@@ -1,4 +1,4 @@
-import type { SourceLocation } from "../../catalog/model";
+import type { SourceLocation, ValueOrigin } from "../../catalog/model";
 import type { Expression } from "../hcl/ast";
 import type { Range } from "../hcl/source";
 import { type TfValue, asBool, asNumber, asString, equals, isNull, relocate, sortedKeys } from "./value";
@@ -178,8 +178,20 @@ const MAX_DEPTH = 64;
  * Values keep their locations; nothing of the value itself goes into an error message (it may be
  * sensitive).
  */
-export function convert(v: TfValue, t: TfType): Converted {
-    const err: { e?: ConversionError } = {};
+export function convert(v: TfValue, t: TfType, defaultOrigin?: ValueOrigin): Converted {
+    return run(v, t, { defaultOrigin });
+}
+
+/**
+ * {@link convert}, with the result relocated as `relocate(result, v.source, origin)` would, in the
+ * same pass: every node is new, located at `v.source`, and takes `origin` unless it has one (a
+ * variable's value is converted and located once, not copied twice).
+ */
+export function convertRelocated(v: TfValue, t: TfType, defaultOrigin: ValueOrigin | undefined, origin: ValueOrigin | undefined): Converted {
+    return run(v, t, { defaultOrigin, to: { source: v.source, origin } });
+}
+
+function run(v: TfValue, t: TfType, err: ConversionState): Converted {
     const out = conv(v, t, "", err, 0);
     return err.e || out === undefined ? { ok: false, error: err.e ?? { message: "the value does not conform", path: "" } } : { ok: true, value: out };
 }
@@ -191,32 +203,46 @@ function describeKind(v: TfValue): string {
     return "an unknown value";
 }
 
-function fail(err: { e?: ConversionError }, path: string, v: TfValue, message: string): undefined {
+/** What a conversion carries down: the first error, and the origin given to the defaults it fills in. */
+interface ConversionState {
+    e?: ConversionError;
+    /** Where the defaults of omitted optional attributes are said to come from (the variable, for its values). */
+    defaultOrigin?: ValueOrigin;
+    /** Set by {@link convertRelocated}: where every node of the result is located, and the origin of nodes without one. */
+    to?: { source: SourceLocation | undefined; origin: ValueOrigin | undefined };
+}
+
+/** A value passed through unconverted: itself, or its relocated copy. */
+function kept(v: TfValue, err: ConversionState): TfValue {
+    return err.to ? relocate(v, err.to.source, err.to.origin) : v;
+}
+
+function fail(err: ConversionState, path: string, v: TfValue, message: string): undefined {
     if (!err.e) err.e = { message, path, source: v.source };
     return undefined;
 }
 
-function conv(v: TfValue, t: TfType, path: string, err: { e?: ConversionError }, depth: number): TfValue | undefined {
-    if (t.kind === "any" || v.kind === "unknown" || isNull(v)) return v;
-    if (depth > MAX_DEPTH) return v;
+function conv(v: TfValue, t: TfType, path: string, err: ConversionState, depth: number): TfValue | undefined {
+    if (t.kind === "any" || v.kind === "unknown" || isNull(v)) return kept(v, err);
+    if (depth > MAX_DEPTH) return kept(v, err);
     switch (t.kind) {
         case "string": {
             if (v.kind !== "scalar") return fail(err, path, v, `a string is required, not ${describeKind(v)}`);
             const s = asString(v);
             if (s === undefined) return fail(err, path, v, "a string is required");
-            return s === v.value ? v : withScalar(v, s);
+            return s === v.value ? kept(v, err) : withScalar(v, s, err);
         }
         case "number": {
             if (v.kind !== "scalar") return fail(err, path, v, `a number is required, not ${describeKind(v)}`);
             const n = asNumber(v);
             if (n === undefined) return fail(err, path, v, `a number is required, not ${describeKind(v)}`);
-            return n === v.value ? v : withScalar(v, n);
+            return n === v.value ? kept(v, err) : withScalar(v, n, err);
         }
         case "bool": {
             if (v.kind !== "scalar") return fail(err, path, v, `a bool is required, not ${describeKind(v)}`);
             const b = asBool(v);
             if (b === undefined) return fail(err, path, v, `a bool is required, not ${describeKind(v)}`);
-            return b === v.value ? v : withScalar(v, b);
+            return b === v.value ? kept(v, err) : withScalar(v, b, err);
         }
         case "list":
         case "set": {
@@ -228,7 +254,7 @@ function conv(v: TfValue, t: TfType, path: string, err: { e?: ConversionError },
                 if (t.kind === "set" && items.some((x) => equals(x, c) === true)) continue;
                 items.push(c);
             }
-            return copyMeta(v, { kind: "list", items });
+            return copyMeta(v, { kind: "list", items }, err);
         }
         case "tuple": {
             if (v.kind !== "list") return fail(err, path, v, `a tuple of ${t.elements.length} elements is required, not ${describeKind(v)}`);
@@ -239,7 +265,7 @@ function conv(v: TfValue, t: TfType, path: string, err: { e?: ConversionError },
                 if (c === undefined) return undefined;
                 items.push(c);
             }
-            return copyMeta(v, { kind: "list", items });
+            return copyMeta(v, { kind: "list", items }, err);
         }
         case "map": {
             if (v.kind !== "map") return fail(err, path, v, `a map of ${typeName(t.element)} is required, not ${describeKind(v)}`);
@@ -249,12 +275,12 @@ function conv(v: TfValue, t: TfType, path: string, err: { e?: ConversionError },
                 if (c === undefined) return undefined;
                 entries[k] = c;
             }
-            return copyMeta(v, { kind: "map", entries });
+            return copyMeta(v, { kind: "map", entries }, err);
         }
         case "object": {
             if (v.kind !== "map") return fail(err, path, v, `an object is required, not ${describeKind(v)}`);
             const entries: Record<string, TfValue> = {};
-            for (const name of sortedKeys(t.attributes)) {
+            for (const name of attributeNames(t)) {
                 const a = t.attributes[name];
                 const given = Object.prototype.hasOwnProperty.call(v.entries, name) ? v.entries[name] : undefined;
                 if (given === undefined && !a.optional) return fail(err, path, v, `attribute "${name}" is required`);
@@ -267,30 +293,59 @@ function conv(v: TfValue, t: TfType, path: string, err: { e?: ConversionError },
                 if (c === undefined) return undefined;
                 entries[name] = c;
             }
-            return copyMeta(v, { kind: "map", entries });
+            return copyMeta(v, { kind: "map", entries }, err);
         }
     }
 }
 
 /** An omitted optional attribute: its default converted to the attribute type, else `null` (located at the object holding it). */
-function defaultFor(a: ObjectAttribute, source: SourceLocation | undefined, path: string, err: { e?: ConversionError }, depth: number): TfValue {
-    if (a.defaultValue === undefined || isNull(a.defaultValue)) return source ? { kind: "scalar", value: null, source } : { kind: "scalar", value: null };
-    const c = conv(a.defaultValue, a.type, path, err, depth + 1);
+function defaultFor(a: ObjectAttribute, source: SourceLocation | undefined, path: string, err: ConversionState, depth: number): TfValue {
+    const at = err.to ? err.to.source : source;
+    if (a.defaultValue === undefined || isNull(a.defaultValue)) return withOrigin(at ? { kind: "scalar", value: null, source: at } : { kind: "scalar", value: null }, err.defaultOrigin);
+    // The default's own conversion is not relocated: it is relocated here, once.
+    const to = err.to;
+    err.to = undefined;
+    let c: TfValue | undefined;
+    try {
+        c = conv(a.defaultValue, a.type, path, err, depth + 1);
+    } finally {
+        err.to = to;
+    }
     if (c === undefined) {
         if (err.e) err.e.message = `the default of optional attribute ${path} does not conform: ${err.e.message}`;
-        return { kind: "scalar", value: null };
+        return withOrigin({ kind: "scalar", value: null }, err.defaultOrigin);
     }
     // The default is written in the type, so it reads as located there (and shared by every instance).
-    return relocate(c, c.source ?? source, c.origin);
+    return relocate(c, err.to ? err.to.source : c.source ?? source, c.origin ?? err.defaultOrigin);
 }
 
-function withScalar(v: Extract<TfValue, { kind: "scalar" }>, value: string | number | boolean): TfValue {
-    return copyMeta(v, { kind: "scalar", value });
+/** An object type's attribute names in Terraform's order, sorted once per type. */
+const attributeOrder = new WeakMap<object, string[]>();
+
+function attributeNames(t: Extract<TfType, { kind: "object" }>): string[] {
+    let names = attributeOrder.get(t);
+    if (names === undefined) {
+        names = sortedKeys(t.attributes);
+        attributeOrder.set(t, names);
+    }
+    return names;
 }
 
-function copyMeta<T extends TfValue>(from: TfValue, to: T): T {
-    if (from.source) to.source = from.source;
-    if (from.origin) to.origin = from.origin;
-    if (from.refs) to.refs = from.refs;
+function withOrigin(v: TfValue, origin: ValueOrigin | undefined): TfValue {
+    if (origin) v.origin = origin;
+    return v;
+}
+
+function withScalar(v: Extract<TfValue, { kind: "scalar" }>, value: string | number | boolean, err: ConversionState): TfValue {
+    return copyMeta(v, { kind: "scalar", value }, err);
+}
+
+/** A converted node's location, origin and references: its own, or where {@link convertRelocated} puts it. */
+function copyMeta<T extends TfValue>(from: TfValue, to: T, err: ConversionState): T {
+    const source = err.to ? err.to.source : from.source;
+    const origin = from.origin ?? err.to?.origin;
+    if (source) to.source = source;
+    if (origin) to.origin = origin;
+    if (from.refs && (!err.to || from.refs.length > 0)) to.refs = from.refs;
     return to;
 }

@@ -285,6 +285,7 @@ export function elements(v: TfValue): Array<{ key: TfValue; value: TfValue }> | 
     return undefined;
 }
 
+/** Keys in Terraform's order (by UTF-16 code units, which is what the default sort compares). */
 export function sortedKeys(entries: Record<string, unknown>): string[] {
-    return Object.keys(entries).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.keys(entries).sort();
 }

@@ -177,6 +177,16 @@ describe("JUnit output", () => {
 });
 
 describe("paths and counts", () => {
+    it("paths are resolved against the working directory the CLI is given, not the process's", async () => {
+        const dir = project({ "main.tf": 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n', "tf/other.tf": 'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n' });
+        const out: string[] = [];
+        const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: () => undefined }, env: {}, cwd: path.join(dir, "tf") };
+        assert.notEqual(process.cwd(), io.cwd);
+        await runScan(["."], flags({ format: ["json"] }), io, { today: () => "2026-06-01" });
+        const summary = JSON.parse(out.join("")).summary as { files: number; resources: number };
+        assert.deepEqual({ files: summary.files, resources: summary.resources }, { files: 1, resources: 1 });
+    });
+
     it("a symlink loop gets its own message, not 'leaves the scan root'", async function () {
         const dir = project({ "main.tf": SECURE_ENOUGH });
         try {

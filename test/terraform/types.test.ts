@@ -154,6 +154,19 @@ describe("Terraform type constraints", () => {
             });
             assert.deepEqual(plain(value), null);
         });
+        it("operations on a sensitive value, and results chosen by a sensitive condition, are sensitive", () => {
+            const files = {
+                "vars.tf": `variable "port" {\n  type = number\n  sensitive = true\n  default = 8080\n}\nvariable "on" {\n  type = bool\n  sensitive = true\n  default = true\n}\nvariable "plain" {\n  type = number\n  default = 1\n}\n`,
+            };
+            for (const expr of ["var.port + 1", "-var.port", "var.port == 8080", "!var.on", "var.on ? \"a\" : \"b\"", "var.plain + var.port", "var.on && true"]) {
+                const { value } = evalIn(expr, files);
+                assert.equal(value.origin?.sensitive, true, expr);
+            }
+            for (const expr of ["var.plain + 1", "var.plain > 0 ? \"a\" : \"b\""]) {
+                const { value } = evalIn(expr, files);
+                assert.notEqual(value.origin?.sensitive, true, expr);
+            }
+        });
         it("a sensitive variable's value never appears in findings or diagnostics", async () => {
             const secret = "0.0.0.0/0-SECRET-VALUE";
             const r = await scanTerraformSources(
