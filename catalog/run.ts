@@ -84,20 +84,25 @@ export function checkSubject(
     });
 }
 
-/** Runs controls over every subject in a graph (or only the subjects `only` accepts). */
-export function runControls(
+/**
+ * Runs controls over every subject in a graph (or only the subjects `only` accepts). `then`, when
+ * given, turns each finding into what is kept as soon as it is made (a front-end's own finding),
+ * so a large graph's findings are not all held twice.
+ */
+export function runControls<T = Finding>(
     graph: ResourceGraph,
     controls: readonly AnyControl[],
     settings: Readonly<Record<string, ControlSettings | undefined>> = {},
     only?: (subject: Resource) => boolean,
-): Finding[] {
-    const findings: Finding[] = [];
+    then?: (f: Finding) => T,
+): T[] {
+    const findings: T[] = [];
     for (const control of controls) {
         const controlSettings = settings[control.id];
         const options = resolveOptions(control, controlSettings);
         for (const subject of graph.ofType(...control.subjects)) {
             if (only && !only(subject)) continue;
-            for (const f of checkSubject(control, subject, graph, controlSettings, options)) findings.push(f);
+            for (const f of checkSubject(control, subject, graph, controlSettings, options)) findings.push(then ? then(f) : (f as T));
         }
     }
     return findings;

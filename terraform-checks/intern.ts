@@ -18,9 +18,10 @@ import type { FileRange, ModuleCallSite } from "./scanner";
  */
 export class FindingInterner {
     private readonly strings = new Map<string, string>();
-    private readonly locations = new Map<string, SourceLocation>();
+    private readonly messages = new Map<string, Map<number, string[]>>();
+    private readonly places = new PlaceMap<SourceLocation>();
     private readonly evidence = new Map<string, Evidence>();
-    private readonly ranges = new Map<string, FileRange>();
+    private readonly blockRanges = new PlaceMap<FileRange>();
     private readonly callSites = new WeakMap<object, ModuleCallSite[]>();
 
     /**
@@ -35,26 +36,45 @@ export class FindingInterner {
         return flat;
     }
 
+    /**
+     * A finding's message, shared with an equal earlier message of the same control. Found by
+     * control and length and compared, never hashed: hashing a message V8 holds as a tree of
+     * concatenated parts makes a flat copy of it first, for every finding. A control whose messages
+     * name the resource (many distinct ones of one length) keeps them as they are.
+     */
+    message(controlId: string, s: string): string {
+        let byLength = this.messages.get(controlId);
+        if (byLength === undefined) {
+            byLength = new Map();
+            this.messages.set(controlId, byLength);
+        }
+        let seen = byLength.get(s.length);
+        if (seen === undefined) {
+            seen = [];
+            byLength.set(s.length, seen);
+        }
+        for (const m of seen) if (m === s) return m;
+        if (seen.length >= MESSAGES_PER_LENGTH) return s;
+        const flat = this.flat(s);
+        seen.push(flat);
+        return flat;
+    }
+
     /** A location as plain data, one object per place (a {@link Span}'s positions are worked out once). */
     location(l: SourceLocation): SourceLocation {
         if (l.kind !== "file") return l;
-        const key = l instanceof Span ? `${l.file}\u0000${l.from}\u0000${l.to}` : `${l.file}\u0000${l.start.offset}\u0000${l.end.offset}\u0000${l.start.line}\u0000${l.end.line}`;
-        const hit = this.locations.get(key);
-        if (hit !== undefined) return hit;
-        const plain: SourceLocation = { kind: "file", file: l.file, start: l.start, end: l.end };
-        this.locations.set(key, plain);
-        return plain;
+        return this.places.get(l, () => ({ kind: "file", file: l.file, start: l.start, end: l.end }));
     }
 
     /** A location as a plain file range (a resource block's), one object per place. */
     range(l: SourceLocation): FileRange {
         if (l.kind !== "file") return { file: "", start: START, end: START };
-        const key = l instanceof Span ? `${l.file}\u0000${l.from}\u0000${l.to}` : `${l.file}\u0000${l.start.offset}\u0000${l.end.offset}\u0000${l.start.line}\u0000${l.end.line}`;
-        const hit = this.ranges.get(key);
-        if (hit !== undefined) return hit;
-        const plain: FileRange = { file: l.file, start: l.start, end: l.end };
-        this.ranges.set(key, plain);
-        return plain;
+        return this.blockRanges.get(l, () => ({ file: l.file, start: l.start, end: l.end }));
+    }
+
+    /** A flat copy of a string, not shared (a resource's id and name: one per resource). */
+    flat(s: string): string {
+        return Buffer.from(s, "utf8").toString("utf8");
     }
 
     /** The module calls leading to a module instance, built once per instance (its resources share them). */
@@ -88,3 +108,32 @@ export class FindingInterner {
 const START = { line: 1, column: 1, offset: 0 };
 /** The module calls of a resource in the root module: none (shared, never changed). */
 const NO_CALLS: ModuleCallSite[] = [];
+
+/**
+ * One value per place of a file. A parsed range is keyed by its two offsets as one number (no key
+ * string per finding: a 200,000-resource file has over a million findings); other ranges by text.
+ */
+class PlaceMap<T> {
+    private readonly byFile = new Map<string, Map<number | string, T>>();
+
+    get(l: Extract<SourceLocation, { kind: "file" }>, make: () => T): T {
+        let places = this.byFile.get(l.file);
+        if (places === undefined) {
+            places = new Map();
+            this.byFile.set(l.file, places);
+        }
+        const key = l instanceof Span && l.to < SPAN_KEY_LIMIT ? l.from * SPAN_KEY_LIMIT + l.to : `${l.start.offset}:${l.end.offset}:${l.start.line}:${l.end.line}`;
+        let v = places.get(key);
+        if (v === undefined) {
+            v = make();
+            places.set(key, v);
+        }
+        return v;
+    }
+}
+
+/** Distinct messages of one control and length held for sharing; beyond them messages are kept as they are. */
+const MESSAGES_PER_LENGTH = 8;
+
+/** Offsets below this make exact number keys (`from * limit + to` stays under 2^53). */
+const SPAN_KEY_LIMIT = 2 ** 26;

@@ -522,6 +522,8 @@ export interface ResourcePlace {
     resourceBlock?: ResourceBlock;
     /** The resource's id as the findings hold it (a flat copy), once the first finding has made it. */
     flatId?: string;
+    /** Its name, likewise. */
+    flatName?: string;
 }
 
 
@@ -530,7 +532,7 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
     // Findings leave the scanner (and cross threads) as plain data: lazy locations are worked out
     // here, and what findings repeat is held once (see FindingInterner).
     const location = intern.location(f.location);
-    const message = intern.string(f.message);
+    const message = intern.message(f.controlId, f.message);
     const path = f.path === undefined ? undefined : intern.string(f.path);
     let evidence = f.evidence;
     const origin = evidence?.origin;
@@ -544,8 +546,8 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
     } else if (evidence) evidence = intern.evidenceOf(evidence);
     const resourceBlock = resourceBlockOf(f, where, rootModule, intern);
     // Flat copies, once per resource (see FindingInterner.string).
-    const resourceId = where ? (where.flatId ??= intern.string(f.resourceId)) : intern.string(f.resourceId);
-    const resourceName = intern.string(f.resourceName);
+    const resourceId = where ? (where.flatId ??= intern.flat(f.resourceId)) : intern.flat(f.resourceId);
+    const resourceName = where ? (where.flatName ??= intern.flat(f.resourceName)) : intern.flat(f.resourceName);
     // The two shapes nearly every finding has, as one literal each: the catalog's finding grew
     // properties after it was made, which V8 keeps out of the object (40 more bytes a finding).
     if (f.governs === undefined && f.exemption === undefined && !where?.template) {
@@ -621,7 +623,8 @@ function respell(f: Finding, resource: Resource | undefined): void {
 function checkTree(ws: Workspace, tree: Pick<EvaluatedTree, "resources" | "references" | "locations">, controls: readonly AnyControl[], options: ScanOptions, rootModule: string): TerraformFinding[] {
     const t1 = performance.now();
     const byId = lazyResourceIndex(tree.resources);
-    const findings = runTreeControls(tree, controls, options.settings ?? {}).map((f) => {
+    // Each catalog finding becomes a Terraform finding as soon as it is made, while it is young garbage.
+    const findings = runTreeControls(tree, controls, options.settings ?? {}, (f) => {
         if (f.path) respell(f, byId(f.resourceId));
         return terraformFinding(f, tree.locations.get(f.resourceId), rootModule, ws.intern);
     });
@@ -636,12 +639,17 @@ function checkTree(ws: Workspace, tree: Pick<EvaluatedTree, "resources" | "refer
  * real bucket). Real resources are checked in the graph of real resources; templates in the graph
  * of all, where they can join real resources and each other.
  */
-function runTreeControls(tree: Pick<EvaluatedTree, "resources" | "references" | "locations">, controls: readonly AnyControl[], settings: NonNullable<ScanOptions["settings"]>): Finding[] {
+function runTreeControls<T>(
+    tree: Pick<EvaluatedTree, "resources" | "references" | "locations">,
+    controls: readonly AnyControl[],
+    settings: NonNullable<ScanOptions["settings"]>,
+    then: (f: Finding) => T,
+): T[] {
     const isTemplate = (r: Resource) => tree.locations.get(r.id)?.template === true;
     const real = tree.resources.filter((r) => !isTemplate(r));
-    if (real.length === tree.resources.length) return runControls(new ResourceGraph(tree.resources, tree.references), controls, settings);
-    const findings = runControls(new ResourceGraph(real, tree.references), controls, settings);
-    for (const f of runControls(new ResourceGraph(tree.resources, tree.references), controls, settings, isTemplate)) findings.push(f);
+    if (real.length === tree.resources.length) return runControls(new ResourceGraph(tree.resources, tree.references), controls, settings, undefined, then);
+    const findings = runControls(new ResourceGraph(real, tree.references), controls, settings, undefined, then);
+    for (const f of runControls(new ResourceGraph(tree.resources, tree.references), controls, settings, isTemplate, then)) findings.push(f);
     return findings;
 }
 
@@ -789,10 +797,11 @@ function scanPlanFile(ws: Workspace, planFile: string, roots: RootTarget[], opti
     }
     const graph = new ResourceGraph(resources, references);
     const byId = lazyResourceIndex(resources);
-    for (const f of runControls(graph, controls, options.settings ?? {})) {
+    const planFindings = runControls(graph, controls, options.settings ?? {}, undefined, (f) => {
         if (f.path) respell(f, byId(f.resourceId));
-        findings.push(terraformFinding(f, extra.get(f.resourceId), "", ws.intern));
-    }
+        return terraformFinding(f, extra.get(f.resourceId), "", ws.intern);
+    });
+    for (const f of planFindings) findings.push(f);
     ws.stats.checkMs += performance.now() - t1;
     return findings;
 }
