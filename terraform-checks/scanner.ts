@@ -547,7 +547,8 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
     const resourceBlock = resourceBlockOf(f, where, rootModule, intern);
     // Flat copies, once per resource (see FindingInterner.string).
     const resourceId = where ? (where.flatId ??= intern.flat(f.resourceId)) : intern.flat(f.resourceId);
-    const resourceName = where ? (where.flatName ??= intern.flat(f.resourceName)) : intern.flat(f.resourceName);
+    // Names repeat across instances and root modules (`this`, `main`): one copy of each.
+    const resourceName = where ? (where.flatName ??= intern.string(f.resourceName)) : intern.string(f.resourceName);
     // The two shapes nearly every finding has, as one literal each: the catalog's finding grew
     // properties after it was made, which V8 keeps out of the object (40 more bytes a finding).
     if (f.governs === undefined && f.exemption === undefined && !where?.template) {
