@@ -203,9 +203,11 @@ function evaluateNode(e: Expression, s: Scope): TfValue {
         }
         case "Binary": {
             // An operation on a sensitive operand is sensitive (`var.port + 1`), as in Terraform.
-            const operands: TfValue[] = [];
-            const r = evalBinary(e, s, source, operands);
-            return operands.some(isSensitive) ? markSensitive(r) : r;
+            const left = evaluate(e.left, s);
+            if (e.operator === "&&" || e.operator === "||") return evalLogical(e, s, source, left);
+            const right = evaluate(e.right, s);
+            const r = evalBinary(e, s, source, left, right);
+            return isSensitive(left) || isSensitive(right) ? markSensitive(r) : r;
         }
         case "Invalid":
             return { kind: "unknown", reason: "the expression could not be parsed", source };
@@ -550,27 +552,31 @@ function evalUnary(e: Extract<Expression, { type: "Unary" }>, v: TfValue, s: Sco
     return n === undefined ? evalError(s, "Invalid operand", "`-` needs a number.", e.range) : scalar(-n, source);
 }
 
-/** A binary operation; the operands it evaluated are added to `operands`. */
-function evalBinary(e: Extract<Expression, { type: "Binary" }>, s: Scope, source: SourceLocation, operands: TfValue[]): TfValue {
+/** `&&` and `||`: the right operand is evaluated only when the left does not decide. */
+function evalLogical(e: Extract<Expression, { type: "Binary" }>, s: Scope, source: SourceLocation, left: TfValue): TfValue {
     const op = e.operator;
-    const left = evaluate(e.left, s);
-    operands.push(left);
-    if (op === "&&" || op === "||") {
-        const lb = left.kind === "unknown" ? undefined : asBool(left);
-        if (left.kind !== "unknown" && lb === undefined) return evalError(s, "Invalid operand", `\`${op}\` needs bools.`, e.left.range);
-        if (op === "&&" && lb === false) return scalar(false, source);
-        if (op === "||" && lb === true) return scalar(true, source);
-        const right = evaluate(e.right, s);
-        operands.push(right);
+    let right: TfValue | undefined;
+    let r: TfValue;
+    const lb = left.kind === "unknown" ? undefined : asBool(left);
+    if (left.kind !== "unknown" && lb === undefined) r = evalError(s, "Invalid operand", `\`${op}\` needs bools.`, e.left.range);
+    else if (op === "&&" && lb === false) r = scalar(false, source);
+    else if (op === "||" && lb === true) r = scalar(true, source);
+    else {
+        right = evaluate(e.right, s);
         const rb = right.kind === "unknown" ? undefined : asBool(right);
-        if (right.kind !== "unknown" && rb === undefined) return evalError(s, "Invalid operand", `\`${op}\` needs bools.`, e.right.range);
-        if (op === "&&" && rb === false) return scalar(false, source);
-        if (op === "||" && rb === true) return scalar(true, source);
-        if (lb === undefined || rb === undefined) return unknownAt(source, "an operand is computed", left, right);
-        return scalar(op === "&&" ? lb && rb : lb || rb, source);
+        if (right.kind !== "unknown" && rb === undefined) r = evalError(s, "Invalid operand", `\`${op}\` needs bools.`, e.right.range);
+        else if (op === "&&" && rb === false) r = scalar(false, source);
+        else if (op === "||" && rb === true) r = scalar(true, source);
+        else if (lb === undefined || rb === undefined) r = unknownAt(source, "an operand is computed", left, right);
+        else r = scalar(op === "&&" ? lb && rb : lb || rb, source);
     }
-    const right = evaluate(e.right, s);
-    operands.push(right);
+    return isSensitive(left) || (right !== undefined && isSensitive(right)) ? markSensitive(r) : r;
+}
+
+/** A comparison or arithmetic operation on evaluated operands. */
+function evalBinary(e: Extract<Expression, { type: "Binary" }>, s: Scope, source: SourceLocation, left: TfValue, right: TfValue): TfValue {
+    const op = e.operator;
+    if (op === "&&" || op === "||") return evalLogical(e, s, source, left);
     if (op === "==" || op === "!=") {
         const eq = equals(left, right);
         if (eq === undefined) return unknownAt(source, "an operand is computed", left, right);
