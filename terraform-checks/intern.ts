@@ -25,8 +25,9 @@ export class FindingInterner {
     private readonly callSites = new WeakMap<object, ModuleCallSite[]>();
 
     /**
-     * The one flat copy of a string. Messages are built by concatenation, which V8 keeps as a tree
-     * of parts, and names are sliced from the file's text, which a slice keeps alive whole.
+     * The one flat copy of a string (module addresses, literal values, paths): such strings are
+     * built by concatenation, which V8 keeps as a tree of parts, or sliced from a file's text, which
+     * a slice keeps alive whole.
      */
     string(s: string): string {
         const hit = this.strings.get(s);
@@ -90,11 +91,17 @@ export class FindingInterner {
 
     /** Evidence holding only a state and a scalar value, shared; other evidence is returned as it is. */
     evidenceOf(e: Evidence): Evidence {
+        // Only `{ state }` and `{ state, value }` (counted without making a key list).
+        let keys = 0;
+        for (const k in e) {
+            if (k !== "state" && k !== "value") return e;
+            keys++;
+        }
         let key: string;
-        const keys = Object.keys(e);
-        const v = typeof e.value === "string" ? this.string(e.value) : e.value;
-        if (keys.length === 1 && keys[0] === "state") key = e.state;
-        else if (keys.length === 2 && keys[0] === "state" && keys[1] === "value" && (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean")) {
+        let v = e.value;
+        if (keys === 1) key = e.state;
+        else if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") {
+            if (typeof v === "string") v = this.string(v);
             key = `${e.state}\u0000${v === null ? "null" : typeof v}\u0000${String(v)}`;
         } else return e;
         const hit = this.evidence.get(key);
@@ -115,8 +122,22 @@ const NO_CALLS: ModuleCallSite[] = [];
  */
 class PlaceMap<T> {
     private readonly byFile = new Map<string, Map<number | string, T>>();
+    /** The value of each parsed range already asked for: the findings of a resource share its ranges. */
+    private readonly bySpan = new WeakMap<Span, T>();
 
     get(l: Extract<SourceLocation, { kind: "file" }>, make: () => T): T {
+        if (l instanceof Span) {
+            let v = this.bySpan.get(l);
+            if (v === undefined) {
+                v = this.byPlace(l, make);
+                this.bySpan.set(l, v);
+            }
+            return v;
+        }
+        return this.byPlace(l, make);
+    }
+
+    private byPlace(l: Extract<SourceLocation, { kind: "file" }>, make: () => T): T {
         let places = this.byFile.get(l.file);
         if (places === undefined) {
             places = new Map();

@@ -547,8 +547,7 @@ function terraformFinding(f: Finding, where: ResourcePlace | undefined, rootModu
     const resourceBlock = resourceBlockOf(f, where, rootModule, intern);
     // Flat copies, once per resource (see FindingInterner.string).
     const resourceId = where ? (where.flatId ??= intern.flat(f.resourceId)) : intern.flat(f.resourceId);
-    // Names repeat across instances and root modules (`this`, `main`): one copy of each.
-    const resourceName = where ? (where.flatName ??= intern.string(f.resourceName)) : intern.string(f.resourceName);
+    const resourceName = where ? (where.flatName ??= intern.flat(f.resourceName)) : intern.flat(f.resourceName);
     // The two shapes nearly every finding has, as one literal each: the catalog's finding grew
     // properties after it was made, which V8 keeps out of the object (40 more bytes a finding).
     if (f.governs === undefined && f.exemption === undefined && !where?.template) {
@@ -625,9 +624,16 @@ function checkTree(ws: Workspace, tree: Pick<EvaluatedTree, "resources" | "refer
     const t1 = performance.now();
     const byId = lazyResourceIndex(tree.resources);
     // Each catalog finding becomes a Terraform finding as soon as it is made, while it is young garbage.
+    // A control's findings on one resource come together: their place is looked up once.
+    let lastId: string | undefined;
+    let lastPlace: ResourcePlace | undefined;
     const findings = runTreeControls(tree, controls, options.settings ?? {}, (f) => {
         if (f.path) respell(f, byId(f.resourceId));
-        return terraformFinding(f, tree.locations.get(f.resourceId), rootModule, ws.intern);
+        if (f.resourceId !== lastId) {
+            lastId = f.resourceId;
+            lastPlace = tree.locations.get(f.resourceId);
+        }
+        return terraformFinding(f, lastPlace, rootModule, ws.intern);
     });
     ws.stats.checkMs += performance.now() - t1;
     return findings;
