@@ -1092,16 +1092,9 @@ const META_CALL_ATTRIBUTES = new Set(["source", "version", "count", "for_each", 
 
 /** The header of a block: from its type keyword to its opening brace. */
 export function headerRange(b: Block): Range {
-    // Asked for every instance of every block (and every nested block): one range per block.
-    let r = headerRanges.get(b);
-    if (r === undefined) {
-        r = join(b.typeRange, b.openBraceRange);
-        headerRanges.set(b, r);
-    }
-    return r;
+    // A new span each time: cheaper than looking one up in a table keyed by the block.
+    return join(b.typeRange, b.openBraceRange);
 }
-
-const headerRanges = new WeakMap<Block, Range>();
 
 /** A module call's arguments by name, indexed once per call block (every instance reads them). */
 const callArgumentIndex = new WeakMap<Block, Map<string, Attribute>>();
