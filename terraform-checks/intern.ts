@@ -1,4 +1,5 @@
 import type { Evidence, SourceLocation } from "../catalog/model";
+import { FILE_RANGE, plainLocation } from "./diagnostics";
 import { Span } from "./hcl/source";
 import type { FileRange, ModuleCallSite } from "./scanner";
 
@@ -32,7 +33,7 @@ export class FindingInterner {
     string(s: string): string {
         const hit = this.strings.get(s);
         if (hit !== undefined) return hit;
-        const flat = Buffer.from(s, "utf8").toString("utf8");
+        const flat = this.flat(s);
         this.strings.set(flat, flat);
         return flat;
     }
@@ -64,12 +65,12 @@ export class FindingInterner {
     /** A location as plain data, one object per place (a {@link Span}'s positions are worked out once). */
     location(l: SourceLocation): SourceLocation {
         if (l.kind !== "file") return l;
-        return this.places.get(l, () => ({ kind: "file", file: l.file, start: l.start, end: l.end }));
+        return this.places.get(l, () => plainLocation(l));
     }
 
     /** A location as a plain file range (a resource block's), one object per place. */
     range(l: SourceLocation): FileRange {
-        if (l.kind !== "file") return { file: "", start: START, end: START };
+        if (l.kind !== "file") return { file: "", ...FILE_RANGE };
         return this.blockRanges.get(l, () => ({ file: l.file, start: l.start, end: l.end }));
     }
 
@@ -112,7 +113,6 @@ export class FindingInterner {
     }
 }
 
-const START = { line: 1, column: 1, offset: 0 };
 /** The module calls of a resource in the root module: none (shared, never changed). */
 const NO_CALLS: ModuleCallSite[] = [];
 

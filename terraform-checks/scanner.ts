@@ -457,7 +457,7 @@ function evaluateRootModule(
             const address = c.key.split(".").map((n) => `module.${n}`).join(".");
             const id = `${def.dir}\u0000${address}\u0000${c.file}\u0000${c.range.start.offset}`;
             if (ws.unscanned.has(id)) return;
-            const failure = c.reason === "not-installed" ? options.moduleDownloads?.[def.dir]?.failures[c.key] : undefined;
+            const failure = c.reason === "not-installed" ? env.downloadFailures?.[c.key] : undefined;
             ws.unscanned.set(id, {
                 rootModule: def.dir,
                 address,

@@ -933,7 +933,7 @@ export function callFunction(name: string, args: TfValue[], site: CallSite): TfV
  * Text that js-yaml reads exactly as `yaml`'s YAML 1.2 core schema does (and as Terraform's
  * yamldecode): no anchors or aliases (`&`), tags (`!`), explicit or flow-collection keys (`?`,
  * `]:`, `}:`), null keys, `0b` literals or `-0`, where the two libraries differ. Anything else takes the
- * full library; test/terraform/functions.test.ts holds the two paths to the same values.
+ * full library; test/terraform/yamldecode-paths.test.ts holds the two paths to the same values.
  */
 const NEEDS_FULL_YAML = /[&!?]|[\]}]\s*:|(?:^|[\s,[{-])(?:~|null|Null|NULL)?\s*:(?:\s|$)|(?:^|[\s,[{:-])[-+]?0b|(?:^|[\s,[{:])-0(?:\.0*)?(?:[\s,\]}]|$)/m;
 

@@ -160,7 +160,7 @@ export interface ConversionError {
     source?: SourceLocation;
 }
 
-/** The result of {@link convert}: the converted value, or why it cannot conform. */
+/** The result of {@link convertRelocated}: the converted value, or why it cannot conform. */
 export type Converted = { ok: true; value: TfValue } | { ok: false; error: ConversionError };
 
 const MAX_DEPTH = 64;
@@ -175,23 +175,15 @@ const MAX_DEPTH = 64;
  * - `null` conforms to every type (and a `null` optional attribute takes its default);
  * - unknown values conform (they are checked once known); within a known collection, each element
  *   is converted.
- * Values keep their locations; nothing of the value itself goes into an error message (it may be
- * sensitive).
- */
-export function convert(v: TfValue, t: TfType, defaultOrigin?: ValueOrigin): Converted {
-    return run(v, t, { defaultOrigin });
-}
-
-/**
- * {@link convert}, with the result relocated as `relocate(result, v.source, origin)` would, in the
- * same pass: every node is new, located at `v.source`, and takes `origin` unless it has one (a
- * variable's value is converted and located once, not copied twice).
+ * Nothing of the value itself goes into an error message (it may be sensitive).
+ *
+ * The result is relocated as `relocate(result, v.source, origin)` would relocate it, in the same
+ * pass: every node is new, located at `v.source`, and takes `origin` unless it has one (a
+ * variable's value is converted and located once, not copied twice). Defaults filled in for
+ * omitted optional attributes take `defaultOrigin`.
  */
 export function convertRelocated(v: TfValue, t: TfType, defaultOrigin: ValueOrigin | undefined, origin: ValueOrigin | undefined): Converted {
-    return run(v, t, { defaultOrigin, to: { source: v.source, origin } });
-}
-
-function run(v: TfValue, t: TfType, err: ConversionState): Converted {
+    const err: ConversionState = { defaultOrigin, to: { source: v.source, origin } };
     const out = conv(v, t, "", err, 0);
     return err.e || out === undefined ? { ok: false, error: err.e ?? { message: "the value does not conform", path: "" } } : { ok: true, value: out };
 }
@@ -208,7 +200,10 @@ interface ConversionState {
     e?: ConversionError;
     /** Where the defaults of omitted optional attributes are said to come from (the variable, for its values). */
     defaultOrigin?: ValueOrigin;
-    /** Set by {@link convertRelocated}: where every node of the result is located, and the origin of nodes without one. */
+    /**
+     * Where every node of the result is located, and the origin of nodes without one; unset while
+     * a default is converted (it is relocated once, where it is filled in).
+     */
     to?: { source: SourceLocation | undefined; origin: ValueOrigin | undefined };
 }
 
@@ -340,7 +335,7 @@ function withScalar(v: Extract<TfValue, { kind: "scalar" }>, value: string | num
     return copyMeta(v, { kind: "scalar", value }, err);
 }
 
-/** A converted node's location, origin and references: its own, or where {@link convertRelocated} puts it. */
+/** A converted node's location, origin and references: where {@link convertRelocated} puts it, or (inside a default) its own. */
 function copyMeta<T extends TfValue>(from: TfValue, to: T, err: ConversionState): T {
     const source = err.to ? err.to.source : from.source;
     const origin = from.origin ?? err.to?.origin;
