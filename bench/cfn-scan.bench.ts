@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { AS_THE_CLI } from "./as-the-cli";
 import type { BenchResult } from "./run";
 
 export const name = "CloudFormation full scan (scanCloudFormation, all controls)";
@@ -126,7 +127,7 @@ export function layOut(dir: string): { bytes: number; files: number } {
     return { bytes, files };
 }
 
-const CHILD = `
+const CHILD = AS_THE_CLI + `
 const { scanCloudFormation } = require(process.argv[1]);
 (async () => {
     const c0 = process.cpuUsage();

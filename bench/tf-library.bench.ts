@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { mulberry32 } from "../test/terraform/hcl/generator";
+import { AS_THE_CLI } from "./as-the-cli";
 import type { BenchResult } from "./run";
 
 export const name = "Terraform full scan, module-library shapes (typed variables, YAML factories, 3-level nesting) and 200k resources";
@@ -216,7 +217,7 @@ export function layOutLibrary(dir: string, totalBytes = CORPUS_BYTES): { bytes: 
     return { bytes, files, roots, buckets };
 }
 
-const CHILD = `
+const CHILD = AS_THE_CLI + `
 const { scanTerraform } = require(process.argv[1]);
 (async () => {
     const t0 = performance.now();

@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { generateCorpus } from "./hcl-corpus";
+import { AS_THE_CLI } from "./as-the-cli";
 import type { BenchResult } from "./run";
 
 export const name = "Terraform full scan (scanTerraform, all controls)";
@@ -201,7 +202,7 @@ export function layOut(dir: string): { bytes: number; files: number; roots: numb
     return { bytes, files: corpus.length + 3 * roots + 1, roots };
 }
 
-const CHILD = `
+const CHILD = AS_THE_CLI + `
 const { scanTerraform } = require(process.argv[1]);
 (async () => {
     const c0 = process.cpuUsage();

@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import type { Io } from "./io";
+import { tuneJit } from "./jit";
 import { packageVersion } from "./paths";
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -173,6 +174,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+    tuneJit();
     void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then((code) => {
         // exitCode rather than exit(): piped output is flushed first.
         process.exitCode = code;
