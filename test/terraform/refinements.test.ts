@@ -44,6 +44,19 @@ describe("refined unknown values", () => {
             const obj = evalIn(`{ for x in ["a", "b"] : x => x if x == var.who }`, base).value as Value;
             assert.deepEqual(lengthBounds(obj), { min: 0, max: 2 });
         });
+        it("a comparison with null is decided by a not-null refinement, and only by it", () => {
+            const known = (expr: string) => {
+                const v = evalIn(expr, base).value;
+                return v.kind === "scalar" ? v.value : v.kind;
+            };
+            assert.equal(known(`"a-\${var.who}" == null`), false);
+            assert.equal(known(`null != aws_iam_role.x.arn`), true);
+            assert.equal(known(`module.m.arn == null ? "none" : "set"`), "set");
+            // Nothing is known of these: a variable without a value, an attribute that may be null, two unknowns.
+            assert.equal(known(`var.who == null`), "unknown");
+            assert.equal(known(`aws_iam_role.x.tags == null`), "unknown");
+            assert.equal(known(`aws_iam_role.x.arn == var.who`), "unknown");
+        });
         it("a plain unknown (a variable without a value) carries no refinement", () => {
             assert.equal(refinementOf(evalIn("var.who", base).value as Value), undefined);
         });
