@@ -573,21 +573,12 @@ function evalLogical(e: Extract<Expression, { type: "Binary" }>, s: Scope, sourc
     return isSensitive(left) || (right !== undefined && isSensitive(right)) ? markSensitive(r) : r;
 }
 
-/**
- * `x == null` where `x` is unknown but refined as not null (a template string, a resource's id or
- * ARN): false, as Terraform decides it from the refinement; undefined when it cannot be told.
- */
-function comparedWithNull(left: TfValue, right: TfValue): boolean | undefined {
-    const [u, other] = left.kind === "unknown" ? [left, right] : [right, left];
-    return u.kind === "unknown" && u.refinement?.notNull === true && isNull(other) ? false : undefined;
-}
-
 /** A comparison or arithmetic operation on evaluated operands. */
 function evalBinary(e: Extract<Expression, { type: "Binary" }>, s: Scope, source: SourceLocation, left: TfValue, right: TfValue): TfValue {
     const op = e.operator;
     if (op === "&&" || op === "||") return evalLogical(e, s, source, left);
     if (op === "==" || op === "!=") {
-        const eq = equals(left, right) ?? comparedWithNull(left, right);
+        const eq = equals(left, right);
         if (eq === undefined) return unknownAt(source, "an operand is computed", left, right);
         return scalar(op === "==" ? eq : !eq, source);
     }

@@ -216,9 +216,16 @@ export function fromJs(raw: unknown, source?: SourceLocation, depth = 0): TfValu
     return { kind: "unknown", reason: `unsupported ${typeof raw}`, source };
 }
 
-/** Deep equality of known values, type-strict as Terraform's `==`. Unknown inside → undefined. */
+/**
+ * Deep equality, type-strict as Terraform's `==`. An unknown inside makes it undefined, except
+ * where its refinement decides it: an unknown refined as not null (a template string, a
+ * resource's id or ARN) is unequal to null, as Terraform decides it.
+ */
 export function equals(a: TfValue, b: TfValue, depth = 0): boolean | undefined {
-    if (a.kind === "unknown" || b.kind === "unknown") return undefined;
+    if (a.kind === "unknown" || b.kind === "unknown") {
+        const [u, other] = a.kind === "unknown" ? [a, b] : [b, a];
+        return u.kind === "unknown" && u.refinement?.notNull === true && isNull(other) ? false : undefined;
+    }
     if (depth > 64) return undefined;
     if (a.kind === "scalar" && b.kind === "scalar") return a.value === b.value;
     if (a.kind === "list" && b.kind === "list") {
