@@ -52,6 +52,10 @@ describe("refined unknown values", () => {
             assert.equal(known(`"a-\${var.who}" == null`), false);
             assert.equal(known(`null != aws_iam_role.x.arn`), true);
             assert.equal(known(`module.m.arn == null ? "none" : "set"`), "set");
+            // The same decision inside collections and functions that compare elements.
+            assert.equal(known(`[aws_iam_role.x.arn] == [null]`), false);
+            assert.equal(known(`contains([aws_iam_role.x.arn], null)`), false);
+            assert.equal(known(`contains([var.who], null)`), "unknown");
             // Nothing is known of these: a variable without a value, an attribute that may be null, two unknowns.
             assert.equal(known(`var.who == null`), "unknown");
             assert.equal(known(`aws_iam_role.x.tags == null`), "unknown");
