@@ -183,8 +183,8 @@ const MAX_DEPTH = 64;
  * omitted optional attributes take `defaultOrigin`.
  */
 export function convertRelocated(v: TfValue, t: TfType, defaultOrigin: ValueOrigin | undefined, origin: ValueOrigin | undefined): Converted {
-    const err: ConversionState = { defaultOrigin, to: { source: v.source, origin } };
-    const out = conv(v, t, "", err, 0);
+    const err: ConversionState = { defaultOrigin, to: { source: v.source, origin }, steps: [], quoted: [] };
+    const out = conv(v, t, err, 0);
     return err.e || out === undefined ? { ok: false, error: err.e ?? { message: "the value does not conform", path: "" } } : { ok: true, value: out };
 }
 
@@ -205,6 +205,32 @@ interface ConversionState {
      * a default is converted (it is relocated once, where it is filled in).
      */
     to?: { source: SourceLocation | undefined; origin: ValueOrigin | undefined };
+    /**
+     * The path to the node being converted, as a stack of list indexes and attribute or map keys
+     * (`quoted` marks a map key); spelled out only for an error, so a conversion builds no strings.
+     */
+    steps: (string | number)[];
+    quoted: boolean[];
+}
+
+function enter(err: ConversionState, step: string | number, quoted = false): void {
+    err.steps.push(step);
+    err.quoted.push(quoted);
+}
+
+function leave(err: ConversionState): void {
+    err.steps.pop();
+    err.quoted.pop();
+}
+
+/** The path of the node being converted, as Terraform writes it (`.a["k"][0]`). */
+function spelled(err: ConversionState): string {
+    let out = "";
+    for (let i = 0; i < err.steps.length; i++) {
+        const step = err.steps[i];
+        out += typeof step === "number" ? `[${step}]` : err.quoted[i] ? `[${JSON.stringify(step)}]` : `.${step}`;
+    }
+    return out;
 }
 
 /** A value passed through unconverted: itself, or its relocated copy. */
@@ -212,39 +238,41 @@ function kept(v: TfValue, err: ConversionState): TfValue {
     return err.to ? relocate(v, err.to.source, err.to.origin) : v;
 }
 
-function fail(err: ConversionState, path: string, v: TfValue, message: string): undefined {
-    if (!err.e) err.e = { message, path, source: v.source };
+function fail(err: ConversionState, v: TfValue, message: string): undefined {
+    if (!err.e) err.e = { message, path: spelled(err), source: v.source };
     return undefined;
 }
 
-function conv(v: TfValue, t: TfType, path: string, err: ConversionState, depth: number): TfValue | undefined {
+function conv(v: TfValue, t: TfType, err: ConversionState, depth: number): TfValue | undefined {
     if (t.kind === "any" || v.kind === "unknown" || isNull(v)) return kept(v, err);
     if (depth > MAX_DEPTH) return kept(v, err);
     switch (t.kind) {
         case "string": {
-            if (v.kind !== "scalar") return fail(err, path, v, `a string is required, not ${describeKind(v)}`);
+            if (v.kind !== "scalar") return fail(err, v, `a string is required, not ${describeKind(v)}`);
             const s = asString(v);
-            if (s === undefined) return fail(err, path, v, "a string is required");
+            if (s === undefined) return fail(err, v, "a string is required");
             return s === v.value ? kept(v, err) : withScalar(v, s, err);
         }
         case "number": {
-            if (v.kind !== "scalar") return fail(err, path, v, `a number is required, not ${describeKind(v)}`);
+            if (v.kind !== "scalar") return fail(err, v, `a number is required, not ${describeKind(v)}`);
             const n = asNumber(v);
-            if (n === undefined) return fail(err, path, v, `a number is required, not ${describeKind(v)}`);
+            if (n === undefined) return fail(err, v, `a number is required, not ${describeKind(v)}`);
             return n === v.value ? kept(v, err) : withScalar(v, n, err);
         }
         case "bool": {
-            if (v.kind !== "scalar") return fail(err, path, v, `a bool is required, not ${describeKind(v)}`);
+            if (v.kind !== "scalar") return fail(err, v, `a bool is required, not ${describeKind(v)}`);
             const b = asBool(v);
-            if (b === undefined) return fail(err, path, v, `a bool is required, not ${describeKind(v)}`);
+            if (b === undefined) return fail(err, v, `a bool is required, not ${describeKind(v)}`);
             return b === v.value ? kept(v, err) : withScalar(v, b, err);
         }
         case "list":
         case "set": {
-            if (v.kind !== "list") return fail(err, path, v, `a ${t.kind} of ${typeName(t.element)} is required, not ${describeKind(v)}`);
+            if (v.kind !== "list") return fail(err, v, `a ${t.kind} of ${typeName(t.element)} is required, not ${describeKind(v)}`);
             const items: TfValue[] = [];
             for (let i = 0; i < v.items.length; i++) {
-                const c = conv(v.items[i], t.element, `${path}[${i}]`, err, depth + 1);
+                enter(err, i);
+                const c = conv(v.items[i], t.element, err, depth + 1);
+                leave(err);
                 if (c === undefined) return undefined;
                 if (t.kind === "set" && items.some((x) => equals(x, c) === true)) continue;
                 items.push(c);
@@ -252,39 +280,47 @@ function conv(v: TfValue, t: TfType, path: string, err: ConversionState, depth: 
             return copyMeta(v, { kind: "list", items }, err);
         }
         case "tuple": {
-            if (v.kind !== "list") return fail(err, path, v, `a tuple of ${t.elements.length} elements is required, not ${describeKind(v)}`);
-            if (v.items.length !== t.elements.length) return fail(err, path, v, `a tuple of ${t.elements.length} elements is required, not ${v.items.length}`);
+            if (v.kind !== "list") return fail(err, v, `a tuple of ${t.elements.length} elements is required, not ${describeKind(v)}`);
+            if (v.items.length !== t.elements.length) return fail(err, v, `a tuple of ${t.elements.length} elements is required, not ${v.items.length}`);
             const items: TfValue[] = [];
             for (let i = 0; i < v.items.length; i++) {
-                const c = conv(v.items[i], t.elements[i], `${path}[${i}]`, err, depth + 1);
+                enter(err, i);
+                const c = conv(v.items[i], t.elements[i], err, depth + 1);
+                leave(err);
                 if (c === undefined) return undefined;
                 items.push(c);
             }
             return copyMeta(v, { kind: "list", items }, err);
         }
         case "map": {
-            if (v.kind !== "map") return fail(err, path, v, `a map of ${typeName(t.element)} is required, not ${describeKind(v)}`);
+            if (v.kind !== "map") return fail(err, v, `a map of ${typeName(t.element)} is required, not ${describeKind(v)}`);
             const entries: Record<string, TfValue> = {};
             for (const k in v.entries) {
-                const c = conv(v.entries[k], t.element, `${path}[${JSON.stringify(k)}]`, err, depth + 1);
+                enter(err, k, true);
+                const c = conv(v.entries[k], t.element, err, depth + 1);
+                leave(err);
                 if (c === undefined) return undefined;
                 entries[k] = c;
             }
             return copyMeta(v, { kind: "map", entries }, err);
         }
         case "object": {
-            if (v.kind !== "map") return fail(err, path, v, `an object is required, not ${describeKind(v)}`);
+            if (v.kind !== "map") return fail(err, v, `an object is required, not ${describeKind(v)}`);
             const entries: Record<string, TfValue> = {};
             for (const name of attributeNames(t)) {
                 const a = t.attributes[name];
                 const given = Object.prototype.hasOwnProperty.call(v.entries, name) ? v.entries[name] : undefined;
-                if (given === undefined && !a.optional) return fail(err, path, v, `attribute "${name}" is required`);
+                if (given === undefined && !a.optional) return fail(err, v, `attribute "${name}" is required`);
                 if (given === undefined || (isNull(given) && a.defaultValue !== undefined)) {
-                    entries[name] = defaultFor(a, v.source, `${path}.${name}`, err, depth);
+                    enter(err, name);
+                    entries[name] = defaultFor(a, v.source, err, depth);
+                    leave(err);
                     if (err.e) return undefined;
                     continue;
                 }
-                const c = conv(given, a.type, `${path}.${name}`, err, depth + 1);
+                enter(err, name);
+                const c = conv(given, a.type, err, depth + 1);
+                leave(err);
                 if (c === undefined) return undefined;
                 entries[name] = c;
             }
@@ -294,7 +330,7 @@ function conv(v: TfValue, t: TfType, path: string, err: ConversionState, depth: 
 }
 
 /** An omitted optional attribute: its default converted to the attribute type, else `null` (located at the object holding it). */
-function defaultFor(a: ObjectAttribute, source: SourceLocation | undefined, path: string, err: ConversionState, depth: number): TfValue {
+function defaultFor(a: ObjectAttribute, source: SourceLocation | undefined, err: ConversionState, depth: number): TfValue {
     const at = err.to ? err.to.source : source;
     if (a.defaultValue === undefined || isNull(a.defaultValue)) return withOrigin(at ? { kind: "scalar", value: null, source: at } : { kind: "scalar", value: null }, err.defaultOrigin);
     // The default's own conversion is not relocated: it is relocated here, once.
@@ -302,12 +338,12 @@ function defaultFor(a: ObjectAttribute, source: SourceLocation | undefined, path
     err.to = undefined;
     let c: TfValue | undefined;
     try {
-        c = conv(a.defaultValue, a.type, path, err, depth + 1);
+        c = conv(a.defaultValue, a.type, err, depth + 1);
     } finally {
         err.to = to;
     }
     if (c === undefined) {
-        if (err.e) err.e.message = `the default of optional attribute ${path} does not conform: ${err.e.message}`;
+        if (err.e) err.e.message = `the default of optional attribute ${spelled(err)} does not conform: ${err.e.message}`;
         return withOrigin({ kind: "scalar", value: null }, err.defaultOrigin);
     }
     // The default is written in the type, so it reads as located there (and shared by every instance).

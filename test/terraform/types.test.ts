@@ -97,6 +97,13 @@ describe("Terraform type constraints", () => {
                 assert.equal(value.kind, "unknown");
             });
         }
+        it("an optional attribute's default that does not conform is named by its path, in the type", () => {
+            const { all } = typed("list(object({ a = optional(object({ b = number }), { b = \"x\" }) }))", "[{}]", "tfvars");
+            const errors = conversionErrors(all);
+            assert.equal(errors.length, 1, JSON.stringify(all));
+            assert.match(errors[0].detail ?? "", /at \[0\]\.a\.b, the default of optional attribute \[0\]\.a does not conform: a number is required, not a string/);
+            assert.equal(errors[0].file, "vars.tf");
+        });
         it("a non-conforming module input is reported at the argument in the calling module", () => {
             const { all } = typed("number", `"many"`, "module");
             const errors = conversionErrors(all);
