@@ -928,7 +928,6 @@ export function callFunction(name: string, args: TfValue[], site: CallSite): TfV
     }
 }
 
-/** YAML 1.2 through the `yaml` package (core schema, as Terraform's yamldecode). */
 /**
  * Text that js-yaml reads exactly as `yaml`'s YAML 1.2 core schema does (and as Terraform's
  * yamldecode): no anchors or aliases (`&`), tags (`!`), explicit or flow-collection keys (`?`,
@@ -937,6 +936,7 @@ export function callFunction(name: string, args: TfValue[], site: CallSite): TfV
  */
 const NEEDS_FULL_YAML = /[&!?]|[\]}]\s*:|(?:^|[\s,[{-])(?:~|null|Null|NULL)?\s*:(?:\s|$)|(?:^|[\s,[{:-])[-+]?0b|(?:^|[\s,[{:])-0(?:\.0*)?(?:[\s,\]}]|$)/m;
 
+/** `yamldecode()` of a string: js-yaml for text it reads as YAML 1.2 core does ({@link NEEDS_FULL_YAML}), else {@link decodeYamlFully}. */
 export function decodeYaml(text: string): unknown {
     // js-yaml is about ten times faster; factory modules yamldecode() thousands of files.
     if (!NEEDS_FULL_YAML.test(text)) {
