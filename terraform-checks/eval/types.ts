@@ -268,10 +268,11 @@ function conv(v: TfValue, t: TfType, err: ConversionState, depth: number): TfVal
         case "list":
         case "set": {
             if (v.kind !== "list") return fail(err, v, `a ${t.kind} of ${typeName(t.element)} is required, not ${describeKind(v)}`);
+            const element = t.element.kind === "any" ? unified(v.items, depth) : t.element;
             const items: TfValue[] = [];
             for (let i = 0; i < v.items.length; i++) {
                 enter(err, i);
-                const c = conv(v.items[i], t.element, err, depth + 1);
+                const c = conv(v.items[i], element, err, depth + 1);
                 leave(err);
                 if (c === undefined) return undefined;
                 if (t.kind === "set" && items.some((x) => equals(x, c) === true)) continue;
@@ -294,10 +295,11 @@ function conv(v: TfValue, t: TfType, err: ConversionState, depth: number): TfVal
         }
         case "map": {
             if (v.kind !== "map") return fail(err, v, `a map of ${typeName(t.element)} is required, not ${describeKind(v)}`);
+            const element = t.element.kind === "any" ? unified(Object.values(v.entries), depth) : t.element;
             const entries: Record<string, TfValue> = {};
             for (const k in v.entries) {
                 enter(err, k, true);
-                const c = conv(v.entries[k], t.element, err, depth + 1);
+                const c = conv(v.entries[k], element, err, depth + 1);
                 leave(err);
                 if (c === undefined) return undefined;
                 entries[k] = c;
@@ -327,6 +329,91 @@ function conv(v: TfValue, t: TfType, err: ConversionState, depth: number): TfVal
             return copyMeta(v, { kind: "map", entries }, err);
         }
     }
+}
+
+/**
+ * The element type Terraform chooses for a collection of `any` (`list(any)`, `map(any)`): the one
+ * type every element converts to, so `["a", 1]` becomes `["a", "1"]` (cty's unification: mixed
+ * primitives become strings; tuples of one length and objects of one attribute set unify element by
+ * element; `null` fits any type). Where mlguard cannot tell what Terraform would choose, the elements
+ * stay as they are (`any`): an unknown element (its type is not known), and elements that do not unify
+ * (Terraform rejects those when the values are tuples and objects, but accepts them when they are
+ * lists and maps, which mlguard's values do not distinguish).
+ */
+function unified(elements: readonly TfValue[], depth: number): TfType {
+    const types: InferredType[] = [];
+    for (const e of elements) {
+        const t = inferred(e, depth + 1);
+        if (t === undefined) return ANY;
+        types.push(t);
+    }
+    return unify(types, depth) ?? ANY;
+}
+
+/**
+ * A value's own type, `null` for a null (it fits any type), undefined when something in it is
+ * unknown. Inside a tuple or object, a null reads as `any`, which {@link unify} also passes over.
+ */
+type InferredType = TfType | null;
+
+function inferred(v: TfValue, depth: number): InferredType | undefined {
+    if (depth > MAX_DEPTH || v.kind === "unknown") return undefined;
+    if (v.kind === "scalar") {
+        if (v.value === null) return null;
+        return { kind: typeof v.value === "string" ? "string" : typeof v.value === "number" ? "number" : "bool" };
+    }
+    if (v.kind === "list") {
+        const elements: InferredType[] = [];
+        for (const i of v.items) {
+            const t = inferred(i, depth + 1);
+            if (t === undefined) return undefined;
+            elements.push(t);
+        }
+        return { kind: "tuple", elements: elements.map((t) => t ?? ANY) };
+    }
+    const attributes: Record<string, ObjectAttribute> = {};
+    for (const k in v.entries) {
+        const t = inferred(v.entries[k], depth + 1);
+        if (t === undefined) return undefined;
+        attributes[k] = { type: t ?? ANY, optional: false };
+    }
+    return { kind: "object", attributes };
+}
+
+/** The type all of `types` convert to, or undefined when there is none (see {@link unified}). */
+function unify(types: readonly InferredType[], depth: number): TfType | undefined {
+    const known = types.filter((t): t is TfType => t !== null && t.kind !== "any");
+    if (known.length === 0 || depth > MAX_DEPTH) return undefined;
+    const first = known[0];
+    if (known.every((t) => t.kind === "string" || t.kind === "number" || t.kind === "bool")) {
+        return known.every((t) => t.kind === first.kind) ? first : { kind: "string" };
+    }
+    if (first.kind === "tuple") {
+        const n = first.elements.length;
+        if (!known.every((t) => t.kind === "tuple" && t.elements.length === n)) return undefined;
+        const elements: TfType[] = [];
+        for (let i = 0; i < n; i++) {
+            const at = known.map((t) => (t as Extract<TfType, { kind: "tuple" }>).elements[i]);
+            const u = at.every((t) => t.kind === "any") ? ANY : unify(at, depth + 1);
+            if (u === undefined) return undefined;
+            elements.push(u);
+        }
+        return { kind: "tuple", elements };
+    }
+    if (first.kind === "object") {
+        const names = Object.keys(first.attributes).sort();
+        const same = (t: TfType) => t.kind === "object" && Object.keys(t.attributes).length === names.length && names.every((n) => n in t.attributes);
+        if (!known.every(same)) return undefined;
+        const attributes: Record<string, ObjectAttribute> = {};
+        for (const name of names) {
+            const at = known.map((t) => (t as Extract<TfType, { kind: "object" }>).attributes[name].type);
+            const u = at.every((t) => t.kind === "any") ? ANY : unify(at, depth + 1);
+            if (u === undefined) return undefined;
+            attributes[name] = { type: u, optional: false };
+        }
+        return { kind: "object", attributes };
+    }
+    return undefined;
 }
 
 /** An omitted optional attribute: its default converted to the attribute type, else `null` (located at the object holding it). */

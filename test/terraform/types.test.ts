@@ -59,7 +59,17 @@ describe("Terraform type constraints", () => {
                 value: `[{ port = "443" }]`,
                 expect: [{ cidrs: ["10.0.0.0/8"], port: 443 }],
             },
-            { type: "list", value: `["a", 1]`, expect: ["a", 1] },
+            // A collection of `any` takes the one element type every element converts to (Terraform's docs: ["a", 1, "b"] → strings).
+            { type: "list", value: `["a", 1]`, expect: ["a", "1"] },
+            { type: "list(any)", value: `[1, true, "x"]`, expect: ["1", "true", "x"] },
+            { type: "list(any)", value: `[1, 2]`, expect: [1, 2] },
+            { type: "list(any)", value: `[null, 1]`, expect: [null, 1] },
+            { type: "set(any)", value: `["1", 1]`, expect: ["1"] },
+            { type: "map(any)", value: `{ a = 1, b = "x" }`, expect: { a: "1", b: "x" } },
+            { type: "list(any)", value: `[{ a = 1, b = null }, { a = "x", b = true }]`, expect: [{ a: "1", b: null }, { a: "x", b: true }] },
+            { type: "list(any)", value: `[[1, true], ["a", false]]`, expect: [["1", true], ["a", false]] },
+            { type: "object({ a = list(any) })", value: `{ a = [true, "no"] }`, expect: { a: ["true", "no"] } },
+            { type: "any", value: `["a", 1]`, expect: ["a", 1] },
             { type: "map", value: `{ a = 1 }`, expect: { a: 1 } },
         ];
         for (const how of ["default", "tfvars", "module"] as const) {
@@ -111,6 +121,26 @@ describe("Terraform type constraints", () => {
             assert.equal(errors[0].file, "call.tf");
             assert.equal(errors[0].range.start.line, 3);
             assert.match(errors[0].detail ?? "", /var\.v \(in module\.m\)/);
+        });
+        it("a collection of any whose elements do not unify, or hold an unknown, keeps its elements as they are", () => {
+            // Terraform rejects these when they are tuples and objects and accepts them as lists and
+            // maps; mlguard's values do not say which, so it neither converts nor reports them.
+            for (const [value, expect] of [
+                [`[[1], [1, 2]]`, [[1], [1, 2]]],
+                [`[{ a = 1 }, { b = "x" }]`, [{ a: 1 }, { b: "x" }]],
+                [`[1, ["x"]]`, [1, ["x"]]],
+            ] as const) {
+                const { value: v, all } = typed("list(any)", value, "tfvars");
+                assert.deepEqual(conversionErrors(all), []);
+                assert.deepEqual(plain(v), expect);
+            }
+            // An unknown element (a resource's attribute passed to a module) could be of any type.
+            const { value: v, all } = evalIn("module.m.out", {
+                "call.tf": `resource "aws_iam_role" "r" {\n  name = "r"\n}\nmodule "m" {\n  source = "./m"\n  v = [1, aws_iam_role.r.arn]\n}\n`,
+                "m/vars.tf": `variable "v" {\n  type = list(any)\n}\noutput "out" {\n  value = var.v\n}\n`,
+            });
+            assert.deepEqual(conversionErrors(all), []);
+            assert.ok(v.kind === "list" && v.items[0].kind === "scalar" && v.items[0].value === 1 && v.items[1].kind === "unknown", JSON.stringify(plain(v)));
         });
         it("-var and TF_VAR_ values convert too", () => {
             const files = { "vars.tf": `variable "o" {\n  type = object({ on = optional(bool, false), n = number })\n}\nvariable "b" {\n  type = bool\n}\n` };
