@@ -425,6 +425,7 @@ function rootInputs(ws: Workspace, def: ModuleDef, rootDir: string, options: Sca
 const NO_NAMES = {
     lookup: () => undefined,
     readFile: () => undefined,
+    readFileBytes: () => undefined,
     fileExists: () => false,
     listFiles: () => undefined,
 };
@@ -1066,12 +1067,13 @@ export async function scanTerraformSources(sources: Record<string, string>, opti
 }
 
 /**
- * Evaluates in-memory sources without running controls: the root module tree of `dir`, its
- * resources in the neutral view and their references. For tests and tools.
+ * Evaluates in-memory sources, or a directory on disk, without running controls: the root module
+ * tree of `dir`, its resources in the neutral view and their references. For tests and tools.
  */
-export function evaluateSources(sources: Record<string, string>, options: ScanOptions & { dir?: string } = {}): EvaluatedTree & { diagnostics: Diagnostic[] } {
-    const ws = new Workspace(new MemoryFiles(sources));
-    const readVarFile = (f: string) => (sources[f] === undefined ? undefined : { name: f, text: sources[f] });
+export function evaluateSources(sources: Record<string, string> | DiskFiles, options: ScanOptions & { dir?: string } = {}): EvaluatedTree & { diagnostics: Diagnostic[] } {
+    const onDisk = sources instanceof DiskFiles;
+    const ws = new Workspace(onDisk ? sources : new MemoryFiles(sources));
+    const readVarFile: VarFileReader = onDisk ? diskVarFileReader(sources.root, sources.root) : (f) => (sources[f] === undefined ? undefined : { name: f, text: sources[f] });
     const def = ws.loadModule(options.dir ?? "") ?? indexModule(options.dir ?? "", [], ws.diagnostics);
     const tree = evaluateRootModule(ws, def, options, readVarFile);
     return { ...tree, diagnostics: ws.diagnostics };

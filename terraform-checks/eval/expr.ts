@@ -55,6 +55,8 @@ export interface EvalHost {
     lookup(root: string, steps: Step[], scope: Scope, range: Range): Lookup | undefined;
     /** Reads a file for `file()` / `templatefile()`, confined to the scan root; undefined plus a diagnostic when it cannot. */
     readFile(path: string, scope: Scope, range: Range): string | undefined;
+    /** Reads a file's bytes (binary files too) for `filebase64()` and the file hashes, as {@link readFile} otherwise. */
+    readFileBytes(path: string, scope: Scope, range: Range): Uint8Array | undefined;
     /** Whether a file exists inside the scan root. */
     fileExists(path: string): boolean;
     /**
@@ -619,7 +621,7 @@ function isSensitive(v: TfValue): boolean {
 const DERIVED_SENSITIVE: ValueOrigin = { description: "computed from a sensitive value", sensitive: true };
 
 /** The value with every node marked sensitive (it is derived from a sensitive value). */
-function markSensitive(v: TfValue): TfValue {
+export function markSensitive(v: TfValue): TfValue {
     return relocate(v.origin?.sensitive ? v : { ...v, origin: undefined } as TfValue, v.source, DERIVED_SENSITIVE);
 }
 

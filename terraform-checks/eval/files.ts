@@ -9,6 +9,8 @@ import * as path from "node:path";
 export interface FileSource {
     /** The text of a file; `undefined` when it does not exist, `{ error }` when it cannot be read. */
     read(file: string): { text: string } | { error: string } | undefined;
+    /** The bytes of a file (for `filebase64()` and the file hashes, which read binary files too); as {@link read} otherwise. */
+    readBytes(file: string): { bytes: Uint8Array } | { error: string } | undefined;
     exists(file: string): boolean;
     /** Entries of a directory, or undefined when it is not one. Symlinks leaving the root are reported in `skipped`. */
     list(dir: string): { files: string[]; dirs: string[]; skipped: Array<{ path: string; reason: string }> } | undefined;
@@ -119,11 +121,20 @@ export class DiskFiles implements FileSource {
     }
 
     read(file: string): { text: string } | { error: string } | undefined {
+        return this.load(file, (abs) => ({ text: fs.readFileSync(abs, "utf8") }));
+    }
+
+    readBytes(file: string): { bytes: Uint8Array } | { error: string } | undefined {
+        return this.load(file, (abs) => ({ bytes: fs.readFileSync(abs) }));
+    }
+
+    /** Reads a file with `readAt` once it is known to be a regular file inside the root. */
+    private load<T>(file: string, readAt: (abs: string) => T): T | { error: string } | undefined {
         if (this.knownAbsent(file)) return undefined;
         const abs = this.abs(file);
         if (this.checkedFiles.has(file)) {
             try {
-                return { text: fs.readFileSync(abs, "utf8") };
+                return readAt(abs);
             } catch {
                 // changed since it was listed: the full checks below say what it is now
             }
@@ -141,7 +152,7 @@ export class DiskFiles implements FileSource {
         try {
             const stat = fs.statSync(abs);
             if (!stat.isFile()) return { error: "not a regular file" };
-            return { text: fs.readFileSync(abs, "utf8") };
+            return readAt(abs);
         } catch (err) {
             return { error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
         }
@@ -237,6 +248,11 @@ export class MemoryFiles implements FileSource {
     read(file: string): { text: string } | undefined {
         const text = this.files.get(file);
         return text === undefined ? undefined : { text };
+    }
+
+    readBytes(file: string): { bytes: Uint8Array } | undefined {
+        const text = this.files.get(file);
+        return text === undefined ? undefined : { bytes: Buffer.from(text, "utf8") };
     }
 
     exists(file: string): boolean {

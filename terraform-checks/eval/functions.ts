@@ -3,7 +3,10 @@ import jsYaml from "js-yaml";
 import YAML from "yaml";
 import type { SourceLocation } from "../../catalog/model";
 import type { Range } from "../hcl/source";
-import { type Scope, MAX_ELEMENTS, evalError, report } from "./expr";
+import { type Scope, MAX_ELEMENTS, evalError, markSensitive, report } from "./expr";
+import { CallError, bad } from "./call-error";
+import { decodeText, encodeText, parseCsv, uuidV5 } from "./encodings";
+import { formatDate, formatRfc3339, parseDuration, parseTimestamp } from "./time";
 import { evaluateTemplateText } from "./template-file";
 import {
     type TfValue,
@@ -43,12 +46,6 @@ interface FunctionSpec {
     impl: Impl;
 }
 
-class CallError extends Error {}
-
-/** Raised inside an implementation to report a user error as a diagnostic. */
-function bad(message: string): never {
-    throw new CallError(message);
-}
 
 function str(v: TfValue, what = "argument"): string {
     const s = asString(v);
@@ -256,6 +253,22 @@ function flattenInto(v: TfValue, out: TfValue[], depth: number): boolean {
     return true;
 }
 
+/** A file function over the file's bytes (binary files too): `filebase64()` and the file hashes. */
+function fileBytes(digest: (bytes: Uint8Array) => string): FunctionSpec {
+    return {
+        arity: [1, 1],
+        impl: ([p], site) => {
+            const bytes = site.scope.host.readFileBytes(str(p, "path"), site.scope, site.range);
+            return bytes === undefined ? { kind: "unknown", reason: "the file could not be read", source: site.source } : S(digest(bytes), site);
+        },
+    };
+}
+
+/** A string Terraform would compute that mlguard does not reproduce: unknown, but never null. */
+function notReproduced(site: CallSite, reason: string): TfValue {
+    return { kind: "unknown", reason, source: site.source, refinement: { notNull: true } };
+}
+
 const FUNCTIONS: Record<string, FunctionSpec> = {
     // --- encoding
     jsonencode: {
@@ -302,8 +315,62 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         },
     },
     sha256: { arity: [1, 1], impl: ([v], site) => S(createHash("sha256").update(str(v)).digest("hex"), site) },
+    sha512: { arity: [1, 1], impl: ([v], site) => S(createHash("sha512").update(str(v)).digest("hex"), site) },
     sha1: { arity: [1, 1], impl: ([v], site) => S(createHash("sha1").update(str(v)).digest("hex"), site) },
     md5: { arity: [1, 1], impl: ([v], site) => S(createHash("md5").update(str(v)).digest("hex"), site) },
+    base64sha256: { arity: [1, 1], impl: ([v], site) => S(createHash("sha256").update(str(v)).digest("base64"), site) },
+    base64sha512: { arity: [1, 1], impl: ([v], site) => S(createHash("sha512").update(str(v)).digest("base64"), site) },
+    // Go's gzip writes other bytes than zlib's for the same input: the result is not reproduced.
+    base64gzip: {
+        arity: [1, 1],
+        impl: ([v], site) => {
+            str(v);
+            return notReproduced(site, "base64gzip() is not reproduced byte for byte (Terraform compresses with Go's gzip)");
+        },
+    },
+    rsadecrypt: {
+        arity: [2, 2],
+        impl: ([c, k], site) => {
+            str(c, "ciphertext");
+            str(k, "private key");
+            return notReproduced(site, "rsadecrypt() is not evaluated");
+        },
+    },
+    textencodebase64: {
+        arity: [2, 2],
+        impl: ([v, enc], site) => {
+            const bytes = encodeText(str(v), str(enc, "encoding"));
+            return bytes === undefined ? notReproduced(site, `textencodebase64() to ${str(enc)} is not evaluated`) : S(Buffer.from(bytes).toString("base64"), site);
+        },
+    },
+    textdecodebase64: {
+        arity: [2, 2],
+        impl: ([v, enc], site) => {
+            const b64 = str(v);
+            if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) bad("the string is not valid base64");
+            const text = decodeText(Buffer.from(b64, "base64"), str(enc, "encoding"));
+            return text === undefined ? notReproduced(site, `textdecodebase64() from ${str(enc)} is not evaluated`) : S(text, site);
+        },
+    },
+    csvdecode: {
+        arity: [1, 1],
+        impl: ([v], site) => {
+            const rows = parseCsv(str(v));
+            const [header, ...records] = rows;
+            if (!header) bad("missing header line");
+            if (new Set(header).size !== header.length) bad("the header line has a duplicate column name");
+            if (records.length > MAX_ELEMENTS) bad(`the result would have more than ${MAX_ELEMENTS} elements`);
+            return L(
+                records.map((r, i) => {
+                    if (r.length !== header.length) bad(`line ${i + 2}: wrong number of fields (${r.length}, the header has ${header.length})`);
+                    const e: Record<string, TfValue> = {};
+                    header.forEach((h, j) => (e[h] = scalar(r[j], site.source)));
+                    return M(e, site);
+                }),
+                site,
+            );
+        },
+    },
     urlencode: { arity: [1, 1], impl: ([v], site) => S(encodeURIComponent(str(v)), site) },
 
     // --- strings
@@ -495,8 +562,12 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     },
     tomap: { arity: [1, 1], impl: ([v]) => (v.kind === "map" ? v : bad("cannot convert to a map")) },
     type: { arity: [1, 1], impl: ([v], site) => S(v.kind === "scalar" ? typeof v.value : v.kind === "list" ? "list" : "object", site) },
-    sensitive: { arity: [1, 1], handlesUnknown: true, impl: ([v]) => v },
+    sensitive: { arity: [1, 1], handlesUnknown: true, impl: ([v]) => markSensitive(v) },
+    // The result stays sensitive (a call's result is sensitive when an argument is): mlguard never echoes it either way.
     nonsensitive: { arity: [1, 1], handlesUnknown: true, impl: ([v]) => v },
+    issensitive: { arity: [1, 1], handlesUnknown: true, impl: ([v], site) => S(v.origin?.sensitive === true, site) },
+    // mlguard's values are never ephemeral: the value itself.
+    ephemeralasnull: { arity: [1, 1], handlesUnknown: true, impl: ([v]) => v },
 
     // --- collections
     length: {
@@ -608,6 +679,41 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
             if ((end - start) / step > MAX_ELEMENTS) bad(`range() would produce more than ${MAX_ELEMENTS} numbers`);
             const out: TfValue[] = [];
             for (let x = start; step > 0 ? x < end : x > end; x += step) out.push(S(x, site));
+            return L(out, site);
+        },
+    },
+    setproduct: {
+        arity: [2, Infinity],
+        impl: (args, site) => {
+            const lists = args.map((a, i) => items(a, `argument ${i + 1}`));
+            if (lists.reduce((n, l) => n * l.length, 1) > MAX_ELEMENTS) bad(`the result would have more than ${MAX_ELEMENTS} elements`);
+            // Odometer order: the last argument varies fastest, as Terraform lists the product.
+            let out: TfValue[][] = [[]];
+            for (const l of lists) out = out.flatMap((prefix) => l.map((x) => [...prefix, x]));
+            return L(out.map((t) => L(t, site)), site);
+        },
+    },
+    matchkeys: {
+        arity: [3, 3],
+        impl: ([vs, ks, search], site) => {
+            const valueItems = items(vs, "values");
+            const keyItems = items(ks, "keys");
+            const searchItems = items(search, "search set");
+            if (valueItems.length !== keyItems.length) bad("the values and keys lists must have the same length");
+            const out: TfValue[] = [];
+            for (let i = 0; i < keyItems.length; i++) {
+                let found: boolean | undefined = false;
+                for (const x of searchItems) {
+                    const e = equals(keyItems[i], x);
+                    if (e === true) {
+                        found = true;
+                        break;
+                    }
+                    if (e === undefined) found = undefined;
+                }
+                if (found === undefined) return unknownAt(site.source, "matchkeys() over computed keys", ks, search);
+                if (found) out.push(valueItems[i]);
+            }
             return L(out, site);
         },
     },
@@ -829,20 +935,13 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         },
     },
     fileexists: { arity: [1, 1], impl: ([p], site) => S(site.scope.host.fileExists(str(p, "path")), site) },
-    filebase64: {
-        arity: [1, 1],
-        impl: ([p], site) => {
-            const text = site.scope.host.readFile(str(p, "path"), site.scope, site.range);
-            return text === undefined ? { kind: "unknown", reason: "the file could not be read", source: site.source } : S(Buffer.from(text).toString("base64"), site);
-        },
-    },
-    filesha256: {
-        arity: [1, 1],
-        impl: ([p], site) => {
-            const text = site.scope.host.readFile(str(p, "path"), site.scope, site.range);
-            return text === undefined ? { kind: "unknown", reason: "the file could not be read", source: site.source } : S(createHash("sha256").update(text).digest("hex"), site);
-        },
-    },
+    filebase64: fileBytes((b) => Buffer.from(b).toString("base64")),
+    filemd5: fileBytes((b) => createHash("md5").update(b).digest("hex")),
+    filesha1: fileBytes((b) => createHash("sha1").update(b).digest("hex")),
+    filesha256: fileBytes((b) => createHash("sha256").update(b).digest("hex")),
+    filesha512: fileBytes((b) => createHash("sha512").update(b).digest("hex")),
+    filebase64sha256: fileBytes((b) => createHash("sha256").update(b).digest("base64")),
+    filebase64sha512: fileBytes((b) => createHash("sha512").update(b).digest("base64")),
     templatefile: {
         arity: [2, 2],
         handlesUnknown: true,
@@ -884,6 +983,24 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     // --- time and identity: values that differ per run are unknown, as in a plan
     timestamp: { arity: [0, 0], impl: (_a, site) => ({ kind: "unknown", reason: "timestamp() is known only at apply", source: site.source }) },
     uuid: { arity: [0, 0], impl: (_a, site) => ({ kind: "unknown", reason: "uuid() differs on every run", source: site.source }) },
+    plantimestamp: { arity: [0, 0], impl: (_a, site) => notReproduced(site, "plantimestamp() differs on every plan") },
+    uuidv5: { arity: [2, 2], impl: ([ns, name], site) => S(uuidV5(str(ns, "namespace"), str(name, "name")), site) },
+    timeadd: {
+        arity: [2, 2],
+        impl: ([t, d], site) => {
+            const at = parseTimestamp(str(t, "timestamp"));
+            return S(formatRfc3339(at.epochMs + parseDuration(str(d, "duration")), at.offsetMinutes), site);
+        },
+    },
+    timecmp: {
+        arity: [2, 2],
+        impl: ([a, b], site) => {
+            const x = parseTimestamp(str(a, "first timestamp")).epochMs;
+            const y = parseTimestamp(str(b, "second timestamp")).epochMs;
+            return S(x < y ? -1 : x > y ? 1 : 0, site);
+        },
+    },
+    formatdate: { arity: [2, 2], impl: ([f, t], site) => S(formatDate(str(f, "format"), parseTimestamp(str(t, "timestamp"))), site) },
     bcrypt: { arity: [1, 2], impl: (_a, site) => ({ kind: "unknown", reason: "bcrypt() differs on every run", source: site.source }) },
     abspath: { arity: [1, 1], impl: ([p], site) => S(str(p), site) },
     basename: { arity: [1, 1], impl: ([p], site) => S(str(p).replace(/\/+$/, "").split("/").pop() ?? "", site) },

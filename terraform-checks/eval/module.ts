@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import type { SourceLocation, ValueOrigin } from "../../catalog/model";
 import type { Attribute, Block, Body } from "../hcl/ast";
 import { type Range, join } from "../hcl/source";
@@ -392,12 +393,37 @@ export class ModuleInstance implements EvalHost {
     }
 
     readFile(p: string, scope: Scope, range: Range): string | undefined {
+        const resolved = this.readable(p, scope, range, (f) => this.env.files.read(f));
+        if (resolved === undefined) return undefined;
+        // A replacement character is where a decoding may have lost bytes; only then are they checked.
+        if (resolved.text.includes("\uFFFD")) {
+            const raw = this.env.files.readBytes(resolved.file);
+            if (raw && "bytes" in raw && !isUtf8(raw.bytes)) {
+                report(
+                    scope,
+                    "error",
+                    "Invalid file contents",
+                    `The contents of ${JSON.stringify(p)} are not valid UTF-8; use filebase64() for its Base64-encoded contents, or filemd5(), filesha256() and the other file hashes.`,
+                    range,
+                );
+                return undefined;
+            }
+        }
+        return resolved.text;
+    }
+
+    readFileBytes(p: string, scope: Scope, range: Range): Uint8Array | undefined {
+        return this.readable(p, scope, range, (f) => this.env.files.readBytes(f))?.bytes;
+    }
+
+    /** Reads a file inside the scan root with `read`, or reports why it cannot. */
+    private readable<T extends object>(p: string, scope: Scope, range: Range, read: (file: string) => T | { error: string } | undefined): (T & { file: string }) | undefined {
         const resolved = this.resolveFile(p);
         if (resolved === undefined) {
             report(scope, "error", "File outside the scan root", `${JSON.stringify(p)} leaves the scan root; mlguard reads only files inside it.`, range);
             return undefined;
         }
-        const got = this.env.files.read(resolved);
+        const got = read(resolved);
         if (!got) {
             report(scope, "error", "File not found", `${JSON.stringify(p)} (${resolved}) does not exist.`, range);
             return undefined;
@@ -406,7 +432,7 @@ export class ModuleInstance implements EvalHost {
             report(scope, "error", "File not readable", `${resolved}: ${got.error}.`, range);
             return undefined;
         }
-        return got.text;
+        return { ...got, file: resolved };
     }
 
     listFiles(p: string, scope: Scope, range: Range): string[] | undefined {

@@ -17,6 +17,7 @@ export function evaluateTemplateText(text: string, file: string, vars: Record<st
     const host: EvalHost = {
         lookup: () => undefined,
         readFile: (p, s, r) => outer.host.readFile(p, s, r),
+        readFileBytes: (p, s, r) => outer.host.readFileBytes(p, s, r),
         fileExists: (p) => outer.host.fileExists(p),
         listFiles: (d, s, r) => outer.host.listFiles(d, s, r),
     };

@@ -1,6 +1,10 @@
 import * as assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { SUPPORTED_FUNCTIONS } from "../../terraform-checks/eval/functions";
-import { U, evalIn, plain } from "./support";
+import { U, evalIn, evalOnDisk, plain } from "./support";
 
 /** [expression, expected plain value] — unknowns show as U. */
 const ROWS: Array<[string, unknown]> = [
@@ -12,6 +16,21 @@ const ROWS: Array<[string, unknown]> = [
     [`base64encode("hello")`, "aGVsbG8="],
     [`base64decode("aGVsbG8=")`, "hello"],
     [`sha256("abc")`, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"],
+    [`sha512("abc")`, "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"],
+    // The examples of Terraform's function documentation.
+    [`base64sha256("hello world")`, "uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek="],
+    [`base64sha512("hello world")`, "MJ7MSJwS1utMxA9QyQLytNDtd+5RGnx6m808qG1M2G+YndNbxf9JlnDaNCVbRbDP2DDoH2Bdz33FVC6TrpzXbw=="],
+    [`textencodebase64("Hello World", "UTF-16LE")`, "SABlAGwAbABvACAAVwBvAHIAbABkAA=="],
+    [`textdecodebase64("SABlAGwAbABvACAAVwBvAHIAbABkAA==", "UTF-16LE")`, "Hello World"],
+    [`textdecodebase64(textencodebase64("é€", "utf-16be"), "UTF-16BE")`, "é€"],
+    [`textencodebase64("é", "ISO-8859-1")`, "6Q=="],
+    [`textencodebase64("x", "Shift_JIS")`, U],
+    [`csvdecode("a,b,c\\n1,2,3\\n4,5,6")`, [{ a: "1", b: "2", c: "3" }, { a: "4", b: "5", c: "6" }]],
+    [`csvdecode("name,note\\r\\n\\"x, y\\",\\"say \\"\\"hi\\"\\"\\"\\r\\n\\r\\nz,\\"two\\nlines\\"\\n")`, [{ name: "x, y", note: 'say "hi"' }, { name: "z", note: "two\nlines" }]],
+    [`csvdecode("a\\n")`, []],
+    [`uuidv5("dns", "www.terraform.io")`, "a5008fae-b28c-5ba5-96cd-82b4c53552d6"],
+    [`uuidv5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "www.terraform.io")`, "a5008fae-b28c-5ba5-96cd-82b4c53552d6"],
+    [`base64gzip("x")`, U],
     // strings
     [`format("%s-%03d-%.2f-%t-%q", "a", 7, 3.14159, true, "x")`, `a-007-3.14-true-"x"`],
     [`formatlist("%s:%s", ["a", "b"], "x")`, ["a:x", "b:x"]],
@@ -75,6 +94,28 @@ const ROWS: Array<[string, unknown]> = [
     [`sort(["b", "c", "a"])`, ["a", "b", "c"]],
     [`reverse([1, 2, 3])`, [3, 2, 1]],
     [`setunion(["b"], ["a", "b"])`, ["a", "b"]],
+    [`setproduct(["development", "staging"], ["app1", "app2"])`, [["development", "app1"], ["development", "app2"], ["staging", "app1"], ["staging", "app2"]]],
+    [`setproduct(["a"], [], ["b"])`, []],
+    [`[for pair in setproduct(["roles/viewer"], ["user:a@x.com", "group:b@x.com"]) : join("=", pair)]`, ["roles/viewer=user:a@x.com", "roles/viewer=group:b@x.com"]],
+    [`matchkeys(["i-123", "i-abc", "i-def"], ["us-west", "us-east", "us-east"], ["us-east"])`, ["i-abc", "i-def"]],
+    [`matchkeys(["a", "b"], ["k", aws_s3_bucket.b.arn], ["k"])`, U],
+    [`issensitive(var.flag)`, false],
+    [`ephemeralasnull(var.flag)`, true],
+    // time (known timestamps; timestamp() and plantimestamp() are unknown)
+    [`timeadd("2017-11-22T00:00:00Z", "10m")`, "2017-11-22T00:10:00Z"],
+    [`timeadd("2017-11-22T00:00:00+01:00", "-1h30m")`, "2017-11-21T22:30:00+01:00"],
+    [`timeadd("2024-02-28T23:59:59.9Z", "1.5s")`, "2024-02-29T00:00:01Z"],
+    [`timecmp("2017-11-22T01:00:00+01:00", "2017-11-22T00:00:00Z")`, 0],
+    [`timecmp("2017-11-22T00:00:01Z", "2017-11-22T01:00:00+01:00")`, 1],
+    [`formatdate("DD MMM YYYY hh:mm ZZZ", "2018-01-02T23:12:01Z")`, "02 Jan 2018 23:12 UTC"],
+    [`formatdate("EEEE, DD-MMM-YY hh:mm:ss ZZZ", "2018-01-02T23:12:01Z")`, "Tuesday, 02-Jan-18 23:12:01 UTC"],
+    [`formatdate("EEE, DD MMM YYYY hh:mm:ss ZZZ", "2018-01-02T23:12:01-08:00")`, "Tue, 02 Jan 2018 23:12:01 -0800"],
+    [`formatdate("MMM DD, YYYY", "2018-01-02T23:12:01Z")`, "Jan 02, 2018"],
+    [`formatdate("HH:mmaa", "2018-01-02T23:12:01Z")`, "11:12pm"],
+    [`formatdate("h'h'mm", "2018-01-02T23:12:01-08:00")`, "23h12"],
+    [`formatdate("H 'o''clock'", "2018-01-02T23:12:01-08:00")`, "11 o'clock"],
+    [`formatdate("YYYY-MM-DD'T'hh:mm:ssZZZZZ", timestamp())`, U],
+    [`plantimestamp()`, U],
     [`alltrue([true, true])`, true],
     [`alltrue([true, false])`, false],
     [`anytrue([false, true])`, true],
@@ -146,6 +187,20 @@ describe("Terraform functions", () => {
         [`range(1e9)`, /more than/],
         [`nosuchfunction(1)`, /does not evaluate nosuchfunction/],
         [`upper()`, /takes 1 arguments/],
+        [`setproduct(["a"])`, /takes at least 2 arguments/],
+        [`matchkeys(["a"], [], [])`, /same length/],
+        [`csvdecode("")`, /missing header line/],
+        [`csvdecode("a,b\\n1")`, /line 2: wrong number of fields/],
+        [`csvdecode("a\\nx\\"y")`, /bare " in non-quoted field/],
+        [`csvdecode("a\\n\\"x\\"y")`, /extraneous or missing "/],
+        [`csvdecode("a,a\\n1,2")`, /duplicate column name/],
+        [`timeadd("2017-11-22", "1h")`, /not a valid RFC3339 timestamp/],
+        [`timeadd("2017-02-30T00:00:00Z", "1h")`, /out of range/],
+        [`timeadd("2017-11-22T00:00:00Z", "1d")`, /invalid duration "1d"/],
+        [`formatdate("YYY", "2017-11-22T00:00:00Z")`, /invalid date format verb "YYY"/],
+        [`formatdate("'x", "2017-11-22T00:00:00Z")`, /unterminated literal/],
+        [`uuidv5("nope", "x")`, /namespace must be dns, url, oid, x500 or a UUID/],
+        [`textencodebase64("€", "ISO-8859-1")`, /cannot be encoded/],
     ];
     for (const [expr, message] of errors) {
         it(`${expr} reports a diagnostic and yields an unknown`, () => {
@@ -179,6 +234,40 @@ describe("Terraform functions", () => {
         it("a missing file is a diagnostic", () => {
             const { diagnostics } = evalIn(`file("missing.json")`, files);
             assert.ok(diagnostics.some((d) => d.summary === "File not found"));
+        });
+        it("filebase64() and the file hashes read a file's bytes, binary files too", () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-filehash-"));
+            try {
+                const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x80]);
+                fs.writeFileSync(path.join(dir, "lambda.zip"), zip);
+                fs.writeFileSync(path.join(dir, "main.tf"), "");
+                const digest = (alg: string, enc: "hex" | "base64") => createHash(alg).update(zip).digest(enc);
+                for (const [fn, expected] of [
+                    ["filebase64", zip.toString("base64")],
+                    ["filemd5", digest("md5", "hex")],
+                    ["filesha1", digest("sha1", "hex")],
+                    ["filesha256", digest("sha256", "hex")],
+                    ["filesha512", digest("sha512", "hex")],
+                    ["filebase64sha256", digest("sha256", "base64")],
+                    ["filebase64sha512", digest("sha512", "base64")],
+                ]) {
+                    const { value, diagnostics } = evalOnDisk(dir, `${fn}("lambda.zip")`);
+                    assert.deepEqual(diagnostics.filter((d) => d.severity === "error"), [], fn);
+                    assert.equal(plain(value), expected, fn);
+                }
+                // file() needs UTF-8 text, as Terraform's does.
+                const { value, diagnostics } = evalOnDisk(dir, `file("lambda.zip")`);
+                assert.equal(value.kind, "unknown");
+                assert.ok(diagnostics.some((d) => d.summary === "Invalid file contents" && /not valid UTF-8; use filebase64\(\)/.test(d.detail ?? "")), JSON.stringify(diagnostics));
+                fs.writeFileSync(path.join(dir, "ok.txt"), "replacement \uFFFD is text");
+                assert.equal(plain(evalOnDisk(dir, `file("ok.txt")`).value), "replacement \uFFFD is text");
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
+        it("sensitive() marks its value sensitive", () => {
+            assert.equal(evalIn(`sensitive("s3cr3t")`).value.origin?.sensitive, true);
+            assert.deepEqual(plain(evalIn(`issensitive(sensitive("s3cr3t"))`).value), true);
         });
         it("path.module inside a module points at the module's directory", () => {
             const { value } = evalIn(`module.x.p`, { ...files, "mods.tf": `module "x" {\n  source = "./modules/x"\n}\n` });
