@@ -18,7 +18,10 @@ export function parseTimestamp(s: string): Timestamp {
     const m = RFC3339.exec(s);
     if (!m) bad(`not a valid RFC3339 timestamp: ${JSON.stringify(s)}`);
     const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
-    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    // Day 0 of the next month is the last of this one (setUTCFullYear: Date.UTC reads years below 100 as 19xx).
+    const last = new Date(0);
+    last.setUTCFullYear(year, month, 0);
+    const daysInMonth = last.getUTCDate();
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
         bad(`not a valid RFC3339 timestamp: ${JSON.stringify(s)} is out of range`);
     }
