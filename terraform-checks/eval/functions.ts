@@ -751,9 +751,12 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         arity: [1, Infinity],
         handlesUnknown: true,
         impl: (args, site) => {
+            // The arguments take one type, as Terraform unifies them: known primitives of mixed types become strings.
+            const kinds = new Set(args.filter((a) => a.kind === "scalar" && a.value !== null).map((a) => typeof (a as { value: unknown }).value));
+            const asStrings = kinds.size > 1 && args.every((a) => a.kind === "scalar");
             for (const a of args) {
                 if (a.kind === "unknown") return unknownFrom(site.source, "coalesce() reached a computed value", args);
-                if (!isNull(a) && !(a.kind === "scalar" && a.value === "")) return a;
+                if (!isNull(a) && !(a.kind === "scalar" && a.value === "")) return asStrings ? S(asString(a)!, site) : a;
             }
             bad("no non-null, non-empty argument");
         },

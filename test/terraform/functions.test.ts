@@ -89,6 +89,8 @@ const ROWS: Array<[string, unknown]> = [
     [`one([])`, null],
     [`one(["x"])`, "x"],
     [`coalesce("", null, "x", "y")`, "x"],
+    [`coalesce(null, 1, "a")`, "1"],
+    [`coalesce(null, 0, 2)`, 0],
     [`coalescelist([], ["a"])`, ["a"]],
     [`slice(["a", "b", "c", "d"], 1, 3)`, ["b", "c"]],
     [`sort(["b", "c", "a"])`, ["a", "b", "c"]],
