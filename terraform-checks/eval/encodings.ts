@@ -118,8 +118,10 @@ export function decodeText(bytes: Buffer, encoding: string): string | undefined 
     const cs = charset(encoding);
     if (cs === undefined) return undefined;
     if (cs === "utf16le" || cs === "utf16be") {
-        if (bytes.length % 2 !== 0) bad(`the bytes are not valid ${encoding}: an odd number of bytes`);
-        return (cs === "utf16be" ? Buffer.from(bytes).swap16() : bytes).toString("utf16le");
+        // A last odd byte decodes to U+FFFD, as Go's decoder replaces what it cannot read.
+        const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
+        const text = (cs === "utf16be" ? Buffer.from(even).swap16() : even).toString("utf16le");
+        return bytes.length % 2 === 0 ? text : text + "\uFFFD";
     }
     return bytes.toString(cs);
 }
@@ -135,10 +137,14 @@ const NAMESPACES: Record<string, string> = {
 /** `uuidv5(namespace, name)`: the name-based (SHA-1) UUID of RFC 4122, section 4.3. */
 export function uuidV5(namespace: string, name: string): string {
     const ns = NAMESPACES[namespace] ?? namespace;
-    if (!/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(ns)) {
+    // The spellings a UUID parser accepts: hyphenated, in braces, as a URN, or 32 hex digits.
+    const m = /^(?:urn:uuid:|\{)?([0-9a-fA-F]{8})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{12})\}?$/.exec(ns);
+    const braced = ns.startsWith("{") === ns.endsWith("}");
+    const hyphens = (ns.match(/-/g) ?? []).length;
+    if (!m || !braced || (hyphens !== 0 && hyphens !== 4)) {
         bad(`the namespace must be dns, url, oid, x500 or a UUID, not ${JSON.stringify(namespace)}`);
     }
-    const hash = createHash("sha1").update(Buffer.from(ns.replace(/-/g, ""), "hex")).update(name, "utf8").digest();
+    const hash = createHash("sha1").update(Buffer.from(m.slice(1).join(""), "hex")).update(name, "utf8").digest();
     hash[6] = (hash[6] & 0x0f) | 0x50;
     hash[8] = (hash[8] & 0x3f) | 0x80;
     const hex = hash.subarray(0, 16).toString("hex");

@@ -30,6 +30,9 @@ const ROWS: Array<[string, unknown]> = [
     [`csvdecode("a\\n")`, []],
     [`uuidv5("dns", "www.terraform.io")`, "a5008fae-b28c-5ba5-96cd-82b4c53552d6"],
     [`uuidv5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "www.terraform.io")`, "a5008fae-b28c-5ba5-96cd-82b4c53552d6"],
+    [`uuidv5("{6BA7B810-9DAD-11D1-80B4-00C04FD430C8}", "www.terraform.io")`, "a5008fae-b28c-5ba5-96cd-82b4c53552d6"],
+    [`uuidv5("urn:uuid:6ba7b8109dad11d180b400c04fd430c8", "www.terraform.io")`, "a5008fae-b28c-5ba5-96cd-82b4c53552d6"],
+    [`textdecodebase64("SABp", "UTF-16LE")`, "H\uFFFD"],
     [`base64gzip("x")`, U],
     // strings
     [`format("%s-%03d-%.2f-%t-%q", "a", 7, 3.14159, true, "x")`, `a-007-3.14-true-"x"`],
@@ -205,6 +208,7 @@ describe("Terraform functions", () => {
         [`formatdate("YYY", "2017-11-22T00:00:00Z")`, /invalid date format verb "YYY"/],
         [`formatdate("'x", "2017-11-22T00:00:00Z")`, /unterminated literal/],
         [`uuidv5("nope", "x")`, /namespace must be dns, url, oid, x500 or a UUID/],
+        [`uuidv5("6ba7b810-9dad11d1-80b4-00c04fd430c8", "x")`, /namespace must be/],
         [`textencodebase64("€", "ISO-8859-1")`, /cannot be encoded/],
     ];
     for (const [expr, message] of errors) {
