@@ -43,6 +43,8 @@ export function parseTimestamp(s: string): Timestamp {
 /** The wall-clock fields of an instant in a zone. */
 function fields(epochMs: number, offsetMinutes: number) {
     const d = new Date(Math.floor((epochMs + offsetMinutes * 60_000) / 1000) * 1000);
+    // JavaScript dates end 273,790 years from 1970 (Go's go further): beyond, no result.
+    if (Number.isNaN(d.getTime())) bad("the resulting time is out of range");
     return {
         year: d.getUTCFullYear(),
         month: d.getUTCMonth() + 1,
@@ -56,6 +58,9 @@ function fields(epochMs: number, offsetMinutes: number) {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
+/** A year as Go writes it: at least four digits, with a minus sign before year 0. */
+const year4 = (y: number) => (y < 0 ? `-${pad(-y, 4)}` : pad(y, 4));
+
 function offsetText(offsetMinutes: number, colon: boolean): string {
     const a = Math.abs(offsetMinutes);
     return `${offsetMinutes < 0 ? "-" : "+"}${pad(Math.floor(a / 60))}${colon ? ":" : ""}${pad(a % 60)}`;
@@ -63,10 +68,8 @@ function offsetText(offsetMinutes: number, colon: boolean): string {
 
 /** An instant as Go's `time.RFC3339` writes it in the given zone (whole seconds; `Z` for UTC). */
 export function formatRfc3339(epochMs: number, offsetMinutes: number): string {
-    if (!Number.isFinite(epochMs)) bad("the resulting time is out of range");
     const f = fields(epochMs, offsetMinutes);
-    if (f.year < 0 || f.year > 9999) bad("the resulting year is outside 0–9999");
-    return `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}${offsetMinutes === 0 ? "Z" : offsetText(offsetMinutes, true)}`;
+    return `${year4(f.year)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}${offsetMinutes === 0 ? "Z" : offsetText(offsetMinutes, true)}`;
 }
 
 const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, "μs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -139,7 +142,7 @@ export function formatDate(spec: string, t: Timestamp): string {
 function verb(c: string, n: number, f: ReturnType<typeof fields>, offset: number): string {
     const h12 = f.hour % 12 === 0 ? 12 : f.hour % 12;
     const table: Record<string, Record<number, () => string>> = {
-        Y: { 2: () => pad(f.year % 100), 4: () => pad(f.year, 4) },
+        Y: { 2: () => pad(Math.abs(f.year) % 100), 4: () => year4(f.year) },
         M: { 1: () => String(f.month), 2: () => pad(f.month), 3: () => MONTHS[f.month - 1].slice(0, 3), 4: () => MONTHS[f.month - 1] },
         D: { 1: () => String(f.day), 2: () => pad(f.day) },
         E: { 3: () => WEEKDAYS[f.weekday].slice(0, 3), 4: () => WEEKDAYS[f.weekday] },
