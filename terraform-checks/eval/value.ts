@@ -263,9 +263,21 @@ export function asString(v: TfValue): string | undefined {
     return undefined;
 }
 
+/**
+ * A number as Terraform writes it: every digit, never an exponent (`1e21` is
+ * `1000000000000000000000`, `1e-7` is `0.0000001`), from the shortest digits that read back as
+ * the same number.
+ */
 export function formatNumber(n: number): string {
     if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
-    return String(n);
+    const text = String(n);
+    const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+    if (!m) return text;
+    const digits = m[2] + (m[3] ?? "");
+    const point = 1 + Number(m[4]);
+    if (point >= digits.length) return `${m[1]}${digits}${"0".repeat(point - digits.length)}`;
+    if (point <= 0) return `${m[1]}0.${"0".repeat(-point)}${digits}`;
+    return `${m[1]}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /** Terraform's number conversion of a primitive (numeric strings convert), or undefined. */

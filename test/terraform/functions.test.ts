@@ -64,6 +64,11 @@ const ROWS: Array<[string, unknown]> = [
     [`sum([1, 2, 3.5])`, 6.5],
     // conversion
     [`tostring(5)`, "5"],
+    [`tostring(1e21)`, "1000000000000000000000"],
+    [`tostring(-1.5e22)`, "-15000000000000000000000"],
+    [`tostring(1e-7)`, "0.0000001"],
+    [`tostring(-2.5e-8)`, "-0.000000025"],
+    [`tostring(0.25)`, "0.25"],
     [`tonumber("5")`, 5],
     [`tobool("true")`, true],
     [`toset(["b", "a", "b"])`, ["a", "b"]],
