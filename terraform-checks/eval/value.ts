@@ -269,7 +269,6 @@ export function asString(v: TfValue): string | undefined {
  * the same number.
  */
 export function formatNumber(n: number): string {
-    if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
     const text = String(n);
     const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
     if (!m) return text;
