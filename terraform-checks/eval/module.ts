@@ -25,6 +25,8 @@ export interface ModuleDef {
     outputs: Map<string, { block: Block; file: string }>;
     resources: Map<string, { block: Block; file: string; type: string; name: string }>;
     data: Map<string, { block: Block; file: string; type: string; name: string }>;
+    /** `ephemeral` resources (Terraform 1.10): opened during plan, never stored; their values are unknown here. */
+    ephemeral: Map<string, { block: Block; file: string; type: string; name: string }>;
     calls: Map<string, { block: Block; file: string }>;
 }
 
@@ -40,6 +42,7 @@ export function indexModule(dir: string, files: ParsedFile[], diagnostics: Diagn
         outputs: new Map(),
         resources: new Map(),
         data: new Map(),
+        ephemeral: new Map(),
         calls: new Map(),
     };
     const dup = (file: string, kind: string, name: string, range: Range) =>
@@ -65,11 +68,12 @@ export function indexModule(dir: string, files: ParsedFile[], diagnostics: Diagn
                     else def.outputs.set(labels[0], { block: b, file: f.path });
                     break;
                 case "resource":
-                case "data": {
+                case "data":
+                case "ephemeral": {
                     if (labels.length !== 2) break;
                     const key = `${labels[0]}.${labels[1]}`;
-                    const table = b.blockType === "resource" ? def.resources : def.data;
-                    if (table.has(key)) dup(f.path, b.blockType, b.blockType === "data" ? `data.${key}` : key, b.typeRange);
+                    const table = b.blockType === "resource" ? def.resources : b.blockType === "data" ? def.data : def.ephemeral;
+                    if (table.has(key)) dup(f.path, b.blockType === "ephemeral" ? "ephemeral resource" : b.blockType, b.blockType === "resource" ? key : `${b.blockType}.${key}`, b.typeRange);
                     else table.set(key, { block: b, file: f.path, type: labels[0], name: labels[1] });
                     break;
                 }
@@ -334,6 +338,17 @@ export class ModuleInstance implements EvalHost {
                 const decl = this.def.data.get(key);
                 if (!decl) return { value: evalError(scope, "Reference to undeclared data source", `No data "${type}" "${second.name}" is declared in this module.`, second.range), consumed: 2 };
                 return shared(this.dataValue(key, decl), 2);
+            }
+            case "ephemeral": {
+                const type = name;
+                const second = steps[1];
+                if (!type || second?.type !== "GetAttr") return { value: evalError(scope, "Invalid reference", "`ephemeral` must be followed by a type and a name.", range), consumed: 0 };
+                const key = `${type}.${second.name}`;
+                const decl = this.def.ephemeral.get(key);
+                if (!decl) return { value: evalError(scope, "Reference to undeclared ephemeral resource", `No ephemeral "${type}" "${second.name}" is declared in this module.`, second.range), consumed: 2 };
+                // Each instance is opened during plan and never stored: what it yields is not known before then.
+                const address = `${this.prefix}ephemeral.${key}`;
+                return { value: { kind: "unknown", reason: `ephemeral.${key} is opened during plan and never stored`, refs: [address], instance: { address, type: decl.type } }, consumed: 2 };
             }
             case "path": {
                 if (name === "module") return { value: scalar(this.relativeToRoot(this.def.dir), fileLocation(scope.file, range)), consumed: 1 };

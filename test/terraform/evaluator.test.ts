@@ -60,6 +60,25 @@ describe("Terraform evaluator", () => {
         });
     });
 
+    describe("ephemeral resources (Terraform 1.10)", () => {
+        const files = {
+            "eph.tf": `ephemeral "aws_secretsmanager_secret_version" "db" {\n  secret_id = "db"\n}\n`,
+        };
+        it("a reference is an unknown that names the ephemeral instance and its attribute", () => {
+            const { value, diagnostics } = evalIn("ephemeral.aws_secretsmanager_secret_version.db.secret_string", files);
+            assert.deepEqual(diagnostics, []);
+            assert.ok(value.kind === "unknown", JSON.stringify(value));
+            assert.deepEqual(value.refs, ["ephemeral.aws_secretsmanager_secret_version.db"]);
+            assert.deepEqual(value.refinement?.attribute, { address: "ephemeral.aws_secretsmanager_secret_version.db", type: "aws_secretsmanager_secret_version", name: "secret_string" });
+        });
+        it("an undeclared one is an error, and a duplicate declaration is diagnosed", () => {
+            const { diagnostics } = evalIn("ephemeral.aws_secretsmanager_secret_version.nope.secret_string", files);
+            assert.ok(diagnostics.some((d) => d.summary === "Reference to undeclared ephemeral resource"), JSON.stringify(diagnostics));
+            const { all } = evalIn("1", { ...files, "dup.tf": files["eph.tf"] });
+            assert.ok(all.some((d) => d.summary === "Duplicate ephemeral resource" && /ephemeral\.aws_secretsmanager_secret_version\.db/.test(d.detail ?? "")), JSON.stringify(all));
+        });
+    });
+
     describe("templates", () => {
         const rows: Array<[string, unknown]> = [
             [`"a-\${1 + 2}-b"`, "a-3-b"],
