@@ -333,6 +333,19 @@ function chooseRoots(dirs: string[], callsOf: (dir: string) => string[]): string
     return roots;
 }
 
+/**
+ * The workspace Terraform would plan this root module in, as it chooses it: `TF_WORKSPACE`, else
+ * what `terraform workspace select` recorded in `.terraform/environment`, else `default`.
+ */
+function currentWorkspace(ws: Workspace, rootDir: string, options: ScanOptions): string {
+    const fromEnv = options.env?.TF_WORKSPACE;
+    if (fromEnv) return fromEnv;
+    const file = joinPath(rootDir, ".terraform/environment");
+    const got = file === undefined ? undefined : ws.files.read(file);
+    const recorded = got && "text" in got ? got.text.trim() : "";
+    return recorded || "default";
+}
+
 /** Reads `.terraform/modules/modules.json` of a root module: module key → directory (relative to the scan root). */
 function readManifest(ws: Workspace, rootDir: string): Map<string, string> | undefined {
     const file = joinPath(rootDir, ".terraform/modules/modules.json");
@@ -454,6 +467,7 @@ function evaluateRootModule(
         inputs: rootInputs(ws, def, def.dir, options, readVarFile),
         manifest: withDownloads(readManifest(ws, def.dir), options.moduleDownloads?.[def.dir]),
         downloadFailures: options.moduleDownloads?.[def.dir]?.failures,
+        workspace: currentWorkspace(ws, def.dir, options),
         onUnscannedCall: (c) => {
             const address = c.key.split(".").map((n) => `module.${n}`).join(".");
             const id = `${def.dir}\u0000${address}\u0000${c.file}\u0000${c.range.start.offset}`;

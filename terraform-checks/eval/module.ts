@@ -135,6 +135,8 @@ export interface EvalEnvironment {
     /** Why `--download-modules` could not fetch a module, by manifest key (when it was asked to). */
     downloadFailures?: Readonly<Record<string, string>>;
     maxModuleDepth?: number;
+    /** `terraform.workspace`: the workspace a plan of this root would run in (`default` when unset). */
+    workspace?: string;
     /** Told about every module call that is not evaluated, and why (the scan summary counts them). */
     onUnscannedCall?: (call: UnscannedCall) => void;
 }
@@ -356,7 +358,7 @@ export class ModuleInstance implements EvalHost {
                 return { value: evalError(scope, "Invalid reference", "Use path.module, path.root or path.cwd.", range), consumed: 1 };
             }
             case "terraform":
-                if (name === "workspace") return { value: scalar("default", fileLocation(scope.file, range)), consumed: 1 };
+                if (name === "workspace") return { value: scalar(this.env.workspace ?? "default", fileLocation(scope.file, range)), consumed: 1 };
                 return { value: { kind: "unknown", reason: "terraform.* is not evaluated" }, consumed: 1 };
             case "self":
                 return { value: { kind: "unknown", reason: "self is known only at apply" }, consumed: 0 };

@@ -60,6 +60,16 @@ describe("Terraform evaluator", () => {
         });
     });
 
+    describe("terraform.workspace", () => {
+        it("is TF_WORKSPACE, else the workspace .terraform/environment records, else default", () => {
+            const at = (files: Record<string, string>, env?: Record<string, string>) => plain(evalIn("terraform.workspace", files, env ? { env } : {}).value);
+            assert.equal(at({}), "default");
+            assert.equal(at({ ".terraform/environment": "staging\n" }), "staging");
+            assert.equal(at({ ".terraform/environment": "staging\n" }, { TF_WORKSPACE: "prod" }), "prod");
+            assert.equal(at({ ".terraform/environment": "" }), "default");
+        });
+    });
+
     describe("ephemeral resources (Terraform 1.10)", () => {
         const files = {
             "eph.tf": `ephemeral "aws_secretsmanager_secret_version" "db" {\n  secret_id = "db"\n}\n`,
