@@ -5,6 +5,7 @@ import type { SourceLocation } from "../../catalog/model";
 import type { Range } from "../hcl/source";
 import { type Scope, MAX_ELEMENTS, evalError, markSensitive, report } from "./expr";
 import { CallError, bad } from "./call-error";
+import { ANY, type TfType, convertInPlace } from "./types";
 import { decodeText, encodeText, parseCsv, uuidV5 } from "./encodings";
 import { formatDate, formatRfc3339, parseDuration, parseTimestamp } from "./time";
 import { evaluateTemplateText } from "./template-file";
@@ -251,6 +252,16 @@ function flattenInto(v: TfValue, out: TfValue[], depth: number): boolean {
     }
     for (const i of v.items) if (!flattenInto(i, out, depth + 1)) return false;
     return true;
+}
+
+const LIST_OF_ANY: TfType = { kind: "list", element: ANY };
+const MAP_OF_ANY: TfType = { kind: "map", element: ANY };
+
+/** `v` converted to `t` in place (its nodes keep their locations), or a call error saying why it cannot be. */
+function converted(v: TfValue, t: TfType): TfValue {
+    const c = convertInPlace(v, t);
+    if (!c.ok) bad(`${c.error.path ? `at ${c.error.path.replace(/^\./, "")}, ` : ""}${c.error.message}`);
+    return c.value;
 }
 
 /** A file function over the file's bytes (binary files too): `filebase64()` and the file hashes. */
@@ -546,9 +557,10 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
             return S(b, site);
         },
     },
+    // The elements take one type, as Terraform unifies them: tolist(["a", 1]) is ["a", "1"].
     tolist: {
         arity: [1, 1],
-        impl: ([v], site) => (v.kind === "list" ? v : v.kind === "map" ? bad("cannot convert a map to a list") : bad("cannot convert a primitive to a list")),
+        impl: ([v]) => (v.kind === "list" ? converted(v, LIST_OF_ANY) : v.kind === "map" ? bad("cannot convert a map to a list") : bad("cannot convert a primitive to a list")),
     },
     toset: {
         arity: [1, 1],
@@ -557,10 +569,10 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
             if (v.kind === "unknown") return unknownAt(site.source, "toset() of a computed value", v);
             const xs = items(v);
             if (xs.some((x) => !isWhollyKnown(x))) return unknownAt(site.source, "toset() of computed elements", v);
-            return L(setOf(xs), site);
+            return L(setOf(items(converted(v, LIST_OF_ANY))), site);
         },
     },
-    tomap: { arity: [1, 1], impl: ([v]) => (v.kind === "map" ? v : bad("cannot convert to a map")) },
+    tomap: { arity: [1, 1], impl: ([v]) => (v.kind === "map" ? converted(v, MAP_OF_ANY) : bad("cannot convert to a map")) },
     type: { arity: [1, 1], impl: ([v], site) => S(v.kind === "scalar" ? typeof v.value : v.kind === "list" ? "list" : "object", site) },
     sensitive: { arity: [1, 1], handlesUnknown: true, impl: ([v]) => markSensitive(v) },
     // The result stays sensitive (a call's result is sensitive when an argument is): mlguard never echoes it either way.

@@ -188,6 +188,17 @@ export function convertRelocated(v: TfValue, t: TfType, defaultOrigin: ValueOrig
     return err.e || out === undefined ? { ok: false, error: err.e ?? { message: "the value does not conform", path: "" } } : { ok: true, value: out };
 }
 
+/**
+ * Converts a value to a type constraint with the rules of {@link convertRelocated}, leaving every
+ * node where it is (`tolist()`, `toset()`, `tomap()`: a collection of `any` takes the element type
+ * its elements unify to).
+ */
+export function convertInPlace(v: TfValue, t: TfType): Converted {
+    const err: ConversionState = { steps: [], quoted: [] };
+    const out = conv(v, t, err, 0);
+    return err.e || out === undefined ? { ok: false, error: err.e ?? { message: "the value does not conform", path: "" } } : { ok: true, value: out };
+}
+
 function describeKind(v: TfValue): string {
     if (v.kind === "list") return "a tuple";
     if (v.kind === "map") return "an object";

@@ -75,6 +75,12 @@ const ROWS: Array<[string, unknown]> = [
     [`toset(["b", "a", "b"])`, ["a", "b"]],
     [`tolist(["a"])`, ["a"]],
     [`tomap({ a = 1 })`, { a: 1 }],
+    // Conversion unifies the element types, as Terraform's does.
+    [`tomap({ a = "x", b = 1 })`, { a: "x", b: "1" }],
+    [`tolist(["a", 1])`, ["a", "1"]],
+    [`toset([1, "1"])`, ["1"]],
+    [`tolist([1, 2])`, [1, 2]],
+    [`tolist([aws_s3_bucket.b.arn, 1])`, [U, 1]],
     // collections
     [`length([1, aws_s3_bucket.b.arn])`, 2],
     [`length({ a = 1, b = 2 })`, 2],
