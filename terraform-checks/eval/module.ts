@@ -359,6 +359,8 @@ export class ModuleInstance implements EvalHost {
             }
             case "terraform":
                 if (name === "workspace") return { value: scalar(this.env.workspace ?? "default", fileLocation(scope.file, range)), consumed: 1 };
+                // Terraform 1.10: false while planning, which is what a pre-merge check sees.
+                if (name === "applying") return { value: scalar(false, fileLocation(scope.file, range)), consumed: 1 };
                 return { value: { kind: "unknown", reason: "terraform.* is not evaluated" }, consumed: 1 };
             case "self":
                 return { value: { kind: "unknown", reason: "self is known only at apply" }, consumed: 0 };

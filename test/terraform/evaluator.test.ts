@@ -60,13 +60,16 @@ describe("Terraform evaluator", () => {
         });
     });
 
-    describe("terraform.workspace", () => {
+    describe("terraform.workspace and terraform.applying", () => {
         it("is TF_WORKSPACE, else the workspace .terraform/environment records, else default", () => {
             const at = (files: Record<string, string>, env?: Record<string, string>) => plain(evalIn("terraform.workspace", files, env ? { env } : {}).value);
             assert.equal(at({}), "default");
             assert.equal(at({ ".terraform/environment": "staging\n" }), "staging");
             assert.equal(at({ ".terraform/environment": "staging\n" }, { TF_WORKSPACE: "prod" }), "prod");
             assert.equal(at({ ".terraform/environment": "" }), "default");
+        });
+        it("terraform.applying is false, as during a plan", () => {
+            assert.equal(plain(evalIn("terraform.applying").value), false);
         });
     });
 
