@@ -333,24 +333,15 @@ export class ModuleInstance implements EvalHost {
                 if (!name) return { value: evalError(scope, "Invalid reference", "`module` must be followed by a call name.", range), consumed: 0 };
                 return this.moduleReference(name, steps, scope, range);
             case "data": {
-                const type = name;
-                const second = steps[1];
-                if (!type || second?.type !== "GetAttr") return { value: evalError(scope, "Invalid reference", "`data` must be followed by a type and a name.", range), consumed: 0 };
-                const key = `${type}.${second.name}`;
-                const decl = this.def.data.get(key);
-                if (!decl) return { value: evalError(scope, "Reference to undeclared data source", `No data "${type}" "${second.name}" is declared in this module.`, second.range), consumed: 2 };
-                return shared(this.dataValue(key, decl), 2);
+                const found = this.declaredBlock("data", "data source", this.def.data, steps, scope, range);
+                return "decl" in found ? shared(this.dataValue(found.key, found.decl), 2) : found;
             }
             case "ephemeral": {
-                const type = name;
-                const second = steps[1];
-                if (!type || second?.type !== "GetAttr") return { value: evalError(scope, "Invalid reference", "`ephemeral` must be followed by a type and a name.", range), consumed: 0 };
-                const key = `${type}.${second.name}`;
-                const decl = this.def.ephemeral.get(key);
-                if (!decl) return { value: evalError(scope, "Reference to undeclared ephemeral resource", `No ephemeral "${type}" "${second.name}" is declared in this module.`, second.range), consumed: 2 };
+                const found = this.declaredBlock("ephemeral", "ephemeral resource", this.def.ephemeral, steps, scope, range);
+                if (!("decl" in found)) return found;
                 // Each instance is opened during plan and never stored: what it yields is not known before then.
-                const address = `${this.prefix}ephemeral.${key}`;
-                return { value: { kind: "unknown", reason: `ephemeral.${key} is opened during plan and never stored`, refs: [address], instance: { address, type: decl.type } }, consumed: 2 };
+                const address = `${this.prefix}ephemeral.${found.key}`;
+                return { value: { kind: "unknown", reason: `ephemeral.${found.key} is opened during plan and never stored`, refs: [address], instance: { address, type: found.decl.type } }, consumed: 2 };
             }
             case "path": {
                 if (name === "module") return { value: scalar(this.relativeToRoot(this.def.dir), fileLocation(scope.file, range)), consumed: 1 };
@@ -452,6 +443,24 @@ export class ModuleInstance implements EvalHost {
             return undefined;
         }
         return { ...got, file: resolved };
+    }
+
+    /** The declaration `data.T.N` or `ephemeral.T.N` refers to, or the error value of a reference to none. */
+    private declaredBlock(
+        root: "data" | "ephemeral",
+        what: string,
+        table: ModuleDef["data"],
+        steps: Step[],
+        scope: Scope,
+        range: Range,
+    ): { key: string; decl: { block: Block; file: string; type: string } } | Lookup {
+        const first = steps[0];
+        const second = steps[1];
+        if (first?.type !== "GetAttr" || second?.type !== "GetAttr") return { value: evalError(scope, "Invalid reference", `\`${root}\` must be followed by a type and a name.`, range), consumed: 0 };
+        const key = `${first.name}.${second.name}`;
+        const decl = table.get(key);
+        if (!decl) return { value: evalError(scope, `Reference to undeclared ${what}`, `No ${root} "${first.name}" "${second.name}" is declared in this module.`, second.range), consumed: 2 };
+        return { key, decl };
     }
 
     listFiles(p: string, scope: Scope, range: Range): string[] | undefined {
