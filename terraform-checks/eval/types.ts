@@ -183,9 +183,7 @@ const MAX_DEPTH = 64;
  * omitted optional attributes take `defaultOrigin`.
  */
 export function convertRelocated(v: TfValue, t: TfType, defaultOrigin: ValueOrigin | undefined, origin: ValueOrigin | undefined): Converted {
-    const err: ConversionState = { defaultOrigin, to: { source: v.source, origin }, steps: [], quoted: [] };
-    const out = conv(v, t, err, 0);
-    return err.e || out === undefined ? { ok: false, error: err.e ?? { message: "the value does not conform", path: "" } } : { ok: true, value: out };
+    return converting(v, t, { defaultOrigin, to: { source: v.source, origin }, steps: [], quoted: [] });
 }
 
 /**
@@ -194,7 +192,10 @@ export function convertRelocated(v: TfValue, t: TfType, defaultOrigin: ValueOrig
  * its elements unify to).
  */
 export function convertInPlace(v: TfValue, t: TfType): Converted {
-    const err: ConversionState = { steps: [], quoted: [] };
+    return converting(v, t, { steps: [], quoted: [] });
+}
+
+function converting(v: TfValue, t: TfType, err: ConversionState): Converted {
     const out = conv(v, t, err, 0);
     return err.e || out === undefined ? { ok: false, error: err.e ?? { message: "the value does not conform", path: "" } } : { ok: true, value: out };
 }
@@ -352,7 +353,7 @@ function conv(v: TfValue, t: TfType, err: ConversionState, depth: number): TfVal
  * lists and maps, which mlguard's values do not distinguish).
  */
 function unified(elements: readonly TfValue[], depth: number): TfType {
-    const types: InferredType[] = [];
+    const types: TfType[] = [];
     for (const e of elements) {
         const t = inferred(e, depth + 1);
         if (t === undefined) return ANY;
@@ -361,40 +362,39 @@ function unified(elements: readonly TfValue[], depth: number): TfType {
     return unify(types, depth) ?? ANY;
 }
 
-/**
- * A value's own type, `null` for a null (it fits any type), undefined when something in it is
- * unknown. Inside a tuple or object, a null reads as `any`, which {@link unify} also passes over.
- */
-type InferredType = TfType | null;
-
-function inferred(v: TfValue, depth: number): InferredType | undefined {
+/** A value's own type (`any` for a null, which fits every type), undefined when something in it is unknown. */
+function inferred(v: TfValue, depth: number): TfType | undefined {
     if (depth > MAX_DEPTH || v.kind === "unknown") return undefined;
     if (v.kind === "scalar") {
-        if (v.value === null) return null;
+        if (v.value === null) return ANY;
         return { kind: typeof v.value === "string" ? "string" : typeof v.value === "number" ? "number" : "bool" };
     }
     if (v.kind === "list") {
-        const elements: InferredType[] = [];
+        const elements: TfType[] = [];
         for (const i of v.items) {
             const t = inferred(i, depth + 1);
             if (t === undefined) return undefined;
             elements.push(t);
         }
-        return { kind: "tuple", elements: elements.map((t) => t ?? ANY) };
+        return { kind: "tuple", elements };
     }
     const attributes: Record<string, ObjectAttribute> = {};
     for (const k in v.entries) {
         const t = inferred(v.entries[k], depth + 1);
         if (t === undefined) return undefined;
-        attributes[k] = { type: t ?? ANY, optional: false };
+        attributes[k] = { type: t, optional: false };
     }
     return { kind: "object", attributes };
 }
 
-/** The type all of `types` convert to, or undefined when there is none (see {@link unified}). */
-function unify(types: readonly InferredType[], depth: number): TfType | undefined {
-    const known = types.filter((t): t is TfType => t !== null && t.kind !== "any");
-    if (known.length === 0 || depth > MAX_DEPTH) return undefined;
+/**
+ * The type all of `types` convert to (`any` when only nulls say nothing), or undefined when there
+ * is none (see {@link unified}).
+ */
+function unify(types: readonly TfType[], depth: number): TfType | undefined {
+    const known = types.filter((t) => t.kind !== "any");
+    if (depth > MAX_DEPTH) return undefined;
+    if (known.length === 0) return ANY;
     const first = known[0];
     if (known.every((t) => t.kind === "string" || t.kind === "number" || t.kind === "bool")) {
         return known.every((t) => t.kind === first.kind) ? first : { kind: "string" };
@@ -404,8 +404,7 @@ function unify(types: readonly InferredType[], depth: number): TfType | undefine
         if (!known.every((t) => t.kind === "tuple" && t.elements.length === n)) return undefined;
         const elements: TfType[] = [];
         for (let i = 0; i < n; i++) {
-            const at = known.map((t) => (t as Extract<TfType, { kind: "tuple" }>).elements[i]);
-            const u = at.every((t) => t.kind === "any") ? ANY : unify(at, depth + 1);
+            const u = unify(known.map((t) => (t as Extract<TfType, { kind: "tuple" }>).elements[i]), depth + 1);
             if (u === undefined) return undefined;
             elements.push(u);
         }
@@ -417,8 +416,7 @@ function unify(types: readonly InferredType[], depth: number): TfType | undefine
         if (!known.every(same)) return undefined;
         const attributes: Record<string, ObjectAttribute> = {};
         for (const name of names) {
-            const at = known.map((t) => (t as Extract<TfType, { kind: "object" }>).attributes[name].type);
-            const u = at.every((t) => t.kind === "any") ? ANY : unify(at, depth + 1);
+            const u = unify(known.map((t) => (t as Extract<TfType, { kind: "object" }>).attributes[name].type), depth + 1);
             if (u === undefined) return undefined;
             attributes[name] = { type: u, optional: false };
         }
