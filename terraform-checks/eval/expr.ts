@@ -614,7 +614,8 @@ function evalBinary(e: Extract<Expression, { type: "Binary" }>, s: Scope, source
     }
 }
 
-function isSensitive(v: TfValue): boolean {
+/** True when the value is marked sensitive (a sensitive variable, `sensitive()`, or computed from one). */
+export function isSensitive(v: TfValue): boolean {
     return v.origin?.sensitive === true;
 }
 

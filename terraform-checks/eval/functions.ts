@@ -3,9 +3,9 @@ import jsYaml from "js-yaml";
 import YAML from "yaml";
 import type { SourceLocation } from "../../catalog/model";
 import type { Range } from "../hcl/source";
-import { type Scope, MAX_ELEMENTS, evalError, markSensitive, report } from "./expr";
+import { type Scope, MAX_ELEMENTS, evalError, isSensitive, markSensitive, report } from "./expr";
 import { CallError, bad } from "./call-error";
-import { ANY, type TfType, convertInPlace } from "./types";
+import { ANY, type TfType, conversionProblem, convertInPlace } from "./types";
 import { decodeText, encodeText, parseCsv, uuidV5 } from "./encodings";
 import { formatDate, formatRfc3339, parseDuration, parseTimestamp } from "./time";
 import { evaluateTemplateText } from "./template-file";
@@ -46,7 +46,6 @@ interface FunctionSpec {
     handlesUnknown?: boolean;
     impl: Impl;
 }
-
 
 function str(v: TfValue, what = "argument"): string {
     const s = asString(v);
@@ -260,8 +259,36 @@ const MAP_OF_ANY: TfType = { kind: "map", element: ANY };
 /** `v` converted to `t` in place (its nodes keep their locations), or a call error saying why it cannot be. */
 function converted(v: TfValue, t: TfType): TfValue {
     const c = convertInPlace(v, t);
-    if (!c.ok) bad(`${c.error.path ? `at ${c.error.path.replace(/^\./, "")}, ` : ""}${c.error.message}`);
+    if (!c.ok) bad(conversionProblem(c.error));
     return c.value;
+}
+
+/** The bytes a Base64 string encodes, or a call error when it is not Base64 (`base64decode()`, `textdecodebase64()`). */
+function base64Bytes(v: TfValue): Buffer {
+    const s = str(v);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) bad("the string is not valid base64");
+    return Buffer.from(s, "base64");
+}
+
+/** Whether `list` holds `v` (Terraform's `==`): undefined when a computed element keeps it undecided (`contains()`, `matchkeys()`). */
+function holds(list: readonly TfValue[], v: TfValue): boolean | undefined {
+    let undecided = false;
+    for (const x of list) {
+        const e = equals(x, v);
+        if (e === true) return true;
+        if (e === undefined) undecided = true;
+    }
+    return undecided ? undefined : false;
+}
+
+/** A digest of a string's UTF-8 bytes or of a file's bytes, as the hash functions write it. */
+function digest(algorithm: "md5" | "sha1" | "sha256" | "sha512", encoding: "hex" | "base64"): (data: string | Uint8Array) => string {
+    return (data) => createHash(algorithm).update(data).digest(encoding);
+}
+
+/** A hash function of a string (`sha256("x")`, `base64sha512("x")`). */
+function stringHash(hash: (data: string) => string): FunctionSpec {
+    return { arity: [1, 1], impl: ([v], site) => S(hash(str(v)), site) };
 }
 
 /** A file function over the file's bytes (binary files too): `filebase64()` and the file hashes. */
@@ -319,18 +346,14 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     base64encode: { arity: [1, 1], impl: ([v], site) => S(Buffer.from(str(v), "utf8").toString("base64"), site) },
     base64decode: {
         arity: [1, 1],
-        impl: ([v], site) => {
-            const s = str(v);
-            if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) bad("the string is not valid base64");
-            return S(Buffer.from(s, "base64").toString("utf8"), site);
-        },
+        impl: ([v], site) => S(base64Bytes(v).toString("utf8"), site),
     },
-    sha256: { arity: [1, 1], impl: ([v], site) => S(createHash("sha256").update(str(v)).digest("hex"), site) },
-    sha512: { arity: [1, 1], impl: ([v], site) => S(createHash("sha512").update(str(v)).digest("hex"), site) },
-    sha1: { arity: [1, 1], impl: ([v], site) => S(createHash("sha1").update(str(v)).digest("hex"), site) },
-    md5: { arity: [1, 1], impl: ([v], site) => S(createHash("md5").update(str(v)).digest("hex"), site) },
-    base64sha256: { arity: [1, 1], impl: ([v], site) => S(createHash("sha256").update(str(v)).digest("base64"), site) },
-    base64sha512: { arity: [1, 1], impl: ([v], site) => S(createHash("sha512").update(str(v)).digest("base64"), site) },
+    sha256: stringHash(digest("sha256", "hex")),
+    sha512: stringHash(digest("sha512", "hex")),
+    sha1: stringHash(digest("sha1", "hex")),
+    md5: stringHash(digest("md5", "hex")),
+    base64sha256: stringHash(digest("sha256", "base64")),
+    base64sha512: stringHash(digest("sha512", "base64")),
     // Go's gzip writes other bytes than zlib's for the same input: the result is not reproduced.
     base64gzip: {
         arity: [1, 1],
@@ -357,9 +380,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     textdecodebase64: {
         arity: [2, 2],
         impl: ([v, enc], site) => {
-            const b64 = str(v);
-            if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) bad("the string is not valid base64");
-            const text = decodeText(Buffer.from(b64, "base64"), str(enc, "encoding"));
+            const text = decodeText(base64Bytes(v), str(enc, "encoding"));
             return text === undefined ? notReproduced(site, `textdecodebase64() from ${str(enc)} is not evaluated`) : S(text, site);
         },
     },
@@ -577,7 +598,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     sensitive: { arity: [1, 1], handlesUnknown: true, impl: ([v]) => markSensitive(v) },
     // The result stays sensitive (a call's result is sensitive when an argument is): mlguard never echoes it either way.
     nonsensitive: { arity: [1, 1], handlesUnknown: true, impl: ([v]) => v },
-    issensitive: { arity: [1, 1], handlesUnknown: true, impl: ([v], site) => S(v.origin?.sensitive === true, site) },
+    issensitive: { arity: [1, 1], handlesUnknown: true, impl: ([v], site) => S(isSensitive(v), site) },
     // mlguard's values are never ephemeral: the value itself.
     ephemeralasnull: { arity: [1, 1], handlesUnknown: true, impl: ([v]) => v },
 
@@ -673,13 +694,8 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         handlesUnknown: true,
         impl: ([l, v], site) => {
             if (l.kind === "unknown" || v.kind === "unknown") return unknownAt(site.source, "contains() of a computed value", l, v);
-            let undecided = false;
-            for (const x of items(l)) {
-                const e = equals(x, v);
-                if (e === true) return S(true, site);
-                if (e === undefined) undecided = true;
-            }
-            return undecided ? unknownAt(site.source, "contains() over computed elements", l, v) : S(false, site);
+            const found = holds(items(l), v);
+            return found === undefined ? unknownAt(site.source, "contains() over computed elements", l, v) : S(found, site);
         },
     },
     range: {
@@ -714,15 +730,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
             if (valueItems.length !== keyItems.length) bad("the values and keys lists must have the same length");
             const out: TfValue[] = [];
             for (let i = 0; i < keyItems.length; i++) {
-                let found: boolean | undefined = false;
-                for (const x of searchItems) {
-                    const e = equals(keyItems[i], x);
-                    if (e === true) {
-                        found = true;
-                        break;
-                    }
-                    if (e === undefined) found = undefined;
-                }
+                const found = holds(searchItems, keyItems[i]);
                 if (found === undefined) return unknownAt(site.source, "matchkeys() over computed keys", ks, search);
                 if (found) out.push(valueItems[i]);
             }
@@ -951,12 +959,12 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     },
     fileexists: { arity: [1, 1], impl: ([p], site) => S(site.scope.host.fileExists(str(p, "path")), site) },
     filebase64: fileBytes((b) => Buffer.from(b).toString("base64")),
-    filemd5: fileBytes((b) => createHash("md5").update(b).digest("hex")),
-    filesha1: fileBytes((b) => createHash("sha1").update(b).digest("hex")),
-    filesha256: fileBytes((b) => createHash("sha256").update(b).digest("hex")),
-    filesha512: fileBytes((b) => createHash("sha512").update(b).digest("hex")),
-    filebase64sha256: fileBytes((b) => createHash("sha256").update(b).digest("base64")),
-    filebase64sha512: fileBytes((b) => createHash("sha512").update(b).digest("base64")),
+    filemd5: fileBytes(digest("md5", "hex")),
+    filesha1: fileBytes(digest("sha1", "hex")),
+    filesha256: fileBytes(digest("sha256", "hex")),
+    filesha512: fileBytes(digest("sha512", "hex")),
+    filebase64sha256: fileBytes(digest("sha256", "base64")),
+    filebase64sha512: fileBytes(digest("sha512", "base64")),
     templatefile: {
         arity: [2, 2],
         handlesUnknown: true,

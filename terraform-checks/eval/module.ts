@@ -7,7 +7,7 @@ import { type EvalHost, type Lookup, type Scope, type Step, evalError, evaluate,
 import { type FileSource, joinPath } from "./files";
 import { evaluatePolicyDocument } from "./policy-document";
 import { evaluateGoogleIamPolicy } from "./google-iam-policy";
-import { ANY, type TfType, type TypeProblem, convertRelocated, parseType, typeName } from "./types";
+import { ANY, type TfType, type TypeProblem, conversionProblem, convertRelocated, parseType, typeName } from "./types";
 import { type TfValue, asNumber, asString, elements, isNull, list, map, relocate, scalar, unknown } from "./value";
 
 /** A parsed file of a module. Paths are POSIX, relative to the scan root. */
@@ -572,7 +572,7 @@ export class ModuleInstance implements EvalHost {
                 severity: "error",
                 summary: "Invalid value for variable",
                 // Only the type and the path are named: the value may be sensitive.
-                detail: `The value of var.${name}${this.path.length ? ` (in ${this.path.join(".")})` : ""} does not conform to its type ${typeName(type)}: ${e.path ? `at ${e.path.replace(/^\./, "")}, ` : ""}${e.message}.`,
+                detail: `The value of var.${name}${this.path.length ? ` (in ${this.path.join(".")})` : ""} does not conform to its type ${typeName(type)}: ${conversionProblem(e)}.`,
                 file: at?.file ?? decl.file,
                 range: at ? { start: at.start, end: at.end } : decl.block.typeRange,
             });

@@ -160,6 +160,11 @@ export interface ConversionError {
     source?: SourceLocation;
 }
 
+/** A conversion error in words: where in the value (`at a.b[0], `) and what is wrong. */
+export function conversionProblem(e: ConversionError): string {
+    return `${e.path ? `at ${e.path.replace(/^\./, "")}, ` : ""}${e.message}`;
+}
+
 /** The result of {@link convertRelocated}: the converted value, or why it cannot conform. */
 export type Converted = { ok: true; value: TfValue } | { ok: false; error: ConversionError };
 
