@@ -139,27 +139,31 @@ export function formatDate(spec: string, t: Timestamp): string {
     return out;
 }
 
-function verb(c: string, n: number, f: ReturnType<typeof fields>, offset: number): string {
-    const h12 = f.hour % 12 === 0 ? 12 : f.hour % 12;
-    const table: Record<string, Record<number, () => string>> = {
-        Y: { 2: () => pad(Math.abs(f.year) % 100), 4: () => year4(f.year) },
-        M: { 1: () => String(f.month), 2: () => pad(f.month), 3: () => MONTHS[f.month - 1].slice(0, 3), 4: () => MONTHS[f.month - 1] },
-        D: { 1: () => String(f.day), 2: () => pad(f.day) },
-        E: { 3: () => WEEKDAYS[f.weekday].slice(0, 3), 4: () => WEEKDAYS[f.weekday] },
-        h: { 1: () => String(f.hour), 2: () => pad(f.hour) },
-        H: { 1: () => String(h12), 2: () => pad(h12) },
-        A: { 2: () => (f.hour < 12 ? "AM" : "PM") },
-        a: { 2: () => (f.hour < 12 ? "am" : "pm") },
-        m: { 1: () => String(f.minute), 2: () => pad(f.minute) },
-        s: { 1: () => String(f.second), 2: () => pad(f.second) },
-        Z: {
-            1: () => (offset === 0 ? "Z" : offsetText(offset, true)),
-            3: () => (offset === 0 ? "UTC" : offsetText(offset, false)),
-            4: () => offsetText(offset, false),
-            5: () => offsetText(offset, true),
-        },
-    };
-    const render = table[c]?.[n];
+type Fields = ReturnType<typeof fields>;
+const hour12 = (f: Fields) => (f.hour % 12 === 0 ? 12 : f.hour % 12);
+
+/** The verbs of `formatdate()`: letter → run length → rendering of the wall-clock fields and offset. */
+const VERBS: Record<string, Record<number, (f: Fields, offset: number) => string>> = {
+    Y: { 2: (f) => pad(Math.abs(f.year) % 100), 4: (f) => year4(f.year) },
+    M: { 1: (f) => String(f.month), 2: (f) => pad(f.month), 3: (f) => MONTHS[f.month - 1].slice(0, 3), 4: (f) => MONTHS[f.month - 1] },
+    D: { 1: (f) => String(f.day), 2: (f) => pad(f.day) },
+    E: { 3: (f) => WEEKDAYS[f.weekday].slice(0, 3), 4: (f) => WEEKDAYS[f.weekday] },
+    h: { 1: (f) => String(f.hour), 2: (f) => pad(f.hour) },
+    H: { 1: (f) => String(hour12(f)), 2: (f) => pad(hour12(f)) },
+    A: { 2: (f) => (f.hour < 12 ? "AM" : "PM") },
+    a: { 2: (f) => (f.hour < 12 ? "am" : "pm") },
+    m: { 1: (f) => String(f.minute), 2: (f) => pad(f.minute) },
+    s: { 1: (f) => String(f.second), 2: (f) => pad(f.second) },
+    Z: {
+        1: (_f, offset) => (offset === 0 ? "Z" : offsetText(offset, true)),
+        3: (_f, offset) => (offset === 0 ? "UTC" : offsetText(offset, false)),
+        4: (_f, offset) => offsetText(offset, false),
+        5: (_f, offset) => offsetText(offset, true),
+    },
+};
+
+function verb(c: string, n: number, f: Fields, offset: number): string {
+    const render = Object.prototype.hasOwnProperty.call(VERBS, c) ? VERBS[c][n] : undefined;
     if (!render) bad(`invalid date format verb ${JSON.stringify(c.repeat(n))}`);
-    return render();
+    return render(f, offset);
 }
