@@ -435,9 +435,13 @@ export function applyStep(value: TfValue, step: Step, s: Scope): TfValue {
 /** Attributes that identify one resource (never null once created, never a wildcard or a public principal). */
 const IDENTITY_ATTRIBUTES = new Set(["arn", "id", "name", "email", "unique_id", "member", "self_link", "key_id", "qualified_arn", "invoke_arn"]);
 
+/** Attributes that hold an AWS ARN (`arn:aws:…`, `arn:aws-cn:…`, …) on every `aws_*` resource that has them. */
+const ARN_ATTRIBUTES = new Set(["arn", "qualified_arn", "invoke_arn"]);
+
 function attributeRefinement(instance: { address: string; type: string }, name: string): Refinement {
     const r: Refinement = { attribute: { address: instance.address, type: instance.type, name } };
     if (IDENTITY_ATTRIBUTES.has(name)) r.notNull = true;
+    if (ARN_ATTRIBUTES.has(name) && instance.type.startsWith("aws_")) r.prefix = "arn:";
     return r;
 }
 
@@ -481,8 +485,9 @@ function evalTryCan(name: string, e: Extract<Expression, { type: "FunctionCall" 
             // Notes and warnings from the branch that was taken still matter.
             for (const d of sink) s.diagnostics.push(d);
             if (name === "can") return v.kind === "unknown" ? unknownAt(source, "computed", v) : scalar(true, source);
-            // An unknown argument might still fail once known, so the result is unknown as well.
-            return v.kind === "unknown" ? unknownAt(source, "the first argument of try() is computed", v) : v;
+            // An unknown argument might still fail once known, so the result is unknown as well; but an
+            // attribute of a resource instance that exists is only waiting for apply, and it stays itself.
+            return v.kind === "unknown" && !v.refinement?.attribute ? unknownAt(source, "the first argument of try() is computed", v) : v;
         }
         if (name === "can") return scalar(false, source);
     }

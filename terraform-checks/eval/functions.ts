@@ -97,6 +97,16 @@ function needKnown(args: TfValue[], site: CallSite, why: string): TfValue | unde
     return undefined;
 }
 
+/** A computed value refined as a string that is neither null nor "": compact() keeps it, coalesce() stops at it. */
+function neitherNullNorEmpty(v: TfValue): boolean {
+    return v.kind === "unknown" && v.refinement?.notNull === true && !!v.refinement.prefix;
+}
+
+function hasKeys(o: object): boolean {
+    for (const _ in o) return true;
+    return false;
+}
+
 function jsonOf(v: TfValue): unknown {
     return toJs(v);
 }
@@ -320,7 +330,8 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
                 if (out.kind === "scalar" && (v.kind === "map" || v.kind === "list")) out.document = v;
                 return out;
             }
-            return v.kind === "unknown" ? u : { ...u, partial: v };
+            // A computed document is still an object or an array: not null, and never the empty string.
+            return v.kind === "unknown" ? u : { ...u, partial: v, refinement: { notNull: true, prefix: v.kind === "map" ? "{" : "[" } };
         },
     },
     jsondecode: {
@@ -470,7 +481,21 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     lower: { arity: [1, 1], impl: ([s], site) => S(str(s).toLowerCase(), site) },
     upper: { arity: [1, 1], impl: ([s], site) => S(str(s).toUpperCase(), site) },
     title: { arity: [1, 1], impl: ([s], site) => S(str(s).replace(/\b\w/g, (c) => c.toUpperCase()), site) },
-    startswith: { arity: [2, 2], impl: ([s, p], site) => S(str(s).startsWith(str(p)), site) },
+    startswith: {
+        arity: [2, 2],
+        handlesUnknown: true,
+        impl: ([s, p], site) => {
+            // A computed string's known prefix can decide it, as Terraform's refinements do.
+            const known = s.kind === "unknown" && p.kind === "scalar" ? s.refinement?.prefix : undefined;
+            if (known !== undefined) {
+                const want = str(p);
+                if (known.startsWith(want)) return S(true, site);
+                if (!want.startsWith(known)) return S(false, site);
+            }
+            if (s.kind === "unknown" || p.kind === "unknown") return unknownFrom(site.source, "startswith() of a computed value", [s, p]);
+            return S(str(s).startsWith(str(p)), site);
+        },
+    },
     endswith: { arity: [2, 2], impl: ([s, p], site) => S(str(s).endsWith(str(p)), site) },
     strcontains: { arity: [2, 2], impl: ([s, p], site) => S(str(s).includes(str(p)), site) },
     strrev: { arity: [1, 1], impl: ([s], site) => S([...str(s)].reverse().join(""), site) },
@@ -644,7 +669,11 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     },
     lookup: {
         arity: [2, 3],
+        handlesUnknown: true,
         impl: ([m, k, d], site) => {
+            // Every key misses an empty map, so a computed key (a template's each.value) still gets the default.
+            if (k.kind === "unknown" && m.kind === "map" && d !== undefined && d.kind !== "unknown" && !hasKeys(m.entries)) return d;
+            if (m.kind === "unknown" || k.kind === "unknown" || d?.kind === "unknown") return unknownFrom(site.source, "lookup() of a computed value", d ? [m, k, d] : [m, k]);
             const e = entries(m);
             const key = str(k, "key");
             if (Object.prototype.hasOwnProperty.call(e, key)) return e[key];
@@ -755,7 +784,8 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         impl: ([l], site) => {
             if (l.kind === "unknown") return unknownAt(site.source, "compact() of a computed value", l);
             const xs = items(l);
-            if (xs.some((x) => x.kind === "unknown")) return unknownAt(site.source, "compact() of computed elements", l);
+            // A computed element stays when it is known to be neither null nor "" (a template with a literal start, a policy's JSON).
+            if (xs.some((x) => x.kind === "unknown" && !neitherNullNorEmpty(x))) return unknownAt(site.source, "compact() of computed elements", l);
             return L(xs.filter((x) => !(isNull(x) || (x.kind === "scalar" && x.value === ""))), site);
         },
     },
@@ -775,7 +805,8 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
             const kinds = new Set(args.filter((a) => a.kind === "scalar" && a.value !== null).map((a) => typeof (a as { value: unknown }).value));
             const asStrings = kinds.size > 1 && args.every((a) => a.kind === "scalar");
             for (const a of args) {
-                if (a.kind === "unknown") return unknownFrom(site.source, "coalesce() reached a computed value", args);
+                // A computed string known to be neither null nor "" (a resource's ARN, a template with a literal start) is the answer.
+                if (a.kind === "unknown") return neitherNullNorEmpty(a) ? a : unknownFrom(site.source, "coalesce() reached a computed value", args);
                 if (!isNull(a) && !(a.kind === "scalar" && a.value === "")) return asStrings ? S(asString(a)!, site) : a;
             }
             bad("no non-null, non-empty argument");

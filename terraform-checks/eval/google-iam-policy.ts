@@ -71,6 +71,6 @@ export function evaluateGoogleIamPolicy(body: EvalBody, source: SourceLocation):
         if (policy.kind === "scalar") policy.document = doc;
         return map({ policy_data: policy }, source);
     }
-    const policy = { ...unknownFrom(undefined, "the IAM policy has computed parts", refsFrom.concat([doc])), source, partial: doc };
+    const policy: TfValue = { ...unknownFrom(undefined, "the IAM policy has computed parts", refsFrom.concat([doc])), source, partial: doc, refinement: { notNull: true, prefix: "{" } };
     return map({ policy_data: policy }, source);
 }

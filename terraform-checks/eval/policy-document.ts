@@ -151,7 +151,8 @@ export function evaluatePolicyDocument(body: EvalBody, source: SourceLocation): 
             source,
         );
     }
-    const json = { ...unknownFrom(undefined, "the policy document has computed parts", refsFrom.concat([doc])), source, partial: doc };
+    // The provider always renders a JSON object: not null, and never the empty string compact() drops.
+    const json: TfValue = { ...unknownFrom(undefined, "the policy document has computed parts", refsFrom.concat([doc])), source, partial: doc, refinement: { notNull: true, prefix: "{" } };
     return map({ json, minified_json: json, id: { ...unknown("computed", doc), source } }, source);
 }
 
@@ -175,19 +176,24 @@ function dedupe(items: TfValue[]): TfValue[] {
     return out;
 }
 
+/** The statements of a source or override document; a computed document's known structure serves (another document with a computed ARN, a `jsonencode`). */
 function parseDoc(doc: TfValue, refsFrom: TfValue[]): TfValue[] | undefined {
     refsFrom.push(doc);
+    if (doc.kind === "unknown") return doc.partial ? statementsOf(doc.partial) : undefined;
     const text = asString(doc);
     if (text === undefined) return undefined;
     try {
-        const parsed = fromJs(JSON.parse(text), doc.source);
-        if (parsed.kind !== "map") return [];
-        const st = parsed.entries.Statement;
-        if (!st) return [];
-        return st.kind === "list" ? st.items : [st];
+        return statementsOf(fromJs(JSON.parse(text), doc.source));
     } catch {
         return [];
     }
+}
+
+function statementsOf(parsed: TfValue): TfValue[] {
+    if (parsed.kind !== "map") return [];
+    const st = parsed.entries.Statement;
+    if (!st) return [];
+    return st.kind === "list" ? st.items : [st];
 }
 
 function mergeDocument(doc: TfValue, order: TfValue[], bySid: Map<string, TfValue>, refsFrom: TfValue[]): void {

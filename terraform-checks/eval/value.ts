@@ -218,13 +218,17 @@ export function fromJs(raw: unknown, source?: SourceLocation, depth = 0): TfValu
 
 /**
  * Deep equality, type-strict as Terraform's `==`. An unknown inside makes it undefined, except
- * where its refinement decides it: an unknown refined as not null (a template string, a
- * resource's id or ARN) is unequal to null, as Terraform decides it.
+ * where its refinement decides it, as Terraform decides it: an unknown refined as not null (a
+ * template string, a resource's id or ARN) is unequal to null, and a string with a known prefix
+ * is unequal to any value that does not start with it (`aws_iam_role.x.arn == ""`).
  */
 export function equals(a: TfValue, b: TfValue, depth = 0): boolean | undefined {
     if (a.kind === "unknown" || b.kind === "unknown") {
         const [u, other] = a.kind === "unknown" ? [a, b] : [b, a];
-        return u.kind === "unknown" && u.refinement?.notNull === true && isNull(other) ? false : undefined;
+        if (u.kind !== "unknown" || other.kind !== "scalar") return undefined;
+        if (u.refinement?.notNull === true && other.value === null) return false;
+        const prefix = u.refinement?.prefix;
+        return prefix && !(typeof other.value === "string" && other.value.startsWith(prefix)) ? false : undefined;
     }
     if (depth > 64) return undefined;
     if (a.kind === "scalar" && b.kind === "scalar") return a.value === b.value;

@@ -358,6 +358,10 @@ data "aws_iam_policy_document" "merged" {
   source_policy_documents   = [data.aws_iam_policy_document.d.json]
   override_policy_documents = [jsonencode({ Statement = [{ Sid = "Read", Effect = "Deny", Action = "*", Resource = "*" }] })]
 }
+data "aws_iam_policy_document" "combined" {
+  source_policy_documents = compact([data.aws_iam_policy_document.computed.json, "", null])
+  override_policy_documents = [jsonencode({ Statement = [{ Sid = "Tls", Effect = "Deny", Action = "s3:*", Resource = aws_s3_bucket.b.arn }] })]
+}
 `;
         it("renders the provider's JSON (single values collapse to strings, Effect defaults to Allow)", () => {
             const { value } = evalIn("jsondecode(data.aws_iam_policy_document.d.json)", { "doc.tf": doc });
@@ -381,6 +385,24 @@ data "aws_iam_policy_document" "merged" {
             assert.equal(value.kind, "unknown");
             assert.deepEqual(value.refs, ["aws_s3_bucket.b"]);
             assert.deepEqual(plain(value.kind === "unknown" ? value.partial! : value), { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: U }] });
+        });
+        it("is a JSON object that is not null, so compact() keeps it while its ARNs are computed", () => {
+            const { value } = evalIn("compact([data.aws_iam_policy_document.computed.json, \"\"])", { "doc.tf": doc });
+            assert.equal(value.kind, "list");
+            assert.equal(value.kind === "list" && value.items.length, 1);
+            const [json] = value.kind === "list" ? value.items : [];
+            assert.deepEqual(json.kind === "unknown" && json.refinement, { notNull: true, prefix: "{" });
+        });
+        it("merges computed source and override documents by their known structure", () => {
+            const { value } = evalIn("data.aws_iam_policy_document.combined.json", { "doc.tf": doc });
+            assert.equal(value.kind, "unknown");
+            assert.deepEqual(plain(value.kind === "unknown" ? value.partial! : value), {
+                Version: "2012-10-17",
+                Statement: [
+                    { Effect: "Allow", Action: "*", Resource: U },
+                    { Sid: "Tls", Effect: "Deny", Action: "s3:*", Resource: U },
+                ],
+            });
         });
         it("merges source and override documents by Sid", () => {
             const { value } = evalIn("jsondecode(data.aws_iam_policy_document.merged.json).Statement[0]", { "doc.tf": doc });

@@ -22,10 +22,15 @@ describe("refined unknown values", () => {
             { expr: `"a-\${var.who}-b"`, prefix: "a-", notNull: true },
             { expr: `"%{ if true }x%{ endif }y\${var.who}"`, prefix: "xy", notNull: true },
             { expr: `"\${var.who}tail"`, notNull: true },
-            { expr: `aws_iam_role.x.arn`, notNull: true, attribute: "aws_iam_role.x.arn" },
+            { expr: `aws_iam_role.x.arn`, prefix: "arn:", notNull: true, attribute: "aws_iam_role.x.arn" },
+            { expr: `aws_iam_role.x.id`, notNull: true, attribute: "aws_iam_role.x.id" },
+            { expr: `google_service_account.x.email`, notNull: true, attribute: "google_service_account.x.email" },
             { expr: `aws_iam_role.x.tags`, attribute: "aws_iam_role.x.tags" },
             { expr: `local.sa`, prefix: "serviceAccount:", notNull: true },
-            { expr: `module.m.arn`, notNull: true, attribute: "aws_iam_role.x.arn" },
+            { expr: `module.m.arn`, prefix: "arn:", notNull: true, attribute: "aws_iam_role.x.arn" },
+            // An attribute of an instance that exists cannot fail once known, so try() keeps it as it is.
+            { expr: `try(aws_iam_role.x.arn, var.who)`, prefix: "arn:", notNull: true, attribute: "aws_iam_role.x.arn" },
+            { expr: `coalesce(null, try(aws_iam_role.x.arn, null))`, prefix: "arn:", notNull: true, attribute: "aws_iam_role.x.arn" },
         ];
         for (const row of rows) {
             it(`${row.expr}: prefix ${JSON.stringify(row.prefix)}, not null ${!!row.notNull}, attribute ${row.attribute ?? "none"}`, () => {
@@ -60,6 +65,23 @@ describe("refined unknown values", () => {
             assert.equal(known(`var.who == null`), "unknown");
             assert.equal(known(`aws_iam_role.x.tags == null`), "unknown");
             assert.equal(known(`aws_iam_role.x.arn == var.who`), "unknown");
+        });
+        it("a known prefix decides comparisons and startswith() with strings that do not share it", () => {
+            const known = (expr: string) => {
+                const v = evalIn(expr, base).value;
+                return v.kind === "scalar" ? v.value : v.kind;
+            };
+            assert.equal(known(`aws_iam_role.x.arn == ""`), false);
+            assert.equal(known(`aws_iam_role.x.arn != "*"`), true);
+            assert.equal(known(`"user:\${var.who}" == "allUsers"`), false);
+            assert.equal(known(`"user:\${var.who}" == 1`), false);
+            assert.equal(known(`startswith(local.sa, "serviceAccount:")`), true);
+            assert.equal(known(`startswith(local.sa, "service")`), true);
+            assert.equal(known(`startswith(local.sa, "user:")`), false);
+            // The prefix does not decide these: the rest of the string is not known.
+            assert.equal(known(`"user:\${var.who}" == "user:a@example.com"`), "unknown");
+            assert.equal(known(`startswith(local.sa, "serviceAccount:ml-")`), "unknown");
+            assert.equal(known(`startswith(var.who, "a")`), "unknown");
         });
         it("a plain unknown (a variable without a value) carries no refinement", () => {
             assert.equal(refinementOf(evalIn("var.who", base).value as Value), undefined);
@@ -133,6 +155,38 @@ describe("refined unknown values", () => {
         it("aws-iam-passrole-scoped: a policy document data source naming one role's ARN is scoped", async () => {
             const of = await scan(`data "aws_iam_policy_document" "d" {\n  statement {\n    actions = ["iam:PassRole"]\n    resources = [aws_iam_role.x.arn]\n  }\n}\nresource "aws_iam_policy" "p" {\n  policy = data.aws_iam_policy_document.d.json\n}\n`);
             assert.deepEqual(of("aws-iam-passrole-scoped"), ["pass"]);
+        });
+        it("aws-s3-tls-only-policy: a TLS Deny naming the bucket's own ARNs, merged through compact() into a combined document, passes", async () => {
+            // The shape of the widely used S3 bucket module: optional documents, "" when off, merged by source_policy_documents.
+            const of = await scan(`resource "aws_s3_bucket" "b" {
+  bucket = "ml-data"
+}
+data "aws_iam_policy_document" "tls" {
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.b.arn, "\${aws_s3_bucket.b.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+data "aws_iam_policy_document" "combined" {
+  source_policy_documents = compact([data.aws_iam_policy_document.tls.json, false ? "x" : ""])
+}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = aws_s3_bucket.b.id
+  policy = data.aws_iam_policy_document.combined.json
+}
+`);
+            assert.deepEqual(of("aws-s3-tls-only-policy"), ["pass"]);
+            assert.deepEqual(of("aws-iam-no-not-action-allow"), ["pass"]);
         });
     });
 
