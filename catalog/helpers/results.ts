@@ -1,4 +1,4 @@
-import type { CheckResult, Evidence, Resource, Scalar } from "../model";
+import type { CheckResult, Evidence, Resource, Scalar, Value } from "../model";
 import type { Attr } from "./props";
 
 type At = Attr | Resource;
@@ -7,13 +7,27 @@ function isAttr(at: At): at is Attr {
     return "state" in at && "location" in at;
 }
 
+/** Most elements a list attribute's evidence shows. */
+const MAX_EVIDENCE_ITEMS = 20;
+
+/** A list of known scalars (`subnet_ids = ["subnet-a", "subnet-b"]`) as evidence shows it, so it does not read as "not set". */
+function scalarItems(node: Value | undefined): Scalar[] | undefined {
+    if (node?.kind !== "list" || node.items.length > MAX_EVIDENCE_ITEMS) return undefined;
+    const out: Scalar[] = [];
+    for (const i of node.items) {
+        if (i.kind !== "scalar") return undefined;
+        out.push(i.value);
+    }
+    return out;
+}
+
 /** A result about an attribute (its location, path and evidence) or about the resource itself. */
 function result(status: CheckResult["status"], message: string, at: At): CheckResult {
     // Built field by field, not spread: one result per subject per control, 150k on a large scan.
     if (!isAttr(at)) return { status, message, location: at.source };
     const evidence: Evidence =
         at.state === "explicit"
-            ? { state: "explicit", value: at.value ?? undefined }
+            ? { state: "explicit", value: at.value ?? scalarItems(at.node) }
             : at.state === "unknown"
               ? { state: "unknown" }
               : { state: "default" };

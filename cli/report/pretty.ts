@@ -105,14 +105,15 @@ function formatFinding(f: ReportedFinding, result: ScanResult, controls: Map<str
         if (ev.state === "unknown") value = "computed, not known before apply";
         else if (ev.state === "default") value = ev.value === undefined ? "not set (the provider default applies)" : `${formatValue(ev.value)} (provider default; the attribute is not set)`;
         else if (ev.origin?.sensitive) value = "(sensitive, not shown)";
-        else value = ev.value === undefined ? "not set" : formatValue(ev.value);
+        // Explicit evidence without a value is a block, an object or a list too large to show: the source line shows it.
+        else value = ev.value === undefined ? "" : formatValue(ev.value);
         if (ev.origin) {
             const at = ev.origin.location?.kind === "file"
                 ? ` at ${positionText(displayPath(ev.origin.location.file, result.baseDir), ev.origin.location.start.line, ev.origin.location.start.column)}`
                 : "";
-            value += ` from ${sanitize(ev.origin.description)}${at}`;
+            value += `${value ? " " : ""}from ${sanitize(ev.origin.description)}${at}`;
         }
-        out.push(`    ${p.dim("value")} ${value}`);
+        if (value) out.push(`    ${p.dim("value")} ${value}`);
     }
     if (control) {
         out.push(`    ${p.dim("fix")}   ${remediationFor(control, f)}`);

@@ -2,6 +2,8 @@ import * as assert from "node:assert/strict";
 import { allControls } from "../../catalog";
 import { scanTerraformSources, workerCount } from "../../terraform-checks";
 import { autoWorkers } from "../../terraform-checks/scanner";
+import { formatPretty } from "../../cli/report";
+import { fixtureResult } from "../cli/fixture";
 
 const direct = allControls.filter((c) => c.id === "aws-sagemaker-notebook-no-direct-internet");
 
@@ -24,6 +26,21 @@ describe("scanTerraform API", () => {
         assert.equal(f.resourceBlock.range.end.line, 6);
         assert.equal(f.resourceBlock.moduleCalls[0].range.end.line, 7);
         assert.match(f.evidence?.origin?.description ?? "", /var.access default/);
+    });
+
+    it("a finding at a list attribute shows its elements as evidence, and the pretty report says so instead of \"not set\"", async () => {
+        const vpcOnly = allControls.filter((c) => c.id === "aws-sagemaker-domain-vpc-only");
+        const output = await scanTerraformSources(
+            {
+                "main.tf": `resource "aws_sagemaker_domain" "d" {\n  domain_name = "d"\n  auth_mode = "IAM"\n  vpc_id = "vpc-1"\n  subnet_ids = ["subnet-a", "subnet-b"]\n  app_network_access_type = "VpcOnly"\n  default_user_settings {\n    execution_role = "arn:aws:iam::111122223333:role/x"\n  }\n}\n`,
+            },
+            { controls: vpcOnly },
+        );
+        const f = output.findings.find((x) => x.status === "unknown");
+        assert.deepEqual(f?.evidence, { state: "explicit", value: ["subnet-a", "subnet-b"] });
+        const text = formatPretty(fixtureResult({ output, controls: vpcOnly, sources: new Map() }), vpcOnly, { color: false });
+        assert.match(text, /value \["subnet-a","subnet-b"\]/);
+        assert.doesNotMatch(text, /not set/);
     });
 
     it("findings and diagnostics are plain data (positions worked out), whatever the parser keeps inside", async () => {
