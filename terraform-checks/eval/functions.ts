@@ -111,18 +111,18 @@ function jsonOf(v: TfValue): unknown {
     return toJs(v);
 }
 
-/** Terraform's jsonencode: object keys sorted, HTML-significant characters escaped. */
+/** Terraform's jsonencode: object keys sorted, numbers with every digit and no exponent, HTML-significant characters escaped. */
 function jsonEncode(v: TfValue): string {
-    const sortDeep = (x: unknown): unknown => {
-        if (Array.isArray(x)) return x.map(sortDeep);
+    const write = (x: unknown): string => {
+        if (typeof x === "number") return formatNumber(x);
+        if (Array.isArray(x)) return `[${x.map(write).join(",")}]`;
         if (x && typeof x === "object") {
-            const out: Record<string, unknown> = {};
-            for (const k of sortedKeys(x as Record<string, unknown>)) out[k] = sortDeep((x as Record<string, unknown>)[k]);
-            return out;
+            const o = x as Record<string, unknown>;
+            return `{${sortedKeys(o).map((k) => `${JSON.stringify(k)}:${write(o[k])}`).join(",")}}`;
         }
-        return x;
+        return JSON.stringify(x) ?? "null";
     };
-    return JSON.stringify(sortDeep(jsonOf(v)))
+    return write(jsonOf(v))
         .replace(/</g, "\\u003c")
         .replace(/>/g, "\\u003e")
         .replace(/&/g, "\\u0026")

@@ -10,6 +10,9 @@ import { U, evalIn, evalOnDisk, plain } from "./support";
 const ROWS: Array<[string, unknown]> = [
     // encoding
     [`jsonencode({ b = 1, a = ["x", true, null] })`, `{"a":["x",true,null],"b":1}`],
+    // Numbers as Terraform writes them: every digit, no exponent.
+    [`jsonencode({ a = 1e21, b = 1e-7, c = -1.5, d = [0, 123456789] })`, `{"a":1000000000000000000000,"b":0.0000001,"c":-1.5,"d":[0,123456789]}`],
+    [`jsonencode({ "<k>" = "a&b" })`, `{"\\u003ck\\u003e":"a\\u0026b"}`],
     [`jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:*", Resource = aws_s3_bucket.b.arn }] })`, U],
     [`jsondecode("{\\"a\\": [1, 2]}")`, { a: [1, 2] }],
     [`yamldecode("a: 1\\nb:\\n  - x\\n  - y\\n")`, { a: 1, b: ["x", "y"] }],
