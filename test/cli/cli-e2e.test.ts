@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { allControls } from "../../catalog/controls";
+import { tempDir } from "../support/temp-dir";
 
 const BIN = path.resolve(__dirname, "..", "..", "cli", "main.js");
 const PKG = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "package.json"), "utf8"));
@@ -58,21 +59,17 @@ describe("mlguard (built binary)", () => {
     });
 
     it("init writes .mlguard.yaml with $schema and refuses to overwrite without --force", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-init-"));
-        try {
-            assert.equal(mlguard(["init"], dir).code, 0);
-            const text = fs.readFileSync(path.join(dir, ".mlguard.yaml"), "utf8");
-            assert.match(text, /^\$schema: https:\/\/unpkg\.com\/mlguard\/schemas\/mlguard-config\.schema\.json$/m);
-            fs.writeFileSync(path.join(dir, ".mlguard.yaml"), "# mine\n");
-            const again = mlguard(["init"], dir);
-            assert.equal(again.code, 2);
-            assert.match(again.stderr, /already exists; use --force/);
-            assert.equal(fs.readFileSync(path.join(dir, ".mlguard.yaml"), "utf8"), "# mine\n");
-            assert.equal(mlguard(["init", "--force"], dir).code, 0);
-            assert.equal(fs.readFileSync(path.join(dir, ".mlguard.yaml"), "utf8"), text);
-        } finally {
-            fs.rmSync(dir, { recursive: true, force: true });
-        }
+        const dir = tempDir("mlguard-init-");
+        assert.equal(mlguard(["init"], dir).code, 0);
+        const text = fs.readFileSync(path.join(dir, ".mlguard.yaml"), "utf8");
+        assert.match(text, /^\$schema: https:\/\/unpkg\.com\/mlguard\/schemas\/mlguard-config\.schema\.json$/m);
+        fs.writeFileSync(path.join(dir, ".mlguard.yaml"), "# mine\n");
+        const again = mlguard(["init"], dir);
+        assert.equal(again.code, 2);
+        assert.match(again.stderr, /already exists; use --force/);
+        assert.equal(fs.readFileSync(path.join(dir, ".mlguard.yaml"), "utf8"), "# mine\n");
+        assert.equal(mlguard(["init", "--force"], dir).code, 0);
+        assert.equal(fs.readFileSync(path.join(dir, ".mlguard.yaml"), "utf8"), text);
     });
 
     const usage: Array<[string[], RegExp]> = [

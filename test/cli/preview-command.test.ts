@@ -7,24 +7,23 @@ import { mergeDiagnostics, parseConfigFlags, programEntry, readPolicyPackConfig,
 import { UsageError } from "../../cli/errors";
 import { constructorSite } from "../../policypack/program-worker";
 import type { PolicyDiagnostic } from "../../policypack/testing";
+import { tempDir } from "../support/temp-dir";
 
-const temps: string[] = [];
 function dirWith(files: Record<string, string>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-preview-unit-"));
-    temps.push(dir);
+    const dir = tempDir("mlguard-preview-unit-");
     for (const [f, text] of Object.entries(files)) {
         fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
         fs.writeFileSync(path.join(dir, f), text);
     }
     return dir;
 }
-after(() => temps.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 const diag = (policyName: string, urn: string, message: string, enforcementLevel: PolicyDiagnostic["enforcementLevel"]): PolicyDiagnostic => ({ policyName, urn, message, enforcementLevel, phase: "analyze" });
 
 describe("mlguard preview: reading the program and the pack config", () => {
     it("finds the entry point as the Pulumi Node.js runtime does", () => {
-        assert.equal(programEntry(dirWith({ "index.ts": "" })), path.join(temps.at(-1)!, "index.ts"));
+        const plainTs = dirWith({ "index.ts": "" });
+        assert.equal(programEntry(plainTs), path.join(plainTs, "index.ts"));
         const withMain = dirWith({ "package.json": JSON.stringify({ main: "src/main" }), "src/main.ts": "" });
         assert.equal(programEntry(withMain), path.join(withMain, "src", "main.ts"));
         const fromYaml = dirWith({ "app/index.js": "" });

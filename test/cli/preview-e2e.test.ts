@@ -7,8 +7,8 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
+import { tempDir } from "../support/temp-dir";
 import { assertGolden } from "./golden";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
@@ -44,17 +44,11 @@ function constructorLine(file: string, name: string): number {
     return i + 1;
 }
 
-const temps: string[] = [];
-after(() => {
-    for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
-});
-
 describe("mlguard preview (built binary, Pulumi programs under mocks)", function () {
     this.timeout(120_000);
 
     describe(`every format over ${INSECURE}`, () => {
-        const out = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-preview-"));
-        temps.push(out);
+        const out = tempDir("mlguard-preview-");
         let run: Run;
         const file = (name: string) => fs.readFileSync(path.join(out, name), "utf8");
         before(() => {
@@ -127,8 +121,7 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
 
     it("--fail-on none exits 0 with the same findings; a baseline accepts them", () => {
         assert.equal(mlguard(["preview", INSECURE, "--format", "json", "--fail-on", "none"]).code, 0);
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-preview-baseline-"));
-        temps.push(dir);
+        const dir = tempDir("mlguard-preview-baseline-");
         const baseline = path.join(dir, "baseline.json");
         const update = mlguard(["preview", INSECURE, "--format", "json", "--baseline", baseline, "--update-baseline"]);
         assert.match(update.stderr, /wrote 22 entries/);
@@ -138,8 +131,7 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
     });
 
     it("the component platforms pass (gcp with its --policy-pack-config for non-production stacks); golden SARIF for each", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-preview-platforms-"));
-        temps.push(dir);
+        const dir = tempDir("mlguard-preview-platforms-");
         const sarif = (name: string) => normalize(fs.readFileSync(path.join(dir, name), "utf8"));
         const aws = mlguard(["preview", "examples/pulumi/aws-sagemaker-platform", "--policy-pack-config", "examples/pulumi/aws-sagemaker-platform/nonprod.json", "--format", "json", "--format", `sarif=${dir}/aws.sarif`]);
         assert.equal(aws.code, 0, aws.stdout + aws.stderr);
@@ -169,8 +161,7 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
         // Inside the repository's node_modules, so the program resolves @pulumi/aws as an installed one would.
         const cache = path.join(REPO, "node_modules", ".cache");
         fs.mkdirSync(cache, { recursive: true });
-        const dir = fs.mkdtempSync(path.join(cache, "mlguard-preview-compiled-"));
-        temps.push(dir);
+        const dir = tempDir("mlguard-preview-compiled-", cache);
         const source = ["// Compiled to bin/ with a source map.", "import * as aws from \"@pulumi/aws\";", "", "", "export const key = new aws.kms.Key(\"compiled\", {", "    description: \"four lines down\",", "});", ""].join("\n");
         fs.mkdirSync(path.join(dir, "src"));
         fs.mkdirSync(path.join(dir, "bin"));
@@ -221,8 +212,7 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
             const notProgram = mlguard(["preview", "examples/terraform"]);
             assert.equal(notProgram.code, 2);
             assert.match(notProgram.stderr, /is not a Pulumi program: no Pulumi\.yaml/);
-            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-ppc-"));
-            temps.push(dir);
+            const dir = tempDir("mlguard-ppc-");
             fs.writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ "no-such-policy": "mandatory" }));
             const bad = mlguard(["preview", INSECURE, "--policy-pack-config", path.join(dir, "bad.json")]);
             assert.equal(bad.code, 2);

@@ -1,11 +1,11 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { runScan } from "../../cli/commands/scan";
 import type { ScanResult as EngineResult, ScanEngine, ScanOptions } from "../../cli/engine";
 import type { ScanFlags } from "../../cli/options";
 import { exitCodeFor } from "../../cli/pipeline";
+import { tempDir } from "../support/temp-dir";
 import { DIAGNOSTICS, FINDINGS, SOURCES, engineOutput, engineStats, fixtureResult } from "./fixture";
 
 /** A stand-in for the Terraform engine that returns the synthetic scan (tests only). */
@@ -25,7 +25,7 @@ function flags(extra: Partial<ScanFlags> = {}): ScanFlags {
 }
 
 function tempProject(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-scan-"));
+    const dir = tempDir("mlguard-scan-");
     for (const [file, text] of Object.entries(SOURCES)) {
         fs.mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
         fs.writeFileSync(path.join(dir, file), text);
@@ -65,7 +65,6 @@ describe("mlguard scan (in-process, engine replaced)", () => {
     beforeEach(() => {
         dir = tempProject();
     });
-    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("passes validated options to the engine and exits 2 on a parse error", async () => {
         const c = capture(dir);

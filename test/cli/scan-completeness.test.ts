@@ -1,18 +1,18 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { runScan } from "../../cli/commands/scan";
 import type { ScanFlags } from "../../cli/options";
 import { scanTerraform, scanTerraformSources } from "../../terraform-checks";
 import { pulumiPath } from "../../terraform-checks/scanner";
+import { tempDir } from "../support/temp-dir";
 
 function flags(extra: Partial<ScanFlags> = {}): ScanFlags {
     return { varFile: [], var: [], format: [], rule: [], skipRule: [], tag: [], config: false, progress: false, ...extra } as ScanFlags;
 }
 
 function project(files: Record<string, string | Buffer>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-complete-"));
+    const dir = tempDir("mlguard-complete-");
     for (const [file, text] of Object.entries(files)) {
         fs.mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
         fs.writeFileSync(path.join(dir, file), text);

@@ -5,10 +5,10 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import Ajv from "ajv";
 import AjvDraft04 from "ajv-draft-04";
+import { tempDir } from "../support/temp-dir";
 import { assertGolden } from "./golden";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
@@ -53,20 +53,15 @@ interface Report {
 const ids = (fs: readonly Finding[]) => [...new Set(fs.map((f) => f.ruleId))].sort();
 const at = (f: Finding) => `${f.ruleId} ${f.resource.address} ${f.location?.file}:${f.location?.startLine}`;
 
-/** A temporary directory with these files; removed after the suite. */
-const temps: string[] = [];
+/** A temporary directory with these files; removed when the test process exits. */
 function project(files: Record<string, string>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-e2e-"));
-    temps.push(dir);
+    const dir = tempDir("mlguard-e2e-");
     for (const [file, text] of Object.entries(files)) {
         fs.mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
         fs.writeFileSync(path.join(dir, file), text);
     }
     return dir;
 }
-after(() => {
-    for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
-});
 
 const NOTEBOOK = (name: string, extra = "") => `resource "aws_sagemaker_notebook_instance" "${name}" {
   name                   = "${name}"
@@ -91,8 +86,7 @@ describe("mlguard scan (built binary, real Terraform)", function () {
     this.timeout(30_000);
 
     describe("every format over examples/terraform (golden files; UPDATE_GOLDEN=1 regenerates them)", () => {
-        const out = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-formats-"));
-        temps.push(out);
+        const out = tempDir("mlguard-formats-");
         let run: Run;
         const file = (name: string) => fs.readFileSync(path.join(out, name), "utf8");
         before(() => {

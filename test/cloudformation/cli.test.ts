@@ -5,8 +5,8 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
+import { tempDir } from "../support/temp-dir";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 const BIN = path.join(REPO, "dist", "cli", "main.js");
@@ -69,18 +69,14 @@ describe("mlguard scan on CloudFormation", () => {
         assert.ok(!findings(r.stdout).some((f) => f.ruleId === "aws-sagemaker-notebook-no-direct-internet"));
     });
     it("takes a parameters file and rejects a bad one", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-cfn-"));
-        try {
-            fs.writeFileSync(path.join(dir, "ok.json"), JSON.stringify([{ ParameterKey: "InternetAccess", ParameterValue: "Disabled" }]));
-            fs.writeFileSync(path.join(dir, "bad.json"), "InternetAccess=Disabled");
-            const ok = mlguard(["scan", "examples/cloudformation/sagemaker-insecure", "-f", "json", "--no-config", "--parameters-file", path.join(dir, "ok.json")]);
-            assert.ok(!findings(ok.stdout).some((f) => f.ruleId === "aws-sagemaker-notebook-no-direct-internet"));
-            const bad = mlguard(["scan", "examples/cloudformation/sagemaker-insecure", "--no-config", "--parameters-file", path.join(dir, "bad.json")]);
-            assert.equal(bad.code, 2);
-            assert.match(bad.stdout + bad.stderr, /Invalid parameters file/);
-        } finally {
-            fs.rmSync(dir, { recursive: true, force: true });
-        }
+        const dir = tempDir("mlguard-cfn-");
+        fs.writeFileSync(path.join(dir, "ok.json"), JSON.stringify([{ ParameterKey: "InternetAccess", ParameterValue: "Disabled" }]));
+        fs.writeFileSync(path.join(dir, "bad.json"), "InternetAccess=Disabled");
+        const ok = mlguard(["scan", "examples/cloudformation/sagemaker-insecure", "-f", "json", "--no-config", "--parameters-file", path.join(dir, "ok.json")]);
+        assert.ok(!findings(ok.stdout).some((f) => f.ruleId === "aws-sagemaker-notebook-no-direct-internet"));
+        const bad = mlguard(["scan", "examples/cloudformation/sagemaker-insecure", "--no-config", "--parameters-file", path.join(dir, "bad.json")]);
+        assert.equal(bad.code, 2);
+        assert.match(bad.stdout + bad.stderr, /Invalid parameters file/);
     });
     it("names CDK findings by construct path and honours Metadata suppressions", () => {
         const r = mlguard(["scan", "examples/cloudformation/cdk-app", "-f", "json", "--no-config", "--include-suppressed"]);
@@ -91,17 +87,13 @@ describe("mlguard scan on CloudFormation", () => {
         assert.match(report.suppressed[0].suppression!.reason, /scratch space/);
     });
     it("honours a # mlguard:ignore comment above a resource in YAML", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-cfn-"));
-        try {
-            fs.writeFileSync(
-                path.join(dir, "t.yaml"),
-                'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  # mlguard:ignore aws-kms-key-rotation reason="imported key material cannot rotate"\n  Key:\n    Type: AWS::KMS::Key\n',
-            );
-            const r = mlguard(["scan", ".", "-f", "json", "--no-config"], dir);
-            assert.equal(r.code, 0, r.stdout + r.stderr);
-        } finally {
-            fs.rmSync(dir, { recursive: true, force: true });
-        }
+        const dir = tempDir("mlguard-cfn-");
+        fs.writeFileSync(
+            path.join(dir, "t.yaml"),
+            'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  # mlguard:ignore aws-kms-key-rotation reason="imported key material cannot rotate"\n  Key:\n    Type: AWS::KMS::Key\n',
+        );
+        const r = mlguard(["scan", ".", "-f", "json", "--no-config"], dir);
+        assert.equal(r.code, 0, r.stdout + r.stderr);
     });
     it("writes SARIF with the template locations", () => {
         const r = mlguard(["scan", "examples/cloudformation/sagemaker-insecure", "-f", "sarif", "--no-config"]);

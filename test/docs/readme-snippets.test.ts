@@ -7,8 +7,8 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
+import { tempDir } from "../support/temp-dir";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 
@@ -28,7 +28,7 @@ describe("README snippets in a CommonJS TypeScript project", function () {
     const snippets = readmeSnippets(fs.readFileSync(path.join(REPO, "README.md"), "utf8"));
 
     before(() => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-readme-"));
+        dir = tempDir("mlguard-readme-");
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "readme-check", private: true, main: "index.js" }));
         fs.writeFileSync(
             path.join(dir, "tsconfig.json"),
@@ -42,7 +42,6 @@ describe("README snippets in a CommonJS TypeScript project", function () {
         fs.symlinkSync(path.join(REPO, "node_modules", "@types"), path.join(modules, "@types"), "dir");
         for (const [file, text] of snippets) fs.writeFileSync(path.join(dir, file), text);
     });
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("marks the program and the testing snippets", () => {
         assert.deepEqual([...snippets.keys()].sort(), ["check.ts", "index.ts", "one-mode.ts"]);
@@ -63,16 +62,12 @@ describe("README snippets in a CommonJS TypeScript project", function () {
     }
 
     it("check.ts fails on an insecure program", () => {
-        const insecure = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-readme-insecure-"));
-        try {
-            fs.symlinkSync(path.join(dir, "node_modules"), path.join(insecure, "node_modules"), "dir");
-            fs.copyFileSync(path.join(dir, "check.js"), path.join(insecure, "check.js"));
-            fs.writeFileSync(path.join(insecure, "index.js"), `const aws = require("@pulumi/aws");\nnew aws.sagemaker.NotebookInstance("open", { instanceType: "ml.t3.medium", roleArn: "arn:aws:iam::111122223333:role/x" });\n`);
-            const run = spawnSync(process.execPath, ["check.js"], { cwd: insecure, encoding: "utf8" });
-            assert.equal(run.status, 1);
-            assert.match(run.stderr, /aws-sagemaker-notebook-no-direct-internet/);
-        } finally {
-            fs.rmSync(insecure, { recursive: true, force: true });
-        }
+        const insecure = tempDir("mlguard-readme-insecure-");
+        fs.symlinkSync(path.join(dir, "node_modules"), path.join(insecure, "node_modules"), "dir");
+        fs.copyFileSync(path.join(dir, "check.js"), path.join(insecure, "check.js"));
+        fs.writeFileSync(path.join(insecure, "index.js"), `const aws = require("@pulumi/aws");\nnew aws.sagemaker.NotebookInstance("open", { instanceType: "ml.t3.medium", roleArn: "arn:aws:iam::111122223333:role/x" });\n`);
+        const run = spawnSync(process.execPath, ["check.js"], { cwd: insecure, encoding: "utf8" });
+        assert.equal(run.status, 1);
+        assert.match(run.stderr, /aws-sagemaker-notebook-no-direct-internet/);
     });
 });

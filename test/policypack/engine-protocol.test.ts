@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import type { AnyControl } from "../../catalog/control";
 import { EXCEPTIONS_POLICY } from "../../policypack/exceptions";
@@ -18,6 +17,7 @@ import {
     startConfiguredPack,
     startPack,
 } from "../support/analyzer-harness";
+import { tempDir } from "../support/temp-dir";
 import { type PropPath, getAt, isUnknownSentinel, leafPaths, secretLeaves, setAt, unknownFor } from "../support/shapes";
 
 /**
@@ -150,11 +150,10 @@ describe("policy pack over the engine protocol (gRPC)", function () {
     describe("startup failures are reported, not hung on", () => {
         let dir: string;
         before(() => {
-            dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-badpack-"));
+            dir = tempDir("mlguard-badpack-");
             fs.symlinkSync(path.resolve(PACK_DIR, "../node_modules"), path.join(dir, "node_modules"));
             fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
         });
-        after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
         it("a pack that prints before its port is rejected with what it printed", async () => {
             fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "noisy", version: "1.0.0", main: "index.js" }));

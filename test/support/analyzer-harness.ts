@@ -16,6 +16,7 @@ import type * as analyzerGrpcTypes from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as emptyPbTypes from "google-protobuf/google/protobuf/empty_pb";
 import type * as structPbTypes from "google-protobuf/google/protobuf/struct_pb";
 import type { StackResource } from "../../policypack/testing";
+import { atProcessEnd } from "./process-end";
 
 /** The mlguard pack directory: what a user passes to `--policy-pack`. */
 export const PACK_DIR = path.resolve(__dirname, "../../../policypack");
@@ -422,7 +423,6 @@ function validateAgainstSchema(policy: PolicyInfo, props: Record<string, unknown
 // Process management.
 
 const live = new Set<ChildProcess>();
-let exitHooksInstalled = false;
 
 function killAllNow(): void {
     for (const child of live) {
@@ -433,21 +433,6 @@ function killAllNow(): void {
         }
     }
     live.clear();
-}
-
-/** Never leak a pack: kill every live one when the test / bench process goes away. */
-function installExitHooks(): void {
-    if (exitHooksInstalled) return;
-    exitHooksInstalled = true;
-    process.on("exit", killAllNow);
-    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-        const alone = process.listenerCount(signal) === 0;
-        process.once(signal, () => {
-            killAllNow();
-            // Without other listeners the signal would have ended the process: keep that behaviour.
-            if (alone) process.kill(process.pid, signal);
-        });
-    }
 }
 
 /** Stand-in for the engine's host server: the pack is given a real, listening address. */
@@ -851,7 +836,8 @@ export function resolveRunPolicyPack(packDir: string): string {
  * leaves a process behind.
  */
 export async function startPack(packDir: string = PACK_DIR, options: StartOptions = {}): Promise<PackProcess> {
-    installExitHooks();
+    // Never leak a pack: kill every live one when the test / bench process goes away.
+    atProcessEnd(killAllNow);
     const { grpc, rpc } = loadWire();
     const dir = path.resolve(packDir);
     const s = stackIdentity(options.stack);

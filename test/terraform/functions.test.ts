@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { SUPPORTED_FUNCTIONS } from "../../terraform-checks/eval/functions";
+import { tempDir } from "../support/temp-dir";
 import { U, evalIn, evalOnDisk, plain } from "./support";
 
 /** [expression, expected plain value] — unknowns show as U. */
@@ -279,34 +279,30 @@ describe("Terraform functions", () => {
             assert.ok(diagnostics.some((d) => d.summary === "File not found"));
         });
         it("filebase64() and the file hashes read a file's bytes, binary files too", () => {
-            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-filehash-"));
-            try {
-                const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x80]);
-                fs.writeFileSync(path.join(dir, "lambda.zip"), zip);
-                fs.writeFileSync(path.join(dir, "main.tf"), "");
-                const digest = (alg: string, enc: "hex" | "base64") => createHash(alg).update(zip).digest(enc);
-                for (const [fn, expected] of [
-                    ["filebase64", zip.toString("base64")],
-                    ["filemd5", digest("md5", "hex")],
-                    ["filesha1", digest("sha1", "hex")],
-                    ["filesha256", digest("sha256", "hex")],
-                    ["filesha512", digest("sha512", "hex")],
-                    ["filebase64sha256", digest("sha256", "base64")],
-                    ["filebase64sha512", digest("sha512", "base64")],
-                ]) {
-                    const { value, diagnostics } = evalOnDisk(dir, `${fn}("lambda.zip")`);
-                    assert.deepEqual(diagnostics.filter((d) => d.severity === "error"), [], fn);
-                    assert.equal(plain(value), expected, fn);
-                }
-                // file() needs UTF-8 text, as Terraform's does.
-                const { value, diagnostics } = evalOnDisk(dir, `file("lambda.zip")`);
-                assert.equal(value.kind, "unknown");
-                assert.ok(diagnostics.some((d) => d.summary === "Invalid file contents" && /not valid UTF-8; use filebase64\(\)/.test(d.detail ?? "")), JSON.stringify(diagnostics));
-                fs.writeFileSync(path.join(dir, "ok.txt"), "replacement \uFFFD is text");
-                assert.equal(plain(evalOnDisk(dir, `file("ok.txt")`).value), "replacement \uFFFD is text");
-            } finally {
-                fs.rmSync(dir, { recursive: true, force: true });
+            const dir = tempDir("mlguard-filehash-");
+            const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x80]);
+            fs.writeFileSync(path.join(dir, "lambda.zip"), zip);
+            fs.writeFileSync(path.join(dir, "main.tf"), "");
+            const digest = (alg: string, enc: "hex" | "base64") => createHash(alg).update(zip).digest(enc);
+            for (const [fn, expected] of [
+                ["filebase64", zip.toString("base64")],
+                ["filemd5", digest("md5", "hex")],
+                ["filesha1", digest("sha1", "hex")],
+                ["filesha256", digest("sha256", "hex")],
+                ["filesha512", digest("sha512", "hex")],
+                ["filebase64sha256", digest("sha256", "base64")],
+                ["filebase64sha512", digest("sha512", "base64")],
+            ]) {
+                const { value, diagnostics } = evalOnDisk(dir, `${fn}("lambda.zip")`);
+                assert.deepEqual(diagnostics.filter((d) => d.severity === "error"), [], fn);
+                assert.equal(plain(value), expected, fn);
             }
+            // file() needs UTF-8 text, as Terraform's does.
+            const { value, diagnostics } = evalOnDisk(dir, `file("lambda.zip")`);
+            assert.equal(value.kind, "unknown");
+            assert.ok(diagnostics.some((d) => d.summary === "Invalid file contents" && /not valid UTF-8; use filebase64\(\)/.test(d.detail ?? "")), JSON.stringify(diagnostics));
+            fs.writeFileSync(path.join(dir, "ok.txt"), "replacement \uFFFD is text");
+            assert.equal(plain(evalOnDisk(dir, `file("ok.txt")`).value), "replacement \uFFFD is text");
         });
         it("sensitive() marks its value sensitive", () => {
             assert.equal(evalIn(`sensitive("s3cr3t")`).value.origin?.sensitive, true);

@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { scanTerraform } from "../../terraform-checks";
+import { tempDir } from "../support/temp-dir";
 import { evalIn, plain } from "./support";
 
 /** `n` buckets in one file, as in the issue's reproduction. */
@@ -17,10 +17,7 @@ describe("Terraform scanner on large inputs", function () {
     this.timeout(10 * 60_000);
     let root: string;
     before(() => {
-        root = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-large-"));
-    });
-    after(() => {
-        fs.rmSync(root, { recursive: true, force: true });
+        root = tempDir("mlguard-large-");
     });
 
     for (const n of [80_000, 200_000]) {

@@ -3,12 +3,12 @@ import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import * as os from "node:os";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
 import { scanTerraform } from "../../terraform-checks";
 import { ArchiveError, extractTar, extractZip, gunzipLimited, safeEntryPath } from "../../terraform-checks/modules/archive";
 import { parseRemoteSource, resolveVersion } from "../../terraform-checks/modules/source";
+import { tempDir } from "../support/temp-dir";
 
 const INSECURE_KEY = 'resource "aws_kms_key" "k" {\n  enable_key_rotation = false\n}\n';
 
@@ -68,10 +68,6 @@ function zip(entries: Array<{ name: string; data: string; mode?: number; declare
     eocd.writeUInt32LE(cd.length, 12);
     eocd.writeUInt32LE(offset, 16);
     return Buffer.concat([...locals, cd, eocd]);
-}
-
-function tempDir(prefix: string): string {
-    return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
 describe("safe archive extraction", () => {

@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { allControls } from "../../catalog";
 import { scanTerraform, scanTerraformSources } from "../../terraform-checks";
+import { tempDir } from "../support/temp-dir";
 
 const NOTEBOOK = `resource "aws_sagemaker_notebook_instance" "nb" {\n  instance_type = "ml.t3.medium"\n  role_arn      = "arn:aws:iam::111122223333:role/x"\n}\n`;
 
@@ -18,10 +18,7 @@ function write(root: string, files: Record<string, string>): void {
 describe("Terraform scanner on bad input", () => {
     let root: string;
     beforeEach(() => {
-        root = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-scan-"));
-    });
-    afterEach(() => {
-        fs.rmSync(root, { recursive: true, force: true });
+        root = tempDir("mlguard-scan-");
     });
 
     it("a malformed file among good ones: a positioned diagnostic, the good files are still checked", async () => {
@@ -42,19 +39,15 @@ describe("Terraform scanner on bad input", () => {
     });
 
     it("a symlink leaving the scan root is not followed", async () => {
-        const outside = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-outside-"));
-        try {
-            write(outside, { "evil.tf": NOTEBOOK, "secret.json": "{}" });
-            write(root, { "main.tf": `${NOTEBOOK}\nlocals {\n  p = file("link/secret.json")\n}\n` });
-            fs.symlinkSync(outside, path.join(root, "link"));
-            fs.symlinkSync(path.join(outside, "evil.tf"), path.join(root, "evil.tf"));
-            const r = await scanTerraform([root], { root });
-            assert.ok(r.diagnostics.some((d) => d.summary === "Path not followed" && d.file === "evil.tf"), JSON.stringify(r.diagnostics, null, 1));
-            assert.ok(r.diagnostics.some((d) => d.summary === "File not readable" && /leaves the scan root/.test(d.detail ?? "")));
-            assert.deepEqual([...new Set(r.findings.map((f) => f.resourceId))], ["aws_sagemaker_notebook_instance.nb"]);
-        } finally {
-            fs.rmSync(outside, { recursive: true, force: true });
-        }
+        const outside = tempDir("mlguard-outside-");
+        write(outside, { "evil.tf": NOTEBOOK, "secret.json": "{}" });
+        write(root, { "main.tf": `${NOTEBOOK}\nlocals {\n  p = file("link/secret.json")\n}\n` });
+        fs.symlinkSync(outside, path.join(root, "link"));
+        fs.symlinkSync(path.join(outside, "evil.tf"), path.join(root, "evil.tf"));
+        const r = await scanTerraform([root], { root });
+        assert.ok(r.diagnostics.some((d) => d.summary === "Path not followed" && d.file === "evil.tf"), JSON.stringify(r.diagnostics, null, 1));
+        assert.ok(r.diagnostics.some((d) => d.summary === "File not readable" && /leaves the scan root/.test(d.detail ?? "")));
+        assert.deepEqual([...new Set(r.findings.map((f) => f.resourceId))], ["aws_sagemaker_notebook_instance.nb"]);
     });
 
     it("a directory without Terraform is an info diagnostic, not an error", async () => {

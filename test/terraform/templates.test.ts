@@ -1,10 +1,10 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import Ajv from "ajv";
 import { type ScanOptions, type TerraformFinding, scanTerraformSources } from "../../terraform-checks";
+import { tempDir } from "../support/temp-dir";
 import { evalIn, plain } from "./support";
 
 const NOTEBOOK_BODY = `  instance_type = "ml.t3.medium"\n  role_arn      = "arn:aws:iam::111122223333:role/x"\n`;
@@ -113,10 +113,9 @@ describe("template instances (zero instances only because of variable defaults)"
         const BIN = path.join(REPO, "dist", "cli", "main.js");
         let dir: string;
         before(() => {
-            dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-template-"));
+            dir = tempDir("mlguard-template-");
             for (const [name, text] of Object.entries(LIBRARY)) fs.writeFileSync(path.join(dir, name), text);
         });
-        after(() => fs.rmSync(dir, { recursive: true, force: true }));
         const run = (format: string) => spawnSync(process.execPath, [BIN, "scan", ".", "--format", format], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
         it("JSON: a whenInstantiated field, valid against the report schema; exit code 1", () => {
             const r = run("json");

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { scanTerraform, scanTerraformSources } from "../../terraform-checks";
 import { evaluateSources } from "../../terraform-checks/scanner";
+import { tempDir } from "../support/temp-dir";
 import { U, evalIn, plain } from "./support";
 
 /** A variable of type `type` given `value` (as a default, or through `how`), read back. */
@@ -230,22 +231,17 @@ describe("Terraform type constraints", () => {
     it("a sensitive variable's value appears in no output format of the CLI", () => {
         const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
         const fs = require("node:fs") as typeof import("node:fs");
-        const os = require("node:os") as typeof import("node:os");
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlguard-sensitive-"));
-        try {
-            fs.writeFileSync(
-                path.join(dir, "main.tf"),
-                `variable "dia" {\n  type = string\n  sensitive = true\n  default = "Enabled-SECRET-VALUE"\n}\nresource "aws_sagemaker_notebook_instance" "nb" {\n  instance_type = "ml.t3.medium"\n  role_arn = "arn:aws:iam::111122223333:role/x"\n  direct_internet_access = var.dia\n}\n`,
-            );
-            const bin = path.resolve(__dirname, "..", "..", "cli", "main.js");
-            for (const format of ["pretty", "json", "sarif", "markdown", "junit", "github"]) {
-                const r = spawnSync(process.execPath, [bin, "scan", ".", "--format", format, "--include-unknown"], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
-                assert.equal(r.status, 1, `${format}: ${r.stderr}`);
-                assert.ok(!`${r.stdout}${r.stderr}`.includes("SECRET-VALUE"), `${format} shows the sensitive value`);
-                if (format === "pretty") assert.match(r.stdout, /\(sensitive, not shown\)/);
-            }
-        } finally {
-            fs.rmSync(dir, { recursive: true, force: true });
+        const dir = tempDir("mlguard-sensitive-");
+        fs.writeFileSync(
+            path.join(dir, "main.tf"),
+            `variable "dia" {\n  type = string\n  sensitive = true\n  default = "Enabled-SECRET-VALUE"\n}\nresource "aws_sagemaker_notebook_instance" "nb" {\n  instance_type = "ml.t3.medium"\n  role_arn = "arn:aws:iam::111122223333:role/x"\n  direct_internet_access = var.dia\n}\n`,
+        );
+        const bin = path.resolve(__dirname, "..", "..", "cli", "main.js");
+        for (const format of ["pretty", "json", "sarif", "markdown", "junit", "github"]) {
+            const r = spawnSync(process.execPath, [bin, "scan", ".", "--format", format, "--include-unknown"], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+            assert.equal(r.status, 1, `${format}: ${r.stderr}`);
+            assert.ok(!`${r.stdout}${r.stderr}`.includes("SECRET-VALUE"), `${format} shows the sensitive value`);
+            if (format === "pretty") assert.match(r.stdout, /\(sensitive, not shown\)/);
         }
     });
 
