@@ -162,7 +162,20 @@ function errorText(err: unknown, dir?: string): string {
     return String(err);
 }
 
-export async function runRequest(req: WorkerRequest): Promise<WorkerResponse> {
+/**
+ * The program directory as stack frames and `require.cache` name its files: with symbolic links
+ * resolved, so a program reached through a link is still recognised as the program's own files.
+ */
+function realDirectory(dir: string): string {
+    try {
+        return fs.realpathSync(dir);
+    } catch {
+        return dir;
+    }
+}
+
+export async function runRequest(given: WorkerRequest): Promise<WorkerResponse> {
+    const req = { ...given, dir: realDirectory(given.dir) };
     const sites: Record<string, ConstructorSite> = {};
     const parents = new Map<string, string | undefined>();
     const run = async (preview: boolean): Promise<ModeReport> => {
@@ -209,7 +222,7 @@ function main(): void {
     process.on("unhandledRejection", (err) => send({ ok: false, error: errorText(err, dir) }));
     process.on("uncaughtException", (err) => send({ ok: false, error: errorText(err, dir) }));
     process.once("message", (req: WorkerRequest) => {
-        dir = req.dir;
+        dir = realDirectory(req.dir);
         try {
             disableNetwork();
             if (/\.[cm]?ts$/.test(req.entry)) registerTypeScript(req.dir);

@@ -157,7 +157,8 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
         assert.equal(mlguard(["preview", `${FIXTURES}/async-program`, "--config", "keyDescription=flag", "--format", "json"]).code, 1);
     });
 
-    it("a precompiled program (package.json#main) is located through its .js.map at the .ts line", () => {
+    /** A program compiled to bin/ with a source map, whose finding is on line 5 of src/index.ts. */
+    function compiledProgram(): string {
         // Inside the repository's node_modules, so the program resolves @pulumi/aws as an installed one would.
         const cache = path.join(REPO, "node_modules", ".cache");
         fs.mkdirSync(cache, { recursive: true });
@@ -175,10 +176,26 @@ describe("mlguard preview (built binary, Pulumi programs under mocks)", function
         const map = JSON.parse(out.sourceMapText!) as { sources: string[]; file: string };
         fs.writeFileSync(path.join(dir, "bin", "index.js.map"), JSON.stringify({ ...map, file: "index.js", sources: ["../src/index.ts"] }));
         assert.notEqual(out.outputText.split("\n").findIndex((l) => l.includes("new aws.kms.Key")) + 1, 5, "the compiled line differs from the source line");
-        const run = mlguard(["preview", path.relative(REPO, dir), "--format", "json"]);
-        const findings = (JSON.parse(run.stdout || "{}") as { findings?: Array<{ ruleId: string; location: { file: string; startLine: number } }> }).findings ?? [];
+        return dir;
+    }
+
+    const findingsOf = (run: { stdout: string }) =>
+        (JSON.parse(run.stdout || "{}") as { findings?: Array<{ ruleId: string; location: { file: string; startLine: number } }> }).findings ?? [];
+
+    it("a precompiled program (package.json#main) is located through its .js.map at the .ts line", () => {
+        const run = mlguard(["preview", path.relative(REPO, compiledProgram()), "--format", "json"]);
+        const findings = findingsOf(run);
         assert.deepEqual(findings.map((f) => `${f.ruleId} ${path.basename(f.location.file)}:${f.location.startLine}`), ["aws-kms-key-rotation index.ts:5"], run.stdout + run.stderr);
         assert.match(findings[0].location.file, /src\/index\.ts$/);
+    });
+
+    it("a program reached through a symbolic link is located in its own files, at the .ts line", () => {
+        const link = path.join(tempDir("mlguard-preview-link-"), "program");
+        fs.symlinkSync(compiledProgram(), link);
+        const run = mlguard(["preview", link, "--format", "json"]);
+        const findings = findingsOf(run);
+        assert.deepEqual(findings.map((f) => `${f.ruleId} ${path.basename(f.location.file)}:${f.location.startLine}`), ["aws-kms-key-rotation index.ts:5"], run.stdout + run.stderr);
+        assert.match(findings[0].location.file, /program\/src\/index\.ts$/);
     });
 
     describe("programs that fail exit 2 with a clear message", () => {
