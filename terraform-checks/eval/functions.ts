@@ -1128,7 +1128,12 @@ export function decodeYamlFully(text: string): unknown {
     } catch (err) {
         bad(`the string is not valid YAML: ${(err as Error).message.split("\n")[0]}`);
     }
-    if (doc.errors.length > 0) bad(`the string is not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
+    const first = doc.errors[0];
+    if (first?.code === "MULTIPLE_DOCS") {
+        const at = first.linePos?.[0];
+        bad(`the string holds more than one YAML document${at ? ` (the second starts on line ${at.line})` : ""}; yamldecode() reads exactly one`);
+    }
+    if (first) bad(`the string is not valid YAML: ${first.message.split("\n")[0]}`);
     return doc.toJS({ maxAliasCount: 100 });
 }
 

@@ -51,6 +51,8 @@ const NO_REFS: readonly string[] = [];
 export const NULL: TfValue = { kind: "scalar", value: null };
 
 export function scalar(value: Scalar, source?: SourceLocation): TfValue {
+    // Terraform's numbers are arbitrary-precision; one beyond float64 (1e400, 1e308 * 10) is not guessed at.
+    if (typeof value === "number" && !Number.isFinite(value)) return { kind: "unknown", reason: "the number is beyond the range mlguard evaluates (64-bit floating point)", source };
     return source ? { kind: "scalar", value, source } : { kind: "scalar", value };
 }
 

@@ -12,6 +12,11 @@ const ROWS: Array<[string, unknown]> = [
     [`jsonencode({ b = 1, a = ["x", true, null] })`, `{"a":["x",true,null],"b":1}`],
     // Numbers as Terraform writes them: every digit, no exponent.
     [`jsonencode({ a = 1e21, b = 1e-7, c = -1.5, d = [0, 123456789] })`, `{"a":1000000000000000000000,"b":0.0000001,"c":-1.5,"d":[0,123456789]}`],
+    // Terraform's numbers are wider than float64: one beyond it is unknown, never Infinity (or null in JSON).
+    [`1e400`, U],
+    [`tonumber("1e400")`, U],
+    [`pow(10, 400)`, U],
+    [`[1e308 * 10, 2]`, [U, 2]],
     [`jsonencode({ "<k>" = "a&b" })`, `{"\\u003ck\\u003e":"a\\u0026b"}`],
     [`jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:*", Resource = aws_s3_bucket.b.arn }] })`, U],
     [`jsondecode("{\\"a\\": [1, 2]}")`, { a: [1, 2] }],
@@ -225,6 +230,7 @@ describe("Terraform functions", () => {
         [`regex("x", "abc")`, /did not match/],
         [`one(["a", "b"])`, /at most one/],
         [`lookup({}, "a")`, /no element "a"/],
+        [`yamldecode("a: 1\\n---\\nb: 2\\n")`, /holds more than one YAML document \(the second starts on line 2\); yamldecode\(\) reads exactly one/],
         [`range(1e9)`, /more than/],
         [`nosuchfunction(1)`, /does not evaluate nosuchfunction/],
         [`upper()`, /takes 1 arguments/],

@@ -48,11 +48,12 @@ describe("yamldecode: the fast and the full YAML paths agree", () => {
         });
     }
 
-    it("invalid documents fail with the full library's message", () => {
-        for (const text of ["a: 1\na: 2\n", "a: b: c\n", "\t- x\n", "---\na: 1\n---\nb: 2\n", "a: [1, 2\n", "key: value with: colon\n"]) {
+    it("invalid documents fail with the full library's message (two documents with mlguard's own)", () => {
+        for (const text of ["a: 1\na: 2\n", "a: b: c\n", "\t- x\n", "a: [1, 2\n", "key: value with: colon\n"]) {
             assert.throws(() => decodeYaml(text), /the string is not valid YAML/);
             assert.throws(() => decodeYamlFully(text), /the string is not valid YAML/);
         }
+        for (const decode of [decodeYaml, decodeYamlFully]) assert.throws(() => decode("---\na: 1\n---\nb: 2\n"), /holds more than one YAML document \(the second starts on line 3\)/);
     });
 
     it("random documents decode to the same value on both paths", () => {
