@@ -440,6 +440,7 @@ const NO_NAMES = {
     readFile: () => undefined,
     readFileBytes: () => undefined,
     fileExists: () => false,
+    filePath: () => undefined,
     listFiles: () => undefined,
 };
 

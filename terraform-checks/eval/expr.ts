@@ -3,6 +3,7 @@ import type { Expression, TemplatePart } from "../hcl/ast";
 import type { Range } from "../hcl/source";
 import { type Diagnostic, fileLocation } from "../diagnostics";
 import { callFunction } from "./functions";
+import { parseLocatedJson, textLocator } from "../../catalog/iam/located-json";
 import {
     type TfUnknown,
     type TfValue,
@@ -59,6 +60,8 @@ export interface EvalHost {
     readFileBytes(path: string, scope: Scope, range: Range): Uint8Array | undefined;
     /** Whether a file exists inside the scan root. */
     fileExists(path: string): boolean;
+    /** The scan-root-relative path a `file()` path names (where the locations of a `templatefile()`'s text point). */
+    filePath(path: string): string | undefined;
     /**
      * The files under a directory (recursively, paths relative to it) for `fileset()`, confined to
      * the scan root; undefined plus a diagnostic when it cannot be listed.
@@ -242,62 +245,149 @@ function evalTemplate(parts: TemplatePart[], s: Scope, source: SourceLocation, u
     }
     const pieces: string[] = [];
     const unknowns: TfValue[] = [];
-    const state = { knownPieces: -1, sensitive: false };
+    // Only a template that opens like a JSON object can render a document: only then are pieces located.
+    const document = opensLikeJsonObject(parts);
+    const state: RenderState = { knownPieces: -1, sensitive: false, length: 0, anchors: document ? [] : undefined, structural: false, indented };
     renderParts(parts, s, pieces, unknowns, state);
     if (state.knownPieces < 0) state.knownPieces = pieces.length;
     if (unknowns.length > 0) {
         const u = unknownFrom(source, "the template interpolates a computed value", unknowns);
-        // A template is a string, never null; the text before its first computed part is known.
-        const prefix = pieces.slice(0, state.knownPieces).join("");
+        // A template is a string, never null; the text before its first computed part is known, and so
+        // is that part's own known start (`"${aws_s3_bucket.b.arn}/*"` starts with "arn:").
+        const prefix = pieces.slice(0, state.knownPieces).join("") + (state.firstPrefix ?? "");
         u.refinement = prefix ? { notNull: true, prefix } : { notNull: true };
+        // A JSON document written as a template (a heredoc policy with an interpolated ARN) keeps its structure.
+        if (state.anchors && !state.structural) {
+            const partial = partialDocument(pieces.join(""), unknowns, state.anchors);
+            if (partial) u.partial = partial;
+        }
         return u;
     }
     const text = pieces.join("");
     const out = scalar(text, source);
-    if (out.kind === "scalar" && looksLikeJsonObject(text) && parts.every((p) => p.type === "TemplateLiteral")) out.text = textMap(parts, s, indented);
+    // Where each piece was written, so a JSON document inside a heredoc can be located element by element.
+    if (out.kind === "scalar" && state.anchors) out.text = { anchors: state.anchors };
     return state.sensitive ? markSensitive(out) : out;
 }
 
-function looksLikeJsonObject(text: string): boolean {
-    for (let i = 0; i < text.length && i < 256; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 123) return true;
-        if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+/** Whether the template's leading literal text starts, after white space, with `{`. */
+function opensLikeJsonObject(parts: TemplatePart[]): boolean {
+    let seen = 0;
+    for (const p of parts) {
+        if (p.type !== "TemplateLiteral") return false;
+        for (let i = 0; i < p.value.length && seen < 256; i++, seen++) {
+            const c = p.value.charCodeAt(i);
+            if (c === 123) return true;
+            if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+        }
     }
     return false;
 }
 
+/** The anchor of a literal rendered at offset `at`. Literals of `<<-` heredocs lost their indentation: `indent` puts it back. */
+function literalAnchor(p: Extract<TemplatePart, { type: "TemplateLiteral" }>, s: Scope, indented: boolean, at: number): TextMap["anchors"][number] {
+    const written = p.range.end.offset - p.range.start.offset;
+    const anchor: TextMap["anchors"][number] = { at, location: locate(s, p.range) };
+    // A one-line literal shorter than its source lost leading indentation (escapes aside).
+    const nl = p.value.indexOf("\n");
+    if (indented && written > p.value.length && (nl === -1 || nl === p.value.length - 1)) anchor.indent = written - p.value.length;
+    return anchor;
+}
+
+interface RenderState {
+    /** The number of pieces before the first computed part (-1 until one is met). */
+    knownPieces: number;
+    /** The known prefix of the first computed part, when it is an interpolation with one. */
+    firstPrefix?: string;
+    sensitive: boolean;
+    /** Length of the text rendered so far, and where each piece of it was written (kept for templates that may be JSON documents). */
+    length: number;
+    anchors: TextMap["anchors"] | undefined;
+    /** A computed `%{ if }` condition or `%{ for }` collection: the text's shape is not known, only some of its pieces. */
+    structural: boolean;
+    indented: boolean;
+}
+
+/** Marks the place of the `i`th computed interpolation in rendered text (private-use characters, never in a policy). */
+const PLACEHOLDER_OPEN = "\uE000";
+const PLACEHOLDER_CLOSE = "\uE001";
+const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+
 /**
- * Where each literal of a template was written, so a JSON document inside a heredoc can be located
- * element by element. Literals of `<<-` heredocs lost their indentation: `indent` puts it back.
+ * The JSON document a template renders, with each computed interpolation an unknown leaf: a string
+ * that is exactly one interpolation is that value (refinement and all); a string holding one among
+ * text is an unknown string with the text before it as its prefix. Undefined when the text is not
+ * JSON with the interpolations inside strings (an interpolation outside a string, or in a key).
  */
-function textMap(parts: TemplatePart[], s: Scope, indented: boolean): TextMap {
-    const anchors: TextMap["anchors"] = [];
-    let at = 0;
-    for (const p of parts) {
-        if (p.type !== "TemplateLiteral") continue;
-        const written = p.range.end.offset - p.range.start.offset;
-        const anchor: TextMap["anchors"][number] = { at, location: locate(s, p.range) };
-        // A one-line literal shorter than its source lost leading indentation (escapes aside).
-        const nl = p.value.indexOf("\n");
-        if (indented && written > p.value.length && (nl === -1 || nl === p.value.length - 1)) anchor.indent = written - p.value.length;
-        anchors.push(anchor);
-        at += p.value.length;
-    }
-    return { anchors };
+function partialDocument(text: string, unknowns: TfValue[], anchors: TextMap["anchors"]): TfValue | undefined {
+    const doc = parseLocatedJson(text, textLocator(text, { anchors })) as TfValue | undefined;
+    if (!doc || (doc.kind !== "map" && doc.kind !== "list")) return undefined;
+    const resolve = (v: TfValue, depth: number): TfValue | undefined => {
+        if (v.kind === "scalar") {
+            if (typeof v.value !== "string" || !v.value.includes(PLACEHOLDER_OPEN)) return v;
+            const text = v.value;
+            const whole = /^\uE000(\d+)\uE001$/.exec(text);
+            if (whole) return { ...unknowns[Number(whole[1])], source: v.source };
+            const from: TfValue[] = [];
+            for (const m of text.matchAll(PLACEHOLDER)) from.push(unknowns[Number(m[1])]);
+            const u = unknownFrom(v.source, "the string interpolates a computed value", from);
+            const first = from[0];
+            const prefix = text.slice(0, text.indexOf(PLACEHOLDER_OPEN)) + ((first.kind === "unknown" && first.refinement?.prefix) || "");
+            u.refinement = prefix ? { notNull: true, prefix } : { notNull: true };
+            return u;
+        }
+        if (depth > 64) return undefined;
+        if (v.kind === "list") {
+            const items: TfValue[] = [];
+            for (const i of v.items) {
+                const r = resolve(i, depth + 1);
+                if (!r) return undefined;
+                items.push(r);
+            }
+            return list(items, v.source);
+        }
+        if (v.kind === "map") {
+            const entries: Record<string, TfValue> = {};
+            for (const [k, e] of Object.entries(v.entries)) {
+                if (k.includes(PLACEHOLDER_OPEN)) return undefined;
+                const r = resolve(e, depth + 1);
+                if (!r) return undefined;
+                entries[k] = r;
+            }
+            return map(entries, v.source);
+        }
+        return v;
+    };
+    return resolve(doc, 0);
+}
+
+/** Records where the next `length` characters of the rendered text were written. */
+function located(state: RenderState, anchor: TextMap["anchors"][number], length: number): void {
+    state.anchors!.push(anchor);
+    state.length += length;
 }
 
 /** Renders template parts; `state.knownPieces` becomes the number of pieces before the first computed part. */
-function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: TfValue[], state: { knownPieces: number; sensitive: boolean }): void {
+function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: TfValue[], state: RenderState): void {
     for (const part of parts) {
         if (unknowns.length > 0 && state.knownPieces < 0) state.knownPieces = out.length;
         switch (part.type) {
             case "TemplateLiteral":
+                if (state.anchors) located(state, literalAnchor(part, s, state.indented, state.length), part.value.length);
                 out.push(part.value);
                 break;
             case "TemplateInterpolation": {
                 const v = evaluate(part.expression, s);
                 if (v.kind === "unknown") {
+                    if (state.knownPieces < 0) {
+                        state.knownPieces = out.length;
+                        state.firstPrefix = v.refinement?.prefix;
+                    }
+                    if (state.anchors) {
+                        const placeholder = `${PLACEHOLDER_OPEN}${unknowns.length}${PLACEHOLDER_CLOSE}`;
+                        located(state, { at: state.length, location: locate(s, part.range) }, placeholder.length);
+                        out.push(placeholder);
+                    }
                     unknowns.push(v);
                     break;
                 }
@@ -307,8 +397,10 @@ function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: T
                     if (isNull(v)) evalError(s, "Invalid template interpolation value", "The value is null.", part.range);
                     else evalError(s, "Invalid template interpolation value", "Cannot include a collection in a string template.", part.range);
                     unknowns.push({ kind: "unknown" });
+                    state.structural = true;
                     break;
                 }
+                if (state.anchors) located(state, { at: state.length, location: locate(s, part.range) }, text.length);
                 out.push(text);
                 break;
             }
@@ -316,12 +408,14 @@ function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: T
                 const cond = evaluate(part.condition, s);
                 if (cond.kind === "unknown") {
                     unknowns.push(cond);
+                    state.structural = true;
                     break;
                 }
                 const b = asBool(cond);
                 if (b === undefined) {
                     evalError(s, "Invalid template condition", "The condition must be a bool.", part.range);
                     unknowns.push({ kind: "unknown" });
+                    state.structural = true;
                     break;
                 }
                 renderParts(b ? part.then : part.else ?? [], s, out, unknowns, state);
@@ -331,12 +425,14 @@ function renderParts(parts: TemplatePart[], s: Scope, out: string[], unknowns: T
                 const coll = evaluate(part.collection, s);
                 if (coll.kind === "unknown") {
                     unknowns.push(coll);
+                    state.structural = true;
                     break;
                 }
                 const els = elements(coll);
                 if (!els) {
                     evalError(s, "Invalid template for", "The collection must be a list or a map.", part.range);
                     unknowns.push({ kind: "unknown" });
+                    state.structural = true;
                     break;
                 }
                 for (const { key, value } of els) {

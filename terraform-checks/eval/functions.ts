@@ -1005,7 +1005,8 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
             const text = site.scope.host.readFile(path, site.scope, site.range);
             if (text === undefined) return { kind: "unknown", reason: "the template file could not be read", source: site.source };
             if (vars.kind === "unknown") return unknownAt(site.source, "templatefile() with computed variables", vars);
-            const v = evaluateTemplateText(text, path, entries(vars, "variables"), site.scope);
+            // Located in the template file as the scan root names it, so findings inside it point there.
+            const v = evaluateTemplateText(text, site.scope.host.filePath(path) ?? path, entries(vars, "variables"), site.scope);
             return v.kind === "scalar" || v.kind === "unknown" ? { ...v, source: site.source } : v;
         },
     },

@@ -402,6 +402,10 @@ export class ModuleInstance implements EvalHost {
         return joinPath(this.rootDir, p);
     }
 
+    filePath(p: string): string | undefined {
+        return this.resolveFile(p);
+    }
+
     readFile(p: string, scope: Scope, range: Range): string | undefined {
         const resolved = this.readable(p, scope, range, (f) => this.env.files.read(f));
         if (resolved === undefined) return undefined;

@@ -19,6 +19,7 @@ export function evaluateTemplateText(text: string, file: string, vars: Record<st
         readFile: (p, s, r) => outer.host.readFile(p, s, r),
         readFileBytes: (p, s, r) => outer.host.readFileBytes(p, s, r),
         fileExists: (p) => outer.host.fileExists(p),
+        filePath: (p) => outer.host.filePath(p),
         listFiles: (d, s, r) => outer.host.listFiles(d, s, r),
     };
     const bindings = noBindings(vars);

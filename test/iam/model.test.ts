@@ -45,6 +45,69 @@ describe("IAM document model: findings point where each statement is written", (
         assert.equal(f.location.kind === "file" && f.location.start.column, 21);
     });
 
+    it("inside a heredoc that interpolates a computed ARN: the document keeps its structure, judged statement by statement", async () => {
+        const src = `resource "aws_s3_bucket" "b" {
+  bucket = "ml"
+}
+resource "aws_iam_role_policy" "p" {
+  role   = "r"
+  policy = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "\${aws_s3_bucket.b.arn}/*" },
+        {
+          "Effect": "Allow",
+          "NotAction": "iam:*",
+          "Resource": "\${aws_s3_bucket.b.arn}"
+        }
+      ]
+    }
+  EOT
+}
+`;
+        const [f] = await tfFindings(src, "aws-iam-no-not-action-allow");
+        assert.equal(line(f), 13);
+        assert.match(f.message, /Statement 2/);
+        assert.deepEqual(await tfFindings(src, "aws-iam-no-admin-wildcard"), []);
+    });
+
+    it("inside a heredoc that interpolates known values, at the offending statement's line", async () => {
+        const src = `variable "bucket_arn" {
+  default = "arn:aws:s3:::ml"
+}
+resource "aws_iam_role_policy" "p" {
+  role   = "r"
+  policy = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "\${var.bucket_arn}/*" },
+        { "Effect": "Allow", "NotAction": "iam:*", "Resource": "\${var.bucket_arn}" }
+      ]
+    }
+  EOT
+}
+`;
+        const [f] = await tfFindings(src, "aws-iam-no-not-action-allow");
+        assert.equal(line(f), 11);
+        assert.match(f.message, /Statement 2/);
+    });
+
+    it("inside a templatefile() of a root module below the scan root: at the template's line, in the file as the scan root names it", async () => {
+        const control = allControls.find((c) => c.id === "aws-iam-passrole-scoped")!;
+        const { findings } = await scanTerraformSources(
+            {
+                "envs/prod/main.tf": `resource "aws_iam_role" "x" {\n  name = "x"\n}\nresource "aws_iam_role_policy" "p" {\n  role   = "r"\n  policy = templatefile("\${path.module}/policy.json.tpl", { role_arn = aws_iam_role.x.arn })\n}\n`,
+                "envs/prod/policy.json.tpl": `{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "\${role_arn}" },\n    { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "*" }\n  ]\n}\n`,
+            },
+            { controls: [control] },
+        );
+        const failed = findings.filter((f) => f.status === "fail");
+        assert.deepEqual(failed.map((f) => f.location.kind === "file" && `${f.location.file}:${f.location.start.line}`), ["envs/prod/policy.json.tpl:5"]);
+        assert.match(failed[0].message, /Statement 2/);
+    });
+
     it("inside jsonencode, at the Action of the statement named by its Sid", async () => {
         const src = `resource "aws_iam_policy" "p" {
   name = "p"
@@ -285,7 +348,7 @@ resource "aws_iam_role_policy" "x" {
         assert.ok(m.location.kind === "file" && m.location.file.endsWith("main.tf") && !m.location.file.includes("mod") && m.location.start.line === 9, JSON.stringify(m.location));
     });
 
-    it("a document built with templatefile is judged (at the attribute: the template's lines are not tracked)", async () => {
+    it("a document built with templatefile is judged, at the template's line (the interpolated value is located there too)", async () => {
         const { findings } = await scanTerraformSources(
             {
                 "main.tf": `resource "aws_iam_policy" "p" {
@@ -300,7 +363,7 @@ resource "aws_iam_role_policy" "x" {
         );
         const fails = findings.filter((f) => f.status === "fail");
         assert.equal(fails.length, 1, findings.map((f) => `${f.status} ${f.message}`).join("\n"));
-        assert.equal(line(fails[0]), 3);
+        assert.deepEqual(fails[0].location.kind === "file" && [fails[0].location.file, fails[0].location.start.line], ["policy.json.tpl", 1]);
     });
 
     it("a statement whose resource is computed with nothing known about it is not verifiable, never a violation", async () => {

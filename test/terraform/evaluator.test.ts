@@ -404,6 +404,34 @@ data "aws_iam_policy_document" "combined" {
                 ],
             });
         });
+        it("a heredoc JSON document that interpolates computed values keeps its structure; each interpolation is an unknown leaf", () => {
+            const heredoc = `<<-EOT\n  {\n    "Statement": [{ "Action": "s3:*", "Resource": ["\${aws_s3_bucket.b.arn}", "\${aws_s3_bucket.b.arn}/*", "x-\${aws_s3_bucket.b.id}"] }]\n  }\n  EOT\n`;
+            const { value } = evalIn(heredoc);
+            assert.equal(value.kind, "unknown");
+            const partial = value.kind === "unknown" ? value.partial : undefined;
+            assert.deepEqual(plain(partial!), { Statement: [{ Action: "s3:*", Resource: [U, U, U] }] });
+            const resources = partial?.kind === "map" && partial.entries.Statement.kind === "list" && partial.entries.Statement.items[0].kind === "map" ? partial.entries.Statement.items[0].entries.Resource : undefined;
+            const [arn, objects, other] = resources?.kind === "list" ? resources.items : [];
+            // The ARN itself, refined and located where the JSON element is written (line 3 of the heredoc).
+            assert.deepEqual(arn.kind === "unknown" && arn.refinement?.attribute, { address: "aws_s3_bucket.b", type: "aws_s3_bucket", name: "arn" });
+            assert.equal(arn.source?.kind === "file" && arn.source.start.line, 3);
+            assert.deepEqual(objects.kind === "unknown" && objects.refinement, { notNull: true, prefix: "arn:" });
+            assert.deepEqual(other.kind === "unknown" && other.refinement, { notNull: true, prefix: "x-" });
+            assert.deepEqual(other.refs, ["aws_s3_bucket.b"]);
+        });
+        for (const [name, text] of [
+            ["an interpolation outside a JSON string", `"{ \\"Resource\\": \${jsonencode(aws_s3_bucket.b.arn)} }"`],
+            ["a computed key", `"{ \\"\${aws_s3_bucket.b.id}\\": 1 }"`],
+            ["a computed %{ if }", `<<EOT\n{ %{ if aws_s3_bucket.b.id == "x" }"a": 1%{ endif } }\nEOT\n`],
+            ["text that is not JSON", `"{ not json \${aws_s3_bucket.b.arn}"`],
+        ]) {
+            it(`a template with ${name} has no structure: wholly unknown, as before`, () => {
+                const { value, diagnostics } = evalIn(text);
+                assert.deepEqual(diagnostics, []);
+                assert.equal(value.kind, "unknown");
+                assert.equal(value.kind === "unknown" && value.partial, undefined);
+            });
+        }
         it("merges source and override documents by Sid", () => {
             const { value } = evalIn("jsondecode(data.aws_iam_policy_document.merged.json).Statement[0]", { "doc.tf": doc });
             assert.deepEqual(plain(value), { Sid: "Read", Effect: "Deny", Action: "*", Resource: "*" });
