@@ -256,8 +256,9 @@ function evalTemplate(parts: TemplatePart[], s: Scope, source: SourceLocation, u
         // is that part's own known start (`"${aws_s3_bucket.b.arn}/*"` starts with "arn:").
         const prefix = pieces.slice(0, state.knownPieces).join("") + (state.firstPrefix ?? "");
         u.refinement = prefix ? { notNull: true, prefix } : { notNull: true };
-        // A JSON document written as a template (a heredoc policy with an interpolated ARN) keeps its structure.
-        if (state.anchors && !state.structural) {
+        // A JSON document written as a template (a heredoc policy with an interpolated ARN) keeps its
+        // structure; not when a sensitive value went into it, which must never be echoed.
+        if (state.anchors && !state.structural && !state.sensitive) {
             const partial = partialDocument(pieces.join(""), unknowns, state.anchors);
             if (partial) u.partial = partial;
         }

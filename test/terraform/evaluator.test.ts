@@ -424,9 +424,10 @@ data "aws_iam_policy_document" "combined" {
             ["a computed key", `"{ \\"\${aws_s3_bucket.b.id}\\": 1 }"`],
             ["a computed %{ if }", `<<EOT\n{ %{ if aws_s3_bucket.b.id == "x" }"a": 1%{ endif } }\nEOT\n`],
             ["text that is not JSON", `"{ not json \${aws_s3_bucket.b.arn}"`],
+            ["a sensitive value in it (never echoed)", `"{ \\"Token\\": \\"\${var.token}\\", \\"Resource\\": \\"\${aws_s3_bucket.b.arn}\\" }"`],
         ]) {
             it(`a template with ${name} has no structure: wholly unknown, as before`, () => {
-                const { value, diagnostics } = evalIn(text);
+                const { value, diagnostics } = evalIn(text, { "secret.tf": `variable "token" {\n  sensitive = true\n  default = "s3cr3t"\n}\n` });
                 assert.deepEqual(diagnostics, []);
                 assert.equal(value.kind, "unknown");
                 assert.equal(value.kind === "unknown" && value.partial, undefined);
