@@ -217,6 +217,35 @@ function cacheName(id: string): string {
     return `${readable}-${createHash("sha256").update(id).digest("hex").slice(0, 12)}`;
 }
 
+/** Removes the staging folders of a package (`<dir>.tmp-<pid>`) left by processes that ended mid-download (killed, or the machine stopped). */
+function removeStaleStaging(dir: string): void {
+    const parent = path.dirname(dir);
+    const prefix = `${path.basename(dir)}.tmp-`;
+    let names: string[];
+    try {
+        names = fs.readdirSync(parent);
+    } catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix)) continue;
+        const pid = Number(name.slice(prefix.length));
+        // Another mlguard still downloading into the same cache keeps its folder.
+        if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
+        fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
+}
+
+function processAlive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (err) {
+        // EPERM: it exists, under another user.
+        return (err as NodeJS.ErrnoException).code === "EPERM";
+    }
+}
+
 /** Fetches a package once into the cache; resolves to its directory (absolute). A finished package is reused without the network. */
 function fetchPackage(ctx: Context, id: string, get: (dest: string) => Promise<void>): Promise<string> {
     let hit = ctx.fetched.get(id);
@@ -224,6 +253,7 @@ function fetchPackage(ctx: Context, id: string, get: (dest: string) => Promise<v
         hit = (async () => {
             const dir = path.join(ctx.cacheAbs, cacheName(id));
             if (fs.existsSync(path.join(dir, ".mlguard-complete"))) return dir;
+            removeStaleStaging(dir);
             const tmp = `${dir}.tmp-${process.pid}`;
             fs.rmSync(tmp, { recursive: true, force: true });
             fs.mkdirSync(path.dirname(tmp), { recursive: true });

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { execFile, execFileSync } from "node:child_process";
+import { execFile, execFileSync, spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -293,6 +293,29 @@ module "tarball" {
         const again = await scanTerraform([dir], { root: dir, downloadModules: { registryHost: host, env: { TF_TOKEN_127_0_0_1: TOKEN } } });
         assert.deepEqual(failing(again), failing(result));
         assert.ok(requests.slice(before).every((r) => r.url.startsWith("/v1/") || r.url.startsWith("/.well-known/")), "only registry look-ups, no package downloads");
+    });
+
+    it("a staging folder left by a download that was killed is removed; one of a live process is kept", async () => {
+        const dir = project(`module "archive" {\n  source = "http://${host}/archives/bucket.zip"\n}\n`);
+        const options = { root: dir, downloadModules: { registryHost: host } };
+        await scanTerraform([dir], options);
+        const cache = path.join(dir, ".mlguard", "modules");
+        const [pkg] = fs.readdirSync(cache);
+        // As a download killed half-way leaves it: the package not finished, its staging folder named by a pid now gone.
+        fs.rmSync(path.join(cache, pkg), { recursive: true });
+        const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+        const live = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+        try {
+            for (const pid of [dead, live.pid!]) {
+                fs.mkdirSync(path.join(cache, `${pkg}.tmp-${pid}`));
+                fs.writeFileSync(path.join(cache, `${pkg}.tmp-${pid}`, "main.tf"), "half");
+            }
+            const again = await scanTerraform([dir], options);
+            assert.deepEqual(failing(again), ["module.archive.aws_kms_key.k"]);
+            assert.deepEqual(fs.readdirSync(cache).sort(), [pkg, `${pkg}.tmp-${live.pid}`]);
+        } finally {
+            live.kill();
+        }
     });
 
     it("a refused archive, a missing token and an unknown version are reported per call, and the scan goes on", async () => {
