@@ -10,10 +10,12 @@ import { decodeText, encodeText, parseCsv, uuidV5 } from "./encodings";
 import { formatDate, formatRfc3339, parseDuration, parseTimestamp } from "./time";
 import { evaluateTemplateText } from "./template-file";
 import {
+    type TfUnknown,
     type TfValue,
     asBool,
     asNumber,
     asString,
+    computedDocument,
     equals,
     formatNumber,
     fromJs,
@@ -90,7 +92,7 @@ function M(e: Record<string, TfValue>, site: CallSite): TfValue {
 }
 
 /** Unknown result when any part of the arguments is unknown (for functions that read content). */
-function needKnown(args: TfValue[], site: CallSite, why: string): TfValue | undefined {
+function needKnown(args: TfValue[], site: CallSite, why: string): TfUnknown | undefined {
     for (const a of args) {
         if (!isWhollyKnown(a)) return unknownFrom(site.source, why, args);
     }
@@ -330,8 +332,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
                 if (out.kind === "scalar" && (v.kind === "map" || v.kind === "list")) out.document = v;
                 return out;
             }
-            // A computed document is still an object or an array: not null, and never the empty string.
-            return v.kind === "unknown" ? u : { ...u, partial: v, refinement: { notNull: true, prefix: v.kind === "map" ? "{" : "[" } };
+            return v.kind === "unknown" ? u : computedDocument(u, v);
         },
     },
     jsondecode: {

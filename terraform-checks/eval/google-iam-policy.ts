@@ -1,7 +1,7 @@
 import type { SourceLocation } from "../../catalog/model";
 import { fileLocation } from "../diagnostics";
 import type { EvalBody } from "./module";
-import { type TfValue, isNull, isWhollyKnown, list, map, scalar, toJs, unknownFrom } from "./value";
+import { type TfValue, computedDocument, isNull, isWhollyKnown, list, map, scalar, toJs, unknownFrom } from "./value";
 
 /**
  * `data "google_iam_policy"` evaluated as the Google provider renders it: `binding` blocks (role,
@@ -71,6 +71,6 @@ export function evaluateGoogleIamPolicy(body: EvalBody, source: SourceLocation):
         if (policy.kind === "scalar") policy.document = doc;
         return map({ policy_data: policy }, source);
     }
-    const policy: TfValue = { ...unknownFrom(undefined, "the IAM policy has computed parts", refsFrom.concat([doc])), source, partial: doc, refinement: { notNull: true, prefix: "{" } };
+    const policy = computedDocument(unknownFrom(source, "the IAM policy has computed parts", refsFrom.concat([doc])), doc);
     return map({ policy_data: policy }, source);
 }

@@ -1,7 +1,7 @@
 import type { SourceLocation } from "../../catalog/model";
 import { fileLocation } from "../diagnostics";
 import type { EvalBody } from "./module";
-import { type TfValue, asString, fromJs, isNull, isWhollyKnown, list, map, scalar, toJs, unknown, unknownFrom } from "./value";
+import { type TfValue, asString, computedDocument, fromJs, isNull, isWhollyKnown, list, map, scalar, toJs, unknown, unknownFrom } from "./value";
 
 /**
  * `data "aws_iam_policy_document"` evaluated as the AWS provider does: `statement` blocks become a
@@ -151,8 +151,7 @@ export function evaluatePolicyDocument(body: EvalBody, source: SourceLocation): 
             source,
         );
     }
-    // The provider always renders a JSON object: not null, and never the empty string compact() drops.
-    const json: TfValue = { ...unknownFrom(undefined, "the policy document has computed parts", refsFrom.concat([doc])), source, partial: doc, refinement: { notNull: true, prefix: "{" } };
+    const json = computedDocument(unknownFrom(source, "the policy document has computed parts", refsFrom.concat([doc])), doc);
     return map({ json, minified_json: json, id: { ...unknown("computed", doc), source } }, source);
 }
 

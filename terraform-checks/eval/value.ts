@@ -93,6 +93,15 @@ export function unknownFrom(source: SourceLocation | undefined, reason: string, 
     return u;
 }
 
+/**
+ * A JSON string that is computed but whose structure is known (`partial`): a policy document or a
+ * `jsonencode` with a computed ARN inside. It is never null and starts with `{` or `[`, so
+ * `compact()` keeps it and comparisons with other strings are decided.
+ */
+export function computedDocument(u: TfUnknown, doc: TfValue): TfUnknown {
+    return { ...u, partial: doc, refinement: { notNull: true, prefix: doc.kind === "list" ? "[" : "{" } };
+}
+
 /** The references anywhere in the given values (deep), deduplicated, in first-seen order. */
 export function mergeRefs(from: ReadonlyArray<TfValue | readonly string[] | undefined>): readonly string[] {
     // The common case, one unknown or scalar passing its references on, needs no copy.
