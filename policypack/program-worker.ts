@@ -174,8 +174,8 @@ function realDirectory(dir: string): string {
     }
 }
 
-export async function runRequest(given: WorkerRequest): Promise<WorkerResponse> {
-    const req = { ...given, dir: realDirectory(given.dir) };
+/** Runs the program of `req` in both modes; `req.dir` names the program directory as {@link realDirectory} gives it. */
+export async function runRequest(req: WorkerRequest): Promise<WorkerResponse> {
     const sites: Record<string, ConstructorSite> = {};
     const parents = new Map<string, string | undefined>();
     const run = async (preview: boolean): Promise<ModeReport> => {
@@ -221,11 +221,12 @@ function main(): void {
     let dir: string | undefined;
     process.on("unhandledRejection", (err) => send({ ok: false, error: errorText(err, dir) }));
     process.on("uncaughtException", (err) => send({ ok: false, error: errorText(err, dir) }));
-    process.once("message", (req: WorkerRequest) => {
-        dir = realDirectory(req.dir);
+    process.once("message", (given: WorkerRequest) => {
+        const req = { ...given, dir: realDirectory(given.dir) };
+        dir = req.dir;
         try {
             disableNetwork();
-            if (/\.[cm]?ts$/.test(req.entry)) registerTypeScript(req.dir);
+            if (/\.[cm]?ts$/.test(req.entry)) registerTypeScript(given.dir);
         } catch (err) {
             send({ ok: false, error: errorText(err) });
             return;
